@@ -1,0 +1,176 @@
+// Field-by-field declarations of the zoo's record kinds (MODELS §1). The checker reads names and
+// dimensions from here; zoo entries and inline JSON records are converted through them.
+#include "stdlib/registry/kind_registry.hpp"
+
+namespace mls::reg {
+
+namespace {
+void precision_peak(KindDef<Hardware>& k, const char* field, Precision p, const char* doc) {
+  k.computed<q::FlopRate>(
+      field, doc,
+      [p](const Hardware& h) -> std::optional<q::FlopRate> {
+        auto it = h.precision_flops.find(p);
+        return it == h.precision_flops.end() ? std::nullopt : std::optional<q::FlopRate>(it->second);
+      },
+      [p](Hardware& h, std::optional<q::FlopRate> v) {
+        if (v) h.precision_flops[p] = *v;
+        else h.precision_flops.erase(p);
+      });
+}
+
+void workload_common(KindDef<Workload>& k) {
+  k.field("name", &Workload::name, "display name")
+      .field("parameters", &Workload::parameters, "parameter count P").alias("params")
+      .field("inference_flops", &Workload::inference_flops, "forward FLOP per token (per image, per step)")
+      .field("data_rate", &Workload::data_rate, "ingestion demand");
+}
+
+void transformer_shape(KindDef<Workload>& k) {
+  k.field("layers", &Workload::layers, "layers L", true)
+      .field("hidden_dim", &Workload::hidden_dim, "hidden size H", true).alias("hidden")
+      .field("heads", &Workload::heads, "attention heads a", true)
+      .field("kv_heads", &Workload::kv_heads, "KV heads n_kv (default: heads)")
+      .field("ffn_dim", &Workload::ffn_dim, "feed-forward width").alias("ffn")
+      .field("vocab", &Workload::vocab, "vocabulary size")
+      .field("context", &Workload::context, "maximum context length");
+}
+}  // namespace
+
+void register_kinds() {
+  {
+    KindDef<Hardware> k("hardware", "an accelerator, processor or micro-controller (MODELS §1)");
+    k.field("name", &Hardware::name, "display name", true)
+        .field("tier", &Hardware::tier, "cloud, workstation, edge, mobile or tiny")
+        .field("release_year", &Hardware::release_year, "year of release").alias("year")
+        .field("peak_flops", &Hardware::peak_flops, "dense 16-bit peak compute", true).alias("peak");
+    precision_peak(k, "fp32", Precision::fp32, "fp32 peak");
+    precision_peak(k, "tf32", Precision::tf32, "tf32 peak");
+    precision_peak(k, "fp16", Precision::fp16, "fp16 peak (default: peak_flops)");
+    precision_peak(k, "bf16", Precision::bf16, "bf16 peak (default: peak_flops)");
+    precision_peak(k, "fp8", Precision::fp8, "fp8 peak");
+    precision_peak(k, "int8", Precision::int8, "int8 peak");
+    precision_peak(k, "int4", Precision::int4, "int4 peak");
+    precision_peak(k, "fp4", Precision::fp4, "fp4 peak");
+    k.field("capacity", &Hardware::capacity, "main (HBM) memory capacity", true).alias("memory")
+        .field("bandwidth", &Hardware::bandwidth, "main memory bandwidth", true)
+        .field("sram_capacity", &Hardware::sram_capacity, "on-chip SRAM capacity")
+        .field("sram_bandwidth", &Hardware::sram_bandwidth, "on-chip SRAM bandwidth")
+        .field("flash_capacity", &Hardware::flash_capacity, "flash capacity")
+        .field("flash_bandwidth", &Hardware::flash_bandwidth, "flash bandwidth")
+        .field("storage_capacity", &Hardware::storage_capacity, "local storage capacity")
+        .field("storage_bw", &Hardware::storage_bw, "local storage bandwidth")
+        .field("interconnect_bw", &Hardware::interconnect_bw, "host interconnect (PCIe) or wafer injection bandwidth")
+        .field("tdp", &Hardware::tdp, "thermal design power", true)
+        .field("unit_cost", &Hardware::unit_cost, "purchase price per device").alias("price")
+        .field("embodied_carbon", &Hardware::embodied_carbon, "embodied carbon per device").alias("embodied_carbon_kg")
+        .field("dispatch_tax", &Hardware::dispatch_tax, "fixed launch overhead per step");
+  }
+  {
+    KindDef<Workload> k("transformer", "a dense decoder transformer (MODELS §3.1)");
+    k.init([](Workload& w) { w.kind = WorkloadKind::transformer; });
+    workload_common(k);
+    transformer_shape(k);
+  }
+  {
+    KindDef<Workload> k("moe", "a sparse mixture-of-experts transformer (MODELS §3.1)");
+    k.init([](Workload& w) { w.kind = WorkloadKind::moe; });
+    workload_common(k);
+    transformer_shape(k);
+    k.field("active_parameters", &Workload::active_parameters, "parameters active per token P_act", true)
+        .field("experts", &Workload::experts, "experts per layer", true)
+        .field("top_k", &Workload::top_k, "experts routed per token");
+  }
+  {
+    KindDef<Workload> k("ssm", "a state-space model such as Mamba (MODELS §3.1)");
+    k.init([](Workload& w) { w.kind = WorkloadKind::ssm; });
+    workload_common(k);
+    k.field("layers", &Workload::layers, "layers L")
+        .field("hidden_dim", &Workload::hidden_dim, "hidden size H").alias("hidden")
+        .field("state_size", &Workload::state_size, "state dimension N_state").alias("state_dim");
+  }
+  {
+    KindDef<Workload> k("cnn", "a convolutional network; inference_flops is per image (MODELS §3.1)");
+    k.init([](Workload& w) { w.kind = WorkloadKind::cnn; });
+    workload_common(k);
+    k.field("layers", &Workload::layers, "layers L")
+        .field("input_size", &Workload::input_size, "input resolution (pixels per side)");
+  }
+  {
+    KindDef<Workload> k("diffusion", "a diffusion model; inference_flops is per denoising step (MODELS §3.1)");
+    k.init([](Workload& w) { w.kind = WorkloadKind::diffusion; });
+    workload_common(k);
+    k.field("denoising_steps", &Workload::denoising_steps, "default denoising steps T_steps").alias("steps")
+        .field("input_size", &Workload::input_size, "image resolution (pixels per side)").alias("resolution");
+  }
+  {
+    KindDef<Workload> k("generic", "any other workload: parameters or model_size, optional inference_flops");
+    k.init([](Workload& w) { w.kind = WorkloadKind::generic; });
+    workload_common(k);
+    k.field("model_size", &Workload::model_size, "model bytes when P is unknown")
+        .field("layers", &Workload::layers, "layers L");
+  }
+  {
+    KindDef<Node> k("node", "a server: accelerators of one kind joined by an intra-node link");
+    k.field("name", &Node::name, "display name")
+        .field("accelerator", &Node::accelerator, "the accelerator", true)
+        .field("gpus", &Node::gpus, "accelerators per node G", true).alias("count")
+        .field("intra_bw", &Node::intra_bw, "intra-node (NVLink) bandwidth per accelerator", true)
+        .field("intra_latency", &Node::intra_latency, "intra-node link latency")
+        .field("nics", &Node::nics, "network interfaces per node")
+        .field("psus", &Node::psus, "power supplies per node");
+  }
+  {
+    KindDef<Fabric> k("fabric", "the inter-node network");
+    k.field("name", &Fabric::name, "display name")
+        .field("topology", &Fabric::topology, "fat_tree, dragonfly, torus_3d, ring, ...")
+        .field("bandwidth", &Fabric::bandwidth, "per-port bandwidth", true)
+        .field("latency", &Fabric::latency, "per-message latency alpha")
+        .field("oversubscription", &Fabric::oversubscription, "oversubscription ratio (>= 1)");
+  }
+  {
+    KindDef<Grid> k("grid", "an electricity grid / region profile (MODELS §1)");
+    k.field("name", &Grid::name, "display name")
+        .field("carbon_intensity", &Grid::carbon_intensity, "grid carbon intensity", true)
+        .field("pue", &Grid::pue, "power usage effectiveness of sites on this grid")
+        .field("wue", &Grid::wue, "water usage effectiveness")
+        .field("electricity_price", &Grid::electricity_price, "electricity price");
+  }
+  {
+    KindDef<Datacenter> k("datacenter", "a site: a grid plus an optional PUE override");
+    k.field("name", &Datacenter::name, "display name")
+        .field("grid", &Datacenter::grid, "the grid it draws from", true)
+        .field("pue", &Datacenter::pue, "PUE override");
+  }
+  {
+    KindDef<Fleet> k("fleet", "a cluster: count nodes on a fabric, optionally sited");
+    k.field("name", &Fleet::name, "display name")
+        .field("node", &Fleet::node, "the node type", true)
+        .field("count", &Fleet::count, "number of nodes", true).alias("nodes")
+        .field("fabric", &Fleet::fabric, "the inter-node network", true)
+        .field("grid", &Fleet::grid, "grid the fleet draws from")
+        .field("datacenter", &Fleet::datacenter, "the site")
+        .field("node_mtbf", &Fleet::node_mtbf, "measured node MTBF (replaces the compound estimate)");
+  }
+  {
+    KindDef<Site> k("site", "a grid or a datacenter, for the macro walls");
+    k.field("grid", &Site::grid, "grid profile").field("datacenter", &Site::datacenter, "datacenter");
+  }
+  {
+    KindDef<Scenario> k("scenario", "a workload on a system with an SLA (MODELS §17)");
+    k.field("name", &Scenario::name, "display name")
+        .field("description", &Scenario::description, "what it models")
+        .field("workload", &Scenario::workload, "the workload", true)
+        .field("hardware", &Scenario::hardware, "single-device system")
+        .field("fleet", &Scenario::fleet, "fleet system")
+        .field("sla", &Scenario::sla, "latency SLA", true)
+        .field("power_budget", &Scenario::power_budget, "power budget (informational)")
+        .field("tp", &Scenario::tp, "tensor-parallel degree (fleet)")
+        .field("pp", &Scenario::pp, "pipeline-parallel degree (fleet)")
+        .field("zero_stage", &Scenario::zero_stage, "ZeRO stage (fleet)")
+        .field("batch", &Scenario::batch, "batch size")
+        .field("precision", &Scenario::precision, "numeric precision")
+        .field("mode", &Scenario::mode, "inference or training");
+  }
+}
+
+}  // namespace mls::reg

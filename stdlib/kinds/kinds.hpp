@@ -1,0 +1,137 @@
+// The zoo's record kinds as C++ structs (MODELS §1, seed 002 §2). Solvers take these by const&.
+// Field names follow MODELS §1 so inline JSON records and zoo `.mls` entries use the same words.
+// Every quantity is a Boost.Units type; optional fields are std::optional (absent is not zero).
+#pragma once
+
+#include "stdlib/core/quantity.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mls {
+
+// MODELS §2: the precisions MLS knows. Anything else is UnknownPrecision.
+enum class Precision { fp32, tf32, fp16, bf16, fp8, int8, int4, fp4 };
+inline const std::vector<std::string>& precision_names() {
+  static const std::vector<std::string> n = {"fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4", "fp4"};
+  return n;
+}
+
+struct Provenance {
+  std::string source;    // title of the document the numbers come from
+  std::string url;
+  std::string verified;  // ISO date the source was checked
+  bool assumed = false;  // a derived or assumed number says so
+};
+
+struct Hardware {
+  std::string name;
+  std::string tier;                                   // cloud, workstation, edge, mobile, tiny
+  int release_year = 0;
+  q::FlopRate peak_flops{};                           // dense 16-bit peak (MODELS §1)
+  std::map<Precision, q::FlopRate> precision_flops;   // per-precision peaks; absent = unsupported
+  q::Bytes capacity{};                                // HBM / main memory
+  q::Bandwidth bandwidth{};
+  std::optional<q::Bytes> sram_capacity;
+  std::optional<q::Bandwidth> sram_bandwidth;
+  std::optional<q::Bytes> flash_capacity;
+  std::optional<q::Bandwidth> flash_bandwidth;
+  std::optional<q::Bytes> storage_capacity;
+  std::optional<q::Bandwidth> storage_bw;
+  std::optional<q::Bandwidth> interconnect_bw;        // PCIe, or injection for wafer-scale parts
+  q::Power tdp{};
+  std::optional<q::Money> unit_cost;
+  std::optional<q::Mass> embodied_carbon;             // kg CO2e per device
+  q::Time dispatch_tax = 1e-5 * q::seconds;           // MODELS §1 default
+};
+
+enum class WorkloadKind { transformer, moe, ssm, cnn, diffusion, generic };
+
+struct Workload {
+  WorkloadKind kind = WorkloadKind::transformer;
+  std::string name;
+  std::optional<q::Params> parameters;                // P
+  std::optional<q::Params> active_parameters;         // MoE P_act
+  std::optional<q::Bytes> model_size;                 // generic workloads without P
+  int layers = 0;                                     // L
+  int hidden_dim = 0;                                 // H
+  int heads = 0;                                      // a
+  std::optional<int> kv_heads;                        // n_kv (default a)
+  std::optional<int> ffn_dim;
+  std::optional<int> vocab;
+  std::optional<q::Tokens> context;
+  int experts = 0;
+  int top_k = 1;
+  int state_size = 0;                                 // SSM N_state
+  std::optional<q::Flops> inference_flops;            // per token / image / denoising step
+  int denoising_steps = 0;                            // diffusion T_steps
+  std::optional<q::Bandwidth> data_rate;              // ingestion demand (scenario Level 1)
+  std::optional<int> input_size;                      // CNN input resolution (pixels per side)
+};
+
+struct Node {
+  std::string name;
+  Hardware accelerator;
+  int gpus = 1;                                       // G
+  q::Bandwidth intra_bw{};
+  std::optional<q::Time> intra_latency;
+  int nics = 1;
+  int psus = 1;
+};
+
+struct Fabric {
+  std::string name;
+  std::string topology;                               // fat_tree, dragonfly, torus_3d, ring, ...
+  q::Bandwidth bandwidth{};                           // per port
+  std::optional<q::Time> latency;                     // alpha
+  double oversubscription = 1.0;
+};
+
+struct Grid {
+  std::string name;
+  q::CarbonIntensity carbon_intensity{};              // kg/J
+  double pue = 1.12;
+  q::WaterIntensity wue{};                            // m^3/J
+  std::optional<q::EnergyPrice> electricity_price;
+};
+
+struct Datacenter {
+  std::string name;
+  Grid grid;
+  std::optional<double> pue;                          // overrides the grid's
+};
+
+struct Fleet {
+  std::string name;
+  Node node;
+  int count = 1;                                      // nodes
+  Fabric fabric;
+  std::optional<Grid> grid;
+  std::optional<Datacenter> datacenter;
+  std::optional<q::Time> node_mtbf;
+  int devices() const { return count * node.gpus; }   // N = count·G
+};
+
+// A site for Walls 17/18: a grid profile or a datacenter (MODELS §14).
+struct Site {
+  std::optional<Grid> grid;
+  std::optional<Datacenter> datacenter;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  Workload workload;
+  std::optional<Hardware> hardware;                   // single-device scenario
+  std::optional<Fleet> fleet;                         // fleet scenario
+  q::Time sla{};
+  std::optional<q::Power> power_budget;
+  int tp = 1, pp = 1, zero_stage = 0;
+  double batch = 1;
+  std::string precision = "fp16";
+  std::string mode = "inference";
+};
+
+}  // namespace mls

@@ -1,0 +1,22 @@
+// The IR reference evaluator: walks the structured IR over dynamic Values. The JIT must produce
+// exactly the same output (the differential test runs every example under both).
+#pragma once
+
+#include "compiler/ir/ir.hpp"
+#include "compiler/ir/runtime_sink.hpp"
+
+namespace mls::ir {
+
+struct EvalLimits {
+  double max_loop_iterations = 1e9;   // a loop nest larger than this is refused (E0507)
+};
+
+// Runs the module. Throws RuntimeError on a run-time error; failed checks go to the sink.
+void evaluate(const Module& m, RuntimeSink& sink, const EvalLimits& limits = {});
+
+// Helpers shared with codegen's runtime ABI: the exact semantics of each operation.
+Value eval_math(const std::string& fn, const std::vector<Value>& args, Span where);
+List eval_range(double lo, double hi, double step, bool geometric, Span where, double max_items);
+std::string format_value_for_message(const Value& v, const Shape& s);
+
+}  // namespace mls::ir

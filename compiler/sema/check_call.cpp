@@ -1,0 +1,404 @@
+// Calls: built-in math, user functions (inlined), solvers from the registry, kind constructors;
+// record declarations of the zoo kinds share the constructor's field checking.
+#include "compiler/sema/checker.hpp"
+
+#include "stdlib/registry/solver_registry.hpp"
+
+#include <cmath>
+
+namespace mls::sema {
+
+bool is_builtin_fn(const std::string& n);
+
+Checker::TExpr Checker::call(const ast::Expr& e) {
+  const std::string& n = e.text;
+  if (Binding* b = lookup(n)) {
+    if (b->k == Binding::K::Fn) return call_fn(e, *b);
+    error("E0410", "`" + n + "` is a value, not a function", e.text_span, "not callable");
+  }
+  if (is_builtin_fn(n)) return call_builtin(e, n);
+  if (auto* s = reg::find_solver(n)) return call_solver(e, *s);
+  if (reg::find_kind(n)) return construct(e, n);
+  unknown_name(n, e.text_span.valid() ? e.text_span : e.span);
+}
+
+Checker::TExpr Checker::call_builtin(const ast::Expr& e, const std::string& n) {
+  std::vector<TExpr> a;
+  for (auto& arg : e.args) {
+    if (arg.name) error("E0404", "`" + n + "` takes no named arguments", arg.name_span, "unknown argument");
+    a.push_back(expr(*arg.value));
+    if (!a.back().t.is_num())
+      error("E0401", "`" + n + "` needs numbers or quantities", arg.value->span, "this is " + describe(a.back().t, units_));
+  }
+  size_t want = (n == "min" || n == "max") ? 0 : (n == "ceil_div" ? 2 : 1);
+  if ((want && a.size() != want) || (!want && a.size() < 1))
+    error("E0403", "`" + n + "` takes " + (want ? std::to_string(want) : std::string("one or more")) + " argument" +
+                       (want == 1 ? "" : "s") + ", got " + std::to_string(a.size()),
+          e.span, "wrong number of arguments");
+  SType t = SType::num(a[0].t.dim);
+  if (n == "sqrt") t.dim = a[0].t.dim.pow(Rational(1, 2));
+  else if (n == "cbrt") t.dim = a[0].t.dim.pow(Rational(1, 3));
+  else if (n == "exp" || n == "ln" || n == "log2" || n == "log10") {
+    if (!a[0].t.dim.dimensionless())
+      error("E0306", "`" + n + "` needs a plain number, not a " + dim_label(a[0].t.dim, units_), e.args[0].value->span,
+            dim_label(a[0].t.dim, units_), "divide by a reference quantity first, e.g. `" + n + "(x / 1 " +
+            units::format(1, units::default_display(a[0].t.dim, units_)).unit + ")`");
+  } else if (n == "min" || n == "max") {
+    for (size_t k = 1; k < a.size(); ++k)
+      if (a[k].t.dim != a[0].t.dim)
+        dimension_mismatch("E0301", n, e, *e.args[0].value, a[0], *e.args[k].value, a[k]);
+    t.display = a[0].t.display;
+  } else if (n == "ceil_div") {
+    if (a[1].t.dim != a[0].t.dim)
+      dimension_mismatch("E0301", "ceil_div", e, *e.args[0].value, a[0], *e.args[1].value, a[1]);
+    t.dim = Dimension::none();
+  } else {
+    t.display = a[0].t.display;  // abs floor ceil round keep the dimension
+  }
+  ir::Inst i{ir::Op::Math};
+  i.str = n;
+  i.type = ir::VType::F64;
+  i.span = e.span;
+  for (auto& x : a) i.operands.push_back(x.v);
+  return {t, emit(std::move(i))};
+}
+
+Checker::TExpr Checker::call_fn(const ast::Expr& e, const Binding& b) {
+  const ast::Stmt& f = *b.fn;
+  if (expanding_fns_.count(f.name))
+    error("E0412", "`" + f.name + "` calls itself; recursion is not allowed", e.span, "recursive call",
+          "MLS programs always terminate: write the closed form or a bounded `for` loop");
+  if (e.args.size() != f.params.size())
+    error("E0403", "`" + f.name + "` takes " + std::to_string(f.params.size()) + " argument(s), got " +
+                       std::to_string(e.args.size()),
+          e.span, "wrong number of arguments");
+  std::vector<TExpr> vals(f.params.size());
+  std::vector<bool> set(f.params.size(), false);
+  size_t pos = 0;
+  for (auto& arg : e.args) {
+    size_t k = pos;
+    if (arg.name) {
+      k = f.params.size();
+      for (size_t j = 0; j < f.params.size(); ++j)
+        if (f.params[j].name == *arg.name) k = j;
+      if (k == f.params.size()) error("E0404", "`" + f.name + "` has no parameter `" + *arg.name + "`", arg.name_span, "unknown argument");
+    } else {
+      ++pos;
+    }
+    TExpr v = expr(*arg.value);
+    if (f.params[k].type) {
+      SType want = type_expr(*f.params[k].type);
+      v = coerce(*arg.value, v, want, "argument `" + f.params[k].name + "`", false, "E0401");
+    }
+    vals[k] = v;
+    set[k] = true;
+  }
+  // The body sees the globals and its parameters (inlined at the call site).
+  std::vector<std::map<std::string, Binding>> saved(scopes_.begin() + 1, scopes_.end());
+  scopes_.resize(1);
+  scopes_.emplace_back();
+  for (size_t k = 0; k < f.params.size(); ++k) {
+    Binding pb;
+    pb.type = vals[k].t;
+    pb.value = vals[k].v;
+    pb.span = f.params[k].span;
+    pb.origin = f.params[k].name + " (parameter of " + f.name + ")";
+    scopes_.back()[f.params[k].name] = pb;
+  }
+  expanding_fns_.insert(f.name);
+  TExpr r;
+  try {
+    r = expr(*f.value);
+  } catch (...) {
+    expanding_fns_.erase(f.name);
+    scopes_.resize(1);
+    for (auto& s : saved) scopes_.push_back(std::move(s));
+    throw;
+  }
+  expanding_fns_.erase(f.name);
+  scopes_.resize(1);
+  for (auto& s : saved) scopes_.push_back(std::move(s));
+  if (f.type) {
+    SType want = type_expr(*f.type);
+    if ((want.is_num() && (!r.t.is_num() || r.t.dim != want.dim)) || (!want.is_num() && want.k != r.t.k)) {
+      Diagnostic d;
+      d.code = "E0312";
+      d.message = "`" + f.name + "` is declared to return " + describe(want, units_) + " but its body gives " + describe(r.t, units_);
+      d.labels.push_back({f.value->span, describe(r.t, units_), true});
+      d.labels.push_back({f.type->span, "declared here", false});
+      d.labels.push_back({e.span, "in this call", false});
+      error(d);
+    }
+  }
+  return r;
+}
+
+// Checks a value against an expected type: dimensions, bare numbers for counts, record families.
+Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want, const std::string& what, bool count_ok,
+                               const char* code) {
+  if (want.k == SType::K::None) return got;
+  if (want.is_num()) {
+    if (got.t.is_num() && got.t.dim == want.dim) return got;
+    if (got.t.is_num() && got.t.bare && count_ok) {
+      got.t.dim = want.dim;
+      got.t.display.reset();
+      return got;
+    }
+    Diagnostic d;
+    d.code = code;
+    d.message = what + " must be " + (want.dim.dimensionless() ? std::string("a plain number") : "a " + dim_label(want.dim, units_)) +
+                ", not " + describe(got.t, units_);
+    d.labels.push_back({e.span, describe(got.t, units_), true});
+    d.dims.push_back({"expected", want.dim.base_form(), units_.dimension_name(want.dim), ""});
+    if (got.t.is_num()) {
+      d.dims.push_back({"found", got.t.dim.base_form(), units_.dimension_name(got.t.dim), origin_of(e)});
+      Dimension ratio = want.dim / got.t.dim;
+      if (got.t.bare) {
+        auto f = units::format(1, units::default_display(want.dim, units_));
+        d.help = "give it a unit, e.g. `" + text(e.span) + " " + f.unit + "`";
+      } else if (want.dim == got.t.dim.pow(-1)) d.help = "the value is inverted: swap numerator and denominator";
+      else if (ratio == Dimension::base(BaseDim::Time, -1)) d.help = "this is an amount; divide by a Time to get a rate";
+      else if (ratio == Dimension::base(BaseDim::Time)) d.help = "this is a rate; multiply by a Time to get an amount";
+      else d.help = "it differs by a factor of " + ratio.base_form();
+    }
+    error(d);
+  }
+  if (want.is_record()) {
+    bool ok = got.t.is_record() &&
+              (want.family.empty() || got.t.family == want.family || got.t.kind.empty() ||
+               (want.family == "site" && (got.t.family == "grid" || got.t.family == "datacenter")));
+    if (!ok)
+      error(code, what + " must be a " + (want.family.empty() ? want.kind : want.family) + ", not " + describe(got.t, units_),
+            e.span, describe(got.t, units_));
+    return got;
+  }
+  if (got.t.k != want.k && !(want.k == SType::K::Str && got.t.k == SType::K::Str))
+    error(code, what + " must be " + describe(want, units_) + ", not " + describe(got.t, units_), e.span, describe(got.t, units_));
+  return got;
+}
+
+Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s) {
+  std::vector<TExpr> vals(s.params.size());
+  std::vector<bool> set(s.params.size(), false);
+  size_t pos = 0;
+  for (auto& arg : e.args) {
+    int k;
+    if (arg.name) {
+      k = s.param_index(*arg.name);
+      if (k < 0) {
+        std::string names;
+        for (auto& p : s.params) names += (names.empty() ? "" : ", ") + p.name;
+        error("E0404", "`" + s.name + "` has no parameter `" + *arg.name + "`", arg.name_span, "unknown argument",
+              "its parameters: " + names);
+      }
+    } else {
+      while (pos < s.params.size() && set[pos]) ++pos;
+      if (pos >= s.params.size())
+        error("E0403", "`" + s.name + "` takes at most " + std::to_string(s.params.size()) + " arguments", arg.value->span,
+              "one too many");
+      k = int(pos++);
+    }
+    if (set[size_t(k)])
+      error("E0403", "`" + s.params[size_t(k)].name + "` is given twice", arg.value->span, "again here");
+    auto& p = s.params[size_t(k)];
+    TExpr v = expr(*arg.value);
+    SType want = from_reg(p.type);
+    // Swapped positional arguments: each would fit the other's slot.
+    if (!arg.name && want.is_num() && v.t.is_num() && v.t.dim != want.dim && k + 1 < int(s.params.size())) {
+      SType next = from_reg(s.params[size_t(k) + 1].type);
+      if (next.is_num() && next.dim == v.t.dim && &arg != &e.args.back()) {
+        Diagnostic d;
+        d.code = "E0402";
+        d.message = "the arguments for `" + p.name + "` and `" + s.params[size_t(k) + 1].name + "` look swapped";
+        d.labels.push_back({arg.value->span, "this is a " + dim_label(v.t.dim, units_) + ", which `" +
+                                                 s.params[size_t(k) + 1].name + "` takes", true});
+        d.help = "swap them, or name them: `" + p.name + " = ..., " + s.params[size_t(k) + 1].name + " = ...`";
+        error(d);
+      }
+    }
+    bool count_ok = p.type.count_kind();
+    // Dimensionless fractions: `efficiency = 50` is meant as 50 %.
+    if (want.is_num() && want.dim.dimensionless() && v.t.konst && !p.range.contains(*v.t.konst)) {
+      bool pct = p.range.hi && *p.range.hi == 1 && *v.t.konst > 1 && *v.t.konst <= 100;
+      error(pct ? "E0313" : "E0409",
+            "`" + p.name + "` = " + units::format_number(*v.t.konst, 6) + " is outside its range " + p.range.describe(),
+            arg.value->span, "out of range",
+            pct ? std::optional<std::string>("a fraction: write `" + text(arg.value->span) + " %` (= " +
+                                             units::format_number(*v.t.konst / 100, 4) + ")")
+                : std::nullopt);
+    }
+    if (want.is_num() && v.t.konst && (p.range.lo || p.range.hi) && !p.range.contains(*v.t.konst) && v.t.dim == want.dim)
+      error("E0409", "`" + p.name + "` = " + units::format_number(*v.t.konst, 6) + " is outside its range " + p.range.describe(),
+            arg.value->span, "out of range");
+    vals[size_t(k)] = coerce(*arg.value, v, want, "argument `" + p.name + "` of " + s.name, count_ok, "E0401");
+    set[size_t(k)] = true;
+  }
+  ir::Inst i{ir::Op::CallSolver};
+  i.str = s.id;
+  i.span = e.span;
+  for (size_t k = 0; k < s.params.size(); ++k) {
+    if (set[k]) {
+      i.operands.push_back(vals[k].v);
+      continue;
+    }
+    auto& p = s.params[k];
+    if (p.required) {
+      std::string sig;
+      for (auto& q : s.params)
+        if (q.required) sig += (sig.empty() ? "" : ", ") + q.name;
+      error("E0405", "`" + s.name + "` needs `" + p.name + "` (" + p.type.describe() + ")", e.span, "missing argument",
+            "required: " + sig);
+    }
+    // Defaults are materialised as constants so the solver gets every argument.
+    const Value& d = p.def;
+    if (d.is_num()) i.operands.push_back(konst(d.num(), e.span));
+    else if (d.is_str()) i.operands.push_back(konst_str(d.str(), e.span));
+    else if (d.is_bool()) {
+      ir::Inst b{ir::Op::ConstBool};
+      b.flag = d.boolean();
+      b.type = ir::VType::Bool;
+      b.span = e.span;
+      i.operands.push_back(emit(std::move(b)));
+    } else i.operands.push_back(none_value(e.span));
+  }
+  SType rt;
+  if (s.results.empty()) {
+    rt = from_reg(s.scalar);
+    i.type = rt.vtype();
+  } else {
+    rt = record_of_kind(s.result_kind);
+    i.type = ir::VType::Record;
+  }
+  return {rt, emit(std::move(i))};
+}
+
+Checker::TExpr Checker::construct(const ast::Expr& e, const std::string& kind) {
+  std::vector<const ast::Expr*> vals;
+  std::vector<std::string> names;
+  std::vector<Span> spans;
+  for (auto& a : e.args) {
+    if (!a.name)
+      error("E0404", "a `" + kind + "` is built with named fields", a.value->span, "unnamed",
+            "write `" + kind + "(field = value, ...)`");
+    vals.push_back(a.value.get());
+    names.push_back(*a.name);
+    spans.push_back(a.name_span);
+  }
+  return build_record(kind, e.text_span, vals, names, spans, e.span);
+}
+
+Checker::TExpr Checker::build_record(const std::string& kind, Span kind_span, const std::vector<const ast::Expr*>& values,
+                                     const std::vector<std::string>& names, const std::vector<Span>& name_spans, Span whole) {
+  const reg::KindDesc* k = reg::find_kind(kind);
+  if (!k) {
+    std::string all;
+    for (auto& kd : reg::kinds()) all += (all.empty() ? "" : ", ") + kd.name;
+    error("E0408", "unknown record kind `" + kind + "`", kind_span, "not a kind", "kinds: " + all);
+  }
+  std::vector<TExpr> got(k->fields.size());
+  std::vector<bool> set(k->fields.size(), false);
+  for (size_t j = 0; j < names.size(); ++j) {
+    const reg::FieldDesc* f = k->field(names[j]);
+    if (!f) {
+      std::string alts;
+      for (auto& fd : k->fields) alts += (alts.empty() ? "" : ", ") + fd.name;
+      error("E0406", "a " + kind + " has no field `" + names[j] + "`", name_spans[j], "unknown field", "fields: " + alts);
+    }
+    size_t idx = size_t(f - k->fields.data());
+    if (set[idx]) error("E0112", "field `" + f->name + "` is given twice", name_spans[j], "again here");
+    TExpr v = expr(*values[j]);
+    SType want = from_reg(f->type);
+    got[idx] = coerce(*values[j], v, want, "field `" + f->name + "` of a " + kind, f->type.count_kind() || f->type.integer,
+                      "E0407");
+    set[idx] = true;
+  }
+  for (size_t j = 0; j < k->fields.size(); ++j)
+    if (!set[j] && k->fields[j].required)
+      error("E0411", "a " + kind + " needs `" + k->fields[j].name + "` (" + k->fields[j].doc + ")", whole,
+            "missing field", "add `" + k->fields[j].name + " = ...`");
+  ir::Inst i{ir::Op::MakeRecord};
+  i.str = kind;
+  i.type = ir::VType::Record;
+  i.span = whole;
+  for (size_t j = 0; j < k->fields.size(); ++j) {
+    i.names.push_back(k->fields[j].name);
+    if (set[j]) {
+      i.operands.push_back(got[j].v);
+    } else {
+      // Unset fields take the C++ struct's default (e.g. dispatch_tax), or stay absent (None).
+      Value d = [&] {
+        if (k->family == "hardware") return k->fields[j].get(&static_cast<const Hardware&>(Hardware{}));
+        if (k->family == "workload") { Workload w{}; return k->fields[j].get(&w); }
+        if (k->family == "node") return k->fields[j].get(&static_cast<const Node&>(Node{}));
+        if (k->family == "fabric") return k->fields[j].get(&static_cast<const Fabric&>(Fabric{}));
+        if (k->family == "grid") return k->fields[j].get(&static_cast<const Grid&>(Grid{}));
+        if (k->family == "datacenter") return k->fields[j].get(&static_cast<const Datacenter&>(Datacenter{}));
+        if (k->family == "fleet") return k->fields[j].get(&static_cast<const Fleet&>(Fleet{}));
+        if (k->family == "scenario") return k->fields[j].get(&static_cast<const Scenario&>(Scenario{}));
+        return Value();
+      }();
+      if (d.is_num() && k->fields[j].type.tag == reg::Tag::Quantity) i.operands.push_back(konst(d.num(), whole));
+      else if (d.is_str()) i.operands.push_back(konst_str(d.str(), whole));
+      else i.operands.push_back(none_value(whole));
+    }
+  }
+  return {record_of_kind(kind), emit(std::move(i))};
+}
+
+namespace {
+Provenance provenance_of(const std::vector<ast::Annotation>& anns, const SourceManager& sm) {
+  Provenance p;
+  for (auto& a : anns) {
+    if (a.name == "assumed") p.assumed = true;
+    if (a.name != "source") continue;
+    p.present = true;
+    for (size_t k = 0; k < a.args.size(); ++k) {
+      auto& arg = a.args[k];
+      std::string v = arg.value->kind == ast::ExprKind::String ? arg.value->text : std::string(sm.get(arg.value->span.file).slice(arg.value->span));
+      if (!arg.name && k == 0) p.source = v;
+      else if (arg.name && *arg.name == "url") p.url = v;
+      else if (arg.name && *arg.name == "verified") p.verified = v;
+      else if (arg.name && *arg.name == "title") p.source = v;
+    }
+  }
+  return p;
+}
+}  // namespace
+
+void Checker::record_decl(const ast::Stmt& s) {
+  std::vector<const ast::Expr*> vals;
+  std::vector<std::string> names;
+  std::vector<Span> spans;
+  for (auto& f : s.fields) {
+    vals.push_back(f.value.get());
+    names.push_back(f.name);
+    spans.push_back(f.name_span);
+  }
+  ZooEntry z;
+  z.name = s.name;
+  z.kind = s.kind_name;
+  z.span = s.span;
+  z.builtin = opt_.builtin;
+  z.prov = provenance_of(s.annotations, sm_);
+  for (auto& f : s.fields)
+    if (!f.annotations.empty()) z.field_prov[f.name] = provenance_of(f.annotations, sm_);
+  if (opt_.zoo_requires_provenance && (!z.prov.present || z.prov.verified.empty()))
+    error("E0413", "zoo entry `" + s.name + "` has no provenance", s.name_span, "no @source with a verified date",
+          "add `@source(\"title\", url = \"...\", verified = \"YYYY-MM-DD\")` as the entry's first line");
+  TExpr r = build_record(s.kind_name, s.kind_span, vals, names, spans, s.span);
+  Binding b;
+  b.type = r.t;
+  b.value = r.v;
+  b.span = s.name_span;
+  b.origin = s.name + " (" + s.kind_name + ")";
+  b.zoo = opt_.builtin;
+  bind(s.name, s.name_span, b);
+  ir::Inst i{ir::Op::Bind};
+  i.names = {s.name};
+  i.operands = {r.v};
+  i.span = s.span;
+  emit(std::move(i));
+  zoo_.push_back(std::move(z));
+}
+
+}  // namespace mls::sema

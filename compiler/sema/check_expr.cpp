@@ -1,0 +1,496 @@
+// Expressions: literals, names, arithmetic with dimension rules, conversions, records, lists.
+#include "compiler/sema/checker.hpp"
+
+#include "stdlib/registry/solver_registry.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mls::sema {
+
+bool is_builtin_fn(const std::string& n);
+
+namespace {
+// Tags usable as bare identifiers: precisions, bottlenecks, recompute modes, ... (string values).
+bool is_tag(const std::string& n) {
+  static const std::vector<std::string> fixed = {"memory", "compute", "network", "injection", "inference", "training"};
+  if (std::find(fixed.begin(), fixed.end(), n) != fixed.end()) return true;
+  for (auto& p : precision_names())
+    if (p == n) return true;
+  for (auto& s : reg::solvers())
+    for (auto& p : s.params)
+      for (auto& c : p.type.choices)
+        if (c == n) return true;
+  return false;
+}
+
+units::Display display_of_unit(const units::UnitEntry& u, const units::UnitTable& t) {
+  units::Display d;
+  const units::UnitEntry* base = t.find(u.base);
+  d.prefix_base = u.base;
+  d.rest_scale = base ? base->scale : u.scale;
+  d.prefixes = u.prefixes;
+  return d;
+}
+
+bool is_count_dim(const Dimension& d) {
+  reg::Type t;
+  t.dim = d;
+  return t.count_kind();
+}
+}  // namespace
+
+Checker::TExpr Checker::expr(const ast::Expr& e) {
+  using K = ast::ExprKind;
+  TExpr r;
+  switch (e.kind) {
+    case K::Number: {
+      if (!std::isfinite(e.number))
+        error("E0314", "the number `" + e.text + "` is too large for a double", e.span, "not finite",
+              "numbers must lie within about ±1.8e308; use a larger unit");
+      r.t = SType::num();
+      r.t.bare = true;
+      r.t.konst = e.number;
+      r.v = konst(e.number, e.span);
+      break;
+    }
+    case K::String: r.t = SType::str(); r.v = konst_str(e.text, e.span); break;
+    case K::Bool: {
+      ir::Inst i{ir::Op::ConstBool};
+      i.flag = e.boolean;
+      i.type = ir::VType::Bool;
+      i.span = e.span;
+      r.t = SType::boolean();
+      r.v = emit(std::move(i));
+      break;
+    }
+    case K::Ident: r = ident(e); break;
+    case K::Paren: r = expr(*e.lhs); break;
+    case K::Unary: {
+      TExpr a = expr(*e.lhs);
+      if (e.unop == ast::UnOp::Not) {
+        if (a.t.k != SType::K::Bool) error("E0310", "`not` needs a true/false value", e.lhs->span, "this is " + describe(a.t, units_));
+        ir::Inst i{ir::Op::Not};
+        i.operands = {a.v};
+        i.type = ir::VType::Bool;
+        i.span = e.span;
+        r.t = SType::boolean();
+        r.v = emit(std::move(i));
+      } else {
+        if (!a.t.is_num()) error("E0310", "a sign needs a number", e.lhs->span, "this is " + describe(a.t, units_));
+        r = a;
+        r.t.is_unit = false;
+        if (e.unop == ast::UnOp::Neg) {
+          ir::Inst i{ir::Op::Neg};
+          i.operands = {a.v};
+          i.type = ir::VType::F64;
+          i.span = e.span;
+          r.v = emit(std::move(i));
+          if (r.t.konst) r.t.konst = -*r.t.konst;
+        }
+      }
+      break;
+    }
+    case K::Binary: r = binary(e); break;
+    case K::Convert: r = convert(e); break;
+    case K::Call: r = call(e); break;
+    case K::Field: r = field(e); break;
+    case K::With: r = with(e); break;
+    case K::RecordLit: r = record_lit(e); break;
+    case K::ListLit: r = list_lit(e); break;
+    case K::Range: r = range(e); break;
+    case K::If: r = if_expr(e); break;
+    case K::Hole: r = hole(e); break;
+  }
+  note_type(e, r.t);
+  return r;
+}
+
+Checker::TExpr Checker::ident(const ast::Expr& e) {
+  const std::string& n = e.text;
+  if (Binding* b = lookup(n)) {
+    if (b->k == Binding::K::Fn)
+      error("E0410", "`" + n + "` is a function; call it with arguments", e.span, "not a value",
+            "write `" + n + "(...)`");
+    return {b->type, b->value};
+  }
+  if (const units::UnitEntry* u = units_.find(n)) {
+    TExpr r;
+    r.t = SType::num(u->dim);
+    r.t.is_unit = true;
+    r.t.konst = u->scale;
+    r.t.display = display_of_unit(*u, units_);
+    r.v = konst(u->scale, e.span);
+    return r;
+  }
+  if (auto m = units::known_misspelling(n, units_)) error(m->code, m->message, e.span, "not a unit", m->help);
+  if (is_tag(n)) return {SType::str(), konst_str(n, e.span)};
+  if (reg::find_solver(n) || is_builtin_fn(n))
+    error("E0410", "`" + n + "` is a function; call it with arguments", e.span, "not a value", "write `" + n + "(...)`");
+  unknown_name(n, e.span);
+}
+
+Checker::TExpr Checker::binary(const ast::Expr& e) {
+  using B = ast::BinOp;
+  if (e.binop == B::And || e.binop == B::Or) {
+    TExpr a = expr(*e.lhs), b = expr(*e.rhs);
+    for (auto* x : {&a, &b})
+      if (x->t.k != SType::K::Bool)
+        error("E0310", std::string("`") + ast::binop_text(e.binop) + "` needs true/false values on both sides",
+              (x == &a ? e.lhs : e.rhs)->span, "this is " + describe(x->t, units_));
+    ir::Inst i{e.binop == B::And ? ir::Op::And : ir::Op::Or};
+    i.operands = {a.v, b.v};
+    i.type = ir::VType::Bool;
+    i.span = e.span;
+    return {SType::boolean(), emit(std::move(i))};
+  }
+  TExpr a = expr(*e.lhs), b = expr(*e.rhs);
+  if (e.binop >= B::Eq && e.binop <= B::Ge) return compare(e, a, b);
+  return arith(e, a, b);
+}
+
+Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
+  using B = ast::BinOp;
+  for (auto* x : {&a, &b})
+    if (!x->t.is_num())
+      error("E0310", std::string("`") + ast::binop_text(e.binop) + "` needs numbers or quantities",
+            (x == &a ? e.lhs : e.rhs)->span, "this is " + describe(x->t, units_));
+  TExpr r;
+  ir::Inst i{ir::Op::Add};
+  i.operands = {a.v, b.v};
+  i.type = ir::VType::F64;
+  i.span = e.span;
+  switch (e.binop) {
+    case B::Add:
+    case B::Sub: {
+      if (a.t.dim != b.t.dim) {
+        // A bare number beside a quantity: "did you mean 50 ms?"
+        if (a.t.bare != b.t.bare && (a.t.bare ? b.t.dim : a.t.dim).dimensionless() == false) {
+          const TExpr& q = a.t.bare ? b : a;
+          const ast::Expr& num = a.t.bare ? *e.lhs : *e.rhs;
+          units::Display d = q.t.display ? *q.t.display : units::default_display(q.t.dim, units_);
+          auto f = units::format(q.t.konst.value_or(1), d);
+          Diagnostic dg;
+          dg.code = "E0309";
+          dg.message = "a plain number cannot be " + std::string(e.binop == B::Add ? "added to " : "subtracted from ") +
+                       "a " + dim_label(q.t.dim, units_);
+          dg.labels.push_back({num.span, "this number has no unit", true});
+          dg.labels.push_back({(a.t.bare ? e.rhs : e.lhs)->span, dim_label(q.t.dim, units_), false});
+          dg.help = "did you mean `" + text(num.span) + " " + (f.unit.empty() ? q.t.dim.base_unit_form() : f.unit) + "`?";
+          error(dg);
+        }
+        dimension_mismatch("E0301", e.binop == B::Add ? "addition" : "subtraction", e, *e.lhs, a, *e.rhs, b);
+      }
+      i.op = e.binop == B::Add ? ir::Op::Add : ir::Op::Sub;
+      r.t = SType::num(a.t.dim);
+      r.t.display = a.t.display ? a.t.display : b.t.display;
+      if (a.t.konst && b.t.konst) r.t.konst = e.binop == B::Add ? *a.t.konst + *b.t.konst : *a.t.konst - *b.t.konst;
+      r.t.bare = a.t.bare && b.t.bare;
+      break;
+    }
+    case B::Mul:
+    case B::Juxt:
+    case B::Div: {
+      bool div = e.binop == B::Div;
+      i.op = div ? ir::Op::Div : ir::Op::Mul;
+      r.t = SType::num(div ? a.t.dim / b.t.dim : a.t.dim * b.t.dim);
+      if (a.t.konst && b.t.konst && !(div && *b.t.konst == 0)) r.t.konst = div ? *a.t.konst / *b.t.konst : *a.t.konst * *b.t.konst;
+      r.t.bare = a.t.bare && b.t.bare;
+      r.t.is_unit = (a.t.is_unit || a.t.bare) && b.t.is_unit;
+      // Display: a number times a unit shows in that unit (3.35 TB); a quantity over a unit keeps its
+      // prefix family and appends the unit (3.35 TB/s); scaling by a plain number keeps the display.
+      if (a.t.dim.dimensionless() && !a.t.display && !div) r.t.display = b.t.display;
+      else if (b.t.dim.dimensionless() && !b.t.display) r.t.display = a.t.display;
+      else if (a.t.display && !a.t.display->fixed && b.t.is_unit && b.t.konst && !a.t.dim.dimensionless()) {
+        units::Display d = *a.t.display;
+        std::string bt = text(e.rhs->span);
+        bool compound = bt.find_first_of("*/ ") != std::string::npos;
+        d.rest += std::string(div ? "/" : "*") + (compound && !div ? bt : (compound ? "(" + bt + ")" : bt));
+        d.rest_scale = div ? d.rest_scale / *b.t.konst : d.rest_scale * *b.t.konst;
+        r.t.display = d;
+      }
+      break;
+    }
+    case B::Pow: {
+      i.op = ir::Op::Pow;
+      if (!b.t.dim.dimensionless())
+        error("E0305", "an exponent must be a plain number", e.rhs->span, "this is " + describe(b.t, units_),
+              "`x ^ 2` squares x; an exponent with a unit has no meaning");
+      if (!a.t.dim.dimensionless()) {
+        if (!b.t.konst)
+          error("E0305", "a quantity with a unit can only be raised to a constant power", e.rhs->span,
+                "not known before running", "the dimension of the result must be known: write a number such as `^ 2`");
+        double p = *b.t.konst;
+        Rational rp;
+        bool ok = false;
+        for (int den : {1, 2, 3, 4, 6}) {
+          double num = p * den;
+          if (std::fabs(num - std::round(num)) < 1e-9 && std::fabs(num) <= 64) {
+            rp = Rational(int(std::round(num)), den);
+            ok = true;
+            break;
+          }
+        }
+        if (!ok)
+          error("E0305", "the power " + units::format_number(p, 6) + " of a quantity is not a simple fraction", e.rhs->span,
+                "unsupported exponent", "use a whole number, or a half/third (sqrt, cbrt)");
+        r.t = SType::num(a.t.dim.pow(rp));
+      } else {
+        r.t = SType::num();
+      }
+      if (a.t.konst && b.t.konst) r.t.konst = std::pow(*a.t.konst, *b.t.konst);
+      r.t.is_unit = a.t.is_unit;
+      r.t.bare = a.t.bare && b.t.bare;
+      break;
+    }
+    default: error("E0201", "this operator cannot be used here", e.span, "unexpected operator");
+  }
+  r.v = emit(std::move(i));
+  return r;
+}
+
+Checker::TExpr Checker::compare(const ast::Expr& e, TExpr a, TExpr b) {
+  using B = ast::BinOp;
+  ir::Inst i{ir::Op::Eq};
+  static const ir::Op ops[] = {ir::Op::Eq, ir::Op::Ne, ir::Op::Lt, ir::Op::Le, ir::Op::Gt, ir::Op::Ge};
+  i.op = ops[int(e.binop) - int(B::Eq)];
+  i.operands = {a.v, b.v};
+  i.type = ir::VType::Bool;
+  i.span = e.span;
+  bool ordered = e.binop != B::Eq && e.binop != B::Ne;
+  if (a.t.is_num() && b.t.is_num()) {
+    if (a.t.dim != b.t.dim) {
+      if (a.t.bare != b.t.bare) {
+        const TExpr& q = a.t.bare ? b : a;
+        const ast::Expr& num = a.t.bare ? *e.lhs : *e.rhs;
+        units::Display d = q.t.display ? *q.t.display : units::default_display(q.t.dim, units_);
+        auto f = units::format(1, d);
+        Diagnostic dg;
+        dg.code = "E0309";
+        dg.message = "a plain number cannot be compared with a " + dim_label(q.t.dim, units_);
+        dg.labels.push_back({num.span, "this number has no unit", true});
+        dg.labels.push_back({(a.t.bare ? e.rhs : e.lhs)->span, dim_label(q.t.dim, units_), false});
+        dg.help = "did you mean `" + text(num.span) + " " + (f.unit.empty() ? q.t.dim.base_unit_form() : f.unit) + "`?";
+        error(dg);
+      }
+      dimension_mismatch("E0302", "comparison", e, *e.lhs, a, *e.rhs, b);
+    }
+  } else if (a.t.k == SType::K::Str && b.t.k == SType::K::Str && !ordered) {
+  } else if (a.t.k == SType::K::Bool && b.t.k == SType::K::Bool && !ordered) {
+  } else {
+    error("E0302", "cannot compare " + describe(a.t, units_) + " with " + describe(b.t, units_), e.span,
+          ordered ? "only numbers and quantities are ordered" : "different kinds of value");
+  }
+  return {SType::boolean(), emit(std::move(i))};
+}
+
+Checker::TExpr Checker::convert(const ast::Expr& e) {
+  TExpr a = expr(*e.lhs);
+  auto uv = unit_value(*e.rhs);
+  if (!uv)
+    error("E0106", "the target of `->` must be a unit", e.rhs->span, "not a unit expression",
+          "write units only, e.g. `-> GB/s`, `-> ms`, `-> FLOP/B`");
+  if (!a.t.is_num()) error("E0303", "only quantities can be converted", e.lhs->span, "this is " + describe(a.t, units_));
+  if (a.t.dim != uv->dim) {
+    Diagnostic d;
+    d.code = "E0303";
+    d.message = "cannot convert " + dim_label(a.t.dim, units_) + " to " + dim_label(uv->dim, units_) + " (`" + uv->text + "`)";
+    d.labels.push_back({e.lhs->span, dim_label(a.t.dim, units_), true});
+    d.labels.push_back({e.rhs->span, dim_label(uv->dim, units_), false});
+    d.dims.push_back({"value", a.t.dim.base_form(), units_.dimension_name(a.t.dim), origin_of(*e.lhs)});
+    d.dims.push_back({"target", uv->dim.base_form(), units_.dimension_name(uv->dim), ""});
+    Dimension ratio = uv->dim / a.t.dim;
+    if (uv->dim == a.t.dim.pow(-1) )
+      d.help = "the value is inverted relative to `" + uv->text + "`: invert the expression (swap numerator and denominator)";
+    else if (ratio == Dimension::base(BaseDim::Time, -1))
+      d.help = "`" + uv->text + "` is a rate and the value an amount: divide by a Time first (e.g. `/ 1 s`)";
+    else if (ratio == Dimension::base(BaseDim::Time))
+      d.help = "`" + uv->text + "` is an amount and the value a rate: multiply by a Time first (e.g. `* 1 h`)";
+    else
+      d.help = "the value would need to be multiplied by a " + dim_label(ratio, units_) + " (" + ratio.base_unit_form() + ")";
+    error(d);
+  }
+  TExpr r = a;
+  units::Display disp;
+  disp.fixed = true;
+  disp.text = uv->text;
+  disp.scale = uv->scale;
+  r.t.display = disp;
+  r.t.is_unit = false;
+  return r;
+}
+
+Checker::TExpr Checker::field(const ast::Expr& e) {
+  TExpr o = expr(*e.lhs);
+  if (!o.t.is_record())
+    error("E0410", "`." + e.text + "` needs a record", e.lhs->span, "this is " + describe(o.t, units_));
+  std::string name = e.text;
+  if (!o.t.kind.empty())
+    if (auto* k = reg::find_kind(o.t.kind))
+      if (auto* f = k->field(name)) name = f->name;
+  if (o.t.family.size() && o.t.kind.empty())
+    for (auto* k : reg::kinds_of_family(o.t.family))
+      if (auto* f = k->field(name)) { name = f->name; break; }
+  const SType* ft = o.t.field(name);
+  if (!ft) {
+    std::string alts;
+    size_t shown = 0;
+    if (o.t.fields)
+      for (auto& [n, _] : *o.t.fields)
+        if (shown < 12) alts += (shown++ ? ", " : "") + n;
+    error("E0406", "a " + (o.t.kind.empty() ? std::string("record") : o.t.kind) + " has no field `" + e.text + "`",
+          e.text_span.valid() ? e.text_span : e.span, "unknown field", alts.empty() ? std::nullopt : std::optional<std::string>("fields: " + alts));
+  }
+  ir::Inst i{ir::Op::GetField};
+  i.operands = {o.v};
+  i.str = name;
+  i.type = ft->vtype();
+  i.span = e.span;
+  TExpr r{*ft, emit(std::move(i))};
+  return r;
+}
+
+Checker::TExpr Checker::with(const ast::Expr& e) {
+  TExpr o = expr(*e.lhs);
+  if (!o.t.is_record())
+    error("E0410", "`with` updates a record", e.lhs->span, "this is " + describe(o.t, units_));
+  ir::Inst i{ir::Op::With};
+  i.operands = {o.v};
+  i.type = ir::VType::Record;
+  i.span = e.span;
+  const reg::KindDesc* kd = o.t.kind.empty() ? nullptr : reg::find_kind(o.t.kind);
+  for (auto& f : e.fields) {
+    std::string name = f.name;
+    if (kd)
+      if (auto* fd = kd->field(name)) name = fd->name;
+    const SType* ft = o.t.field(name);
+    if (!ft)
+      error("E0406", "a " + (o.t.kind.empty() ? std::string("record") : o.t.kind) + " has no field `" + f.name + "`",
+            f.name_span, "unknown field");
+    TExpr v = expr(*f.value);
+    bool count_ok = ft->is_num() && is_count_dim(ft->dim);
+    v = coerce(*f.value, v, *ft, "field `" + name + "`", count_ok, "E0407");
+    i.names.push_back(name);
+    i.operands.push_back(v.v);
+  }
+  return {o.t, emit(std::move(i))};
+}
+
+Checker::TExpr Checker::record_lit(const ast::Expr& e) {
+  ir::Inst i{ir::Op::MakeRecord};
+  i.type = ir::VType::Record;
+  i.span = e.span;
+  Fields f;
+  for (auto& fi : e.fields) {
+    for (auto& [n, _] : f)
+      if (n == fi.name) error("E0112", "field `" + fi.name + "` is given twice", fi.name_span, "again here");
+    TExpr v = expr(*fi.value);
+    f.emplace_back(fi.name, v.t);
+    i.names.push_back(fi.name);
+    i.operands.push_back(v.v);
+  }
+  SType t;
+  t.k = SType::K::Record;
+  t.fields = std::make_shared<const Fields>(std::move(f));
+  return {t, emit(std::move(i))};
+}
+
+Checker::TExpr Checker::list_lit(const ast::Expr& e) {
+  ir::Inst i{ir::Op::MakeList};
+  i.type = ir::VType::List;
+  i.span = e.span;
+  SType elem = SType::none();
+  for (size_t k = 0; k < e.items.size(); ++k) {
+    TExpr v = expr(*e.items[k]);
+    if (k == 0) {
+      elem = v.t;
+    } else if (v.t.k != elem.k || (elem.is_num() && v.t.dim != elem.dim)) {
+      Diagnostic d;
+      d.code = "E0308";
+      d.message = "list elements must all be of one kind: " + describe(elem, units_) + " and " + describe(v.t, units_);
+      d.labels.push_back({e.items[k]->span, describe(v.t, units_), true});
+      d.labels.push_back({e.items[0]->span, describe(elem, units_), false});
+      d.help = "a list holds values of one dimension; convert or split it";
+      error(d);
+    } else if (elem.is_record() && v.t.kind != elem.kind) {
+      elem = v.t.family.empty() || v.t.family != elem.family ? SType::none() : record_of_family(elem.family);
+      if (elem.k == SType::K::None)
+        error("E0308", "list elements must all be of one kind", e.items[k]->span, describe(v.t, units_));
+    }
+    i.operands.push_back(v.v);
+  }
+  elem.konst.reset();
+  elem.bare = false;
+  elem.is_unit = false;
+  return {SType::list(elem), emit(std::move(i))};
+}
+
+Checker::TExpr Checker::range(const ast::Expr& e) {
+  TExpr lo = expr(*e.lhs), hi = expr(*e.rhs);
+  if (!lo.t.is_num() || !hi.t.is_num() || lo.t.dim != hi.t.dim)
+    dimension_mismatch("E0308", "range", e, *e.lhs, lo, *e.rhs, hi);
+  TExpr step;
+  if (e.step) {
+    step = expr(*e.step);
+    bool ok = step.t.is_num() && (e.geometric ? step.t.dim.dimensionless() : step.t.dim == lo.t.dim);
+    if (!ok)
+      error("E0304", e.geometric ? "a geometric step is a plain factor (`step *2`)" : "a range step has the range's dimension",
+            e.step->span, "this is " + describe(step.t, units_));
+  } else {
+    if (!lo.t.dim.dimensionless())
+      error("E0304", "a range of quantities needs a step", e.span, "no step", "write e.g. `1 GB..8 GB step 1 GB`");
+    step.v = konst(1, e.span);
+  }
+  ir::Inst i{ir::Op::Range};
+  i.operands = {lo.v, hi.v, step.v};
+  i.flag = e.geometric;
+  i.type = ir::VType::List;
+  i.span = e.span;
+  SType el = SType::num(lo.t.dim);
+  el.display = lo.t.display;
+  return {SType::list(el), emit(std::move(i))};
+}
+
+Checker::TExpr Checker::if_expr(const ast::Expr& e) {
+  TExpr c = expr(*e.cond);
+  if (c.t.k != SType::K::Bool)
+    error("E0310", "`if` needs a true/false condition", e.cond->span, "this is " + describe(c.t, units_));
+  ir::Inst i{ir::Op::If};
+  i.operands = {c.v};
+  i.span = e.span;
+  i.blocks.resize(2);
+  TExpr branch[2];
+  const ast::Expr* arms[2] = {e.then_e.get(), e.else_e.get()};
+  for (int k = 0; k < 2; ++k) {
+    blocks_.push_back(&i.blocks[size_t(k)]);
+    try {
+      branch[k] = expr(*arms[k]);
+    } catch (...) {
+      blocks_.pop_back();
+      throw;
+    }
+    i.blocks[size_t(k)].yield = branch[k].v;
+    blocks_.pop_back();
+  }
+  if (branch[0].t.k != branch[1].t.k || (branch[0].t.is_num() && branch[0].t.dim != branch[1].t.dim)) {
+    Diagnostic d;
+    d.code = "E0307";
+    d.message = "the two branches of `if` have different types";
+    d.labels.push_back({arms[0]->span, describe(branch[0].t, units_), true});
+    d.labels.push_back({arms[1]->span, describe(branch[1].t, units_), false});
+    d.help = "both branches must give the same dimension so the result has one type";
+    error(d);
+  }
+  i.type = branch[0].t.vtype();
+  SType t = branch[0].t;
+  t.konst.reset();
+  t.bare = branch[0].t.bare && branch[1].t.bare;
+  return {t, emit(std::move(i))};
+}
+
+Checker::TExpr Checker::hole(const ast::Expr& e) {
+  error("E0311", "a hole `?` stands for a value still to be written", e.span, "fill this in",
+        "give the binding a type annotation (`t: Time = 140 GB / ?`) and MLS names the dimension the hole needs");
+}
+
+}  // namespace mls::sema

@@ -1,0 +1,300 @@
+// Statements: bindings, print/assert/expect, fn, for/row tables, imports.
+#include "compiler/sema/checker.hpp"
+
+#include "compiler/syntax/parse.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace mls::sema {
+
+Checker::Checker(SourceManager& sm, DiagnosticSink& diags, units::UnitTable& units)
+    : sm_(sm), diags_(&diags), units_(units) {
+  scopes_.emplace_back();
+  blocks_.push_back(&module_.body);
+}
+
+void Checker::check_program(const ast::Program& p, const Options& o, const std::filesystem::path& dir) {
+  Options saved = opt_;
+  opt_ = o;
+  if (root_.empty()) root_ = dir;
+  for (auto& s : p.stmts) {
+    // One error per statement: an Abort ends this statement only. The IR emitted for a failed
+    // statement is dropped so the module stays well-formed.
+    size_t mark = blocks_.back()->insts.size();
+    try {
+      stmt(*s);
+    } catch (const Abort&) {
+      blocks_.back()->insts.resize(mark);
+    }
+  }
+  opt_ = saved;
+}
+
+void Checker::stmt(const ast::Stmt& s) {
+  using K = ast::StmtKind;
+  switch (s.kind) {
+    case K::Let: let(s); break;
+    case K::Print: print_stmt(s); break;
+    case K::Assert: assert_stmt(s); break;
+    case K::Expect: expect_stmt(s); break;
+    case K::ExprStmt: expr_stmt(s); break;
+    case K::Fn: fn_decl(s); break;
+    case K::Dimension: dimension_decl(s); break;
+    case K::Unit: unit_decl(s); break;
+    case K::Record: record_decl(s); break;
+    case K::For: for_stmt(s); break;
+    case K::Row: row_stmt(s); break;
+    case K::Import: import_stmt(s); break;
+  }
+}
+
+void Checker::let(const ast::Stmt& s) {
+  TExpr v = expr(*s.value);
+  if (s.type) {
+    SType want = type_expr(*s.type);
+    if (want.is_num()) {
+      if (!v.t.is_num() || v.t.dim != want.dim) {
+        Diagnostic d;
+        d.code = "E0304";
+        d.message = "`" + s.name + "` is declared as " + dim_label(want.dim, units_) + " but its value is " +
+                    (v.t.is_num() ? dim_label(v.t.dim, units_) : describe(v.t, units_));
+        d.labels.push_back({s.value->span, "this is " + describe(v.t, units_), true});
+        d.labels.push_back({s.type->span, "declared here", false});
+        d.dims.push_back({"expected", want.dim.base_form(), units_.dimension_name(want.dim), ""});
+        if (v.t.is_num()) d.dims.push_back({"found", v.t.dim.base_form(), units_.dimension_name(v.t.dim), ""});
+        if (v.t.is_num()) {
+          Dimension ratio = want.dim / v.t.dim;
+          std::string rn = dim_label(ratio, units_);
+          if (ratio == Dimension::base(BaseDim::Time, -1)) d.help = "this is an amount; divide by a Time to get a rate";
+          else if (ratio == Dimension::base(BaseDim::Time)) d.help = "this is a rate; multiply by a Time to get an amount";
+          else if (want.dim == v.t.dim.pow(-1)) d.help = "the value is inverted: swap numerator and denominator";
+          else d.help = "multiply the value by a " + rn + " (" + ratio.base_unit_form() + ")";
+        }
+        error(d);
+      }
+    } else if (want.k != v.t.k || (want.is_record() && !want.family.empty() && want.family != v.t.family)) {
+      error("E0304", "`" + s.name + "` is declared as " + describe(want, units_) + " but its value is " +
+                         describe(v.t, units_),
+            s.value->span, "this is " + describe(v.t, units_));
+    }
+  }
+  Binding b;
+  b.type = v.t;
+  b.value = v.v;
+  b.span = s.name_span;
+  b.origin = s.name + " = " + text(s.value->span) + ", line " + std::to_string(sm_.get(s.span.file).line_col(s.span.begin).line);
+  b.zoo = opt_.builtin;
+  bind(s.name, s.name_span, b);
+  if (scopes_.size() == 1) {
+    ir::Inst i{ir::Op::Bind};
+    i.names = {s.name};
+    i.operands = {v.v};
+    i.span = s.span;
+    emit(std::move(i));
+  }
+}
+
+void Checker::print_stmt(const ast::Stmt& s) {
+  ir::Inst i{ir::Op::Print};
+  i.span = s.span;
+  for (auto& e : s.exprs) {
+    TExpr v = expr(*e);
+    i.operands.push_back(v.v);
+    i.shapes.push_back(shape_of(v.t, units_));
+  }
+  emit(std::move(i));
+}
+
+void Checker::expr_stmt(const ast::Stmt& s) {
+  TExpr v = expr(*s.value);
+  ir::Inst i{ir::Op::Print};
+  i.span = s.span;
+  i.flag = true;  // a bare expression: shown with its dimension name
+  i.operands.push_back(v.v);
+  i.shapes.push_back(shape_of(v.t, units_));
+  emit(std::move(i));
+}
+
+void Checker::assert_stmt(const ast::Stmt& s) {
+  const ast::Expr* c = s.value.get();
+  while (c->kind == ast::ExprKind::Paren) c = c->lhs.get();
+  TExpr cond = expr(*s.value);
+  if (cond.t.k != SType::K::Bool)
+    error("E0310", "an assertion needs a true/false condition", s.value->span, "this is " + describe(cond.t, units_),
+          "compare it with something, e.g. `assert x < 50 ms`");
+  ir::Inst i{ir::Op::Assert};
+  i.span = s.value->span;
+  i.operands.push_back(cond.v);
+  // Show both sides of a failed comparison: re-lower the two operands (pure, cheap).
+  if (c->kind == ast::ExprKind::Binary && c->binop >= ast::BinOp::Eq && c->binop <= ast::BinOp::Ge) {
+    TExpr a = expr(*c->lhs), b = expr(*c->rhs);
+    i.operands.push_back(a.v);
+    i.operands.push_back(b.v);
+    i.shapes.push_back(shape_of(a.t, units_));
+    i.shapes.push_back(shape_of(b.t, units_));
+  }
+  if (s.message) {
+    if (s.message->kind != ast::ExprKind::String)
+      error("E0201", "an assertion message must be a string", s.message->span, "not a string");
+    i.str = s.message->text;
+  }
+  emit(std::move(i));
+}
+
+void Checker::expect_stmt(const ast::Stmt& s) {
+  if (!s.value2) {  // `expect cond` behaves like assert
+    ast::Stmt const& as = s;
+    TExpr cond = expr(*as.value);
+    if (cond.t.k != SType::K::Bool)
+      error("E0310", "`expect` needs `a ≈ b within tolerance` or a true/false condition", s.value->span,
+            "this is " + describe(cond.t, units_));
+    ir::Inst i{ir::Op::Assert};
+    i.span = s.value->span;
+    i.operands.push_back(cond.v);
+    emit(std::move(i));
+    return;
+  }
+  TExpr a = expr(*s.value), b = expr(*s.value2);
+  if (!a.t.is_num() || !b.t.is_num() || a.t.dim != b.t.dim)
+    dimension_mismatch("E0302", "compare", *s.value, *s.value, a, *s.value2, b);
+  ir::Inst i{ir::Op::Expect};
+  i.span = Span::join(s.value->span, s.value2->span);
+  TExpr tol;
+  bool relative = true;
+  if (s.tolerance) {
+    tol = expr(*s.tolerance);
+    if (!tol.t.is_num() || (!tol.t.dim.dimensionless() && tol.t.dim != a.t.dim))
+      error("E0304", "a tolerance is a fraction (5 %) or a quantity of the compared dimension", s.tolerance->span,
+            "this is " + describe(tol.t, units_));
+    relative = tol.t.dim.dimensionless() && !a.t.dim.dimensionless() ? true : tol.t.dim.dimensionless();
+  } else {
+    tol.v = konst(1e-9, s.span);  // no tolerance: equal to 1e-9 relative
+  }
+  i.operands = {a.v, b.v, tol.v};
+  i.flag = relative;
+  i.shapes = {shape_of(a.t, units_), shape_of(b.t, units_)};
+  emit(std::move(i));
+}
+
+void Checker::fn_decl(const ast::Stmt& s) {
+  Binding b;
+  b.k = Binding::K::Fn;
+  b.fn = &s;
+  b.span = s.name_span;
+  bind(s.name, s.name_span, b);
+}
+
+void Checker::for_stmt(const ast::Stmt& s) {
+  ir::Inst loop{ir::Op::For};
+  loop.span = s.span;
+  std::vector<SType> elems;
+  for (auto& fb : s.bindings) {
+    TExpr l = expr(*fb.iterable);
+    if (l.t.k != SType::K::List)
+      error("E0410", "`for` needs a list or a range to iterate over", fb.iterable->span,
+            "this is " + describe(l.t, units_), "write a list `[a, b, c]` or a range `1..8`");
+    loop.operands.push_back(l.v);
+    elems.push_back(*l.t.elem);
+  }
+  bool outer = current_table_ < 0 && loop_depth_ == 0;
+  scopes_.emplace_back();
+  for (size_t k = 0; k < s.bindings.size(); ++k) {
+    ir::ValueId var = module_.num_values++;
+    loop.vars.push_back(var);
+    Binding b;
+    b.type = elems[k];
+    b.value = var;
+    b.span = s.bindings[k].name_span;
+    b.origin = s.bindings[k].name + " (loop variable)";
+    bind(s.bindings[k].name, s.bindings[k].name_span, b);
+  }
+  loop.blocks.emplace_back();
+  blocks_.push_back(&loop.blocks.back());
+  ++loop_depth_;
+  try {
+    for (auto& st : s.body) {
+      size_t mark = blocks_.back()->insts.size();
+      try {
+        stmt(*st);
+      } catch (const Abort&) {
+        blocks_.back()->insts.resize(mark);
+      }
+    }
+  } catch (...) {
+    --loop_depth_;
+    blocks_.pop_back();
+    scopes_.pop_back();
+    throw;
+  }
+  --loop_depth_;
+  blocks_.pop_back();
+  scopes_.pop_back();
+  emit(std::move(loop));
+  if (outer && current_table_ >= 0) {
+    ir::Inst end{ir::Op::TableEnd};
+    end.aux = current_table_;
+    end.span = s.span;
+    emit(std::move(end));
+    current_table_ = -1;
+  }
+}
+
+void Checker::row_stmt(const ast::Stmt& s) {
+  if (loop_depth_ == 0)
+    error("E0201", "`row` belongs inside a `for` loop", s.span, "outside any loop",
+          "wrap it: `for x in [..] { row name = x }`, or use `print`");
+  if (current_table_ < 0) current_table_ = module_.num_tables++;
+  ir::Inst i{ir::Op::Row};
+  i.span = s.span;
+  i.aux = current_table_;
+  for (auto& f : s.fields) {
+    TExpr v = expr(*f.value);
+    i.names.push_back(f.name);
+    i.operands.push_back(v.v);
+    i.shapes.push_back(shape_of(v.t, units_));
+  }
+  emit(std::move(i));
+}
+
+void Checker::import_stmt(const ast::Stmt& s) {
+  namespace fs = std::filesystem;
+  const std::string& rel = s.name;
+  fs::path here = fs::path(sm_.get(s.span.file).path()).parent_path();
+  fs::path target = fs::path(rel).is_absolute() ? fs::path(rel) : here / rel;
+  std::error_code ec;
+  fs::path canon = fs::weakly_canonical(target, ec);
+  fs::path root = fs::weakly_canonical(root_, ec);
+  auto [rit, cit] = std::mismatch(root.begin(), root.end(), canon.begin(), canon.end());
+  if (fs::path(rel).is_absolute() || rit != root.end())
+    error("E0113", "import outside the script's folder: `" + rel + "`", s.span, "not allowed",
+          "scripts may only import files in their own folder tree (instructors run students' scripts)");
+  if (std::find(import_stack_.begin(), import_stack_.end(), canon.string()) != import_stack_.end())
+    error("E0114", "import cycle: `" + rel + "` is already being imported", s.span, "imports itself");
+  if (imported_.count(canon.string())) return;
+  std::ifstream in(canon, std::ios::binary);
+  if (!in || fs::is_directory(canon, ec))
+    error("E0114", "cannot find `" + rel + "`", s.span, "no such file", "paths are relative to this script's folder");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (buf.str().size() > 16u * 1024 * 1024)
+    error("E0507", "`" + rel + "` is too large to import", s.span, "file over 16 MiB");
+  const SourceFile& f = sm_.add(canon.string(), buf.str());
+  auto parsed = syntax::parse(f, *diags_);
+  if (!parsed) throw Abort{};
+  owned_.push_back(std::make_unique<ast::Program>(std::move(*parsed)));
+  const ast::Program* prog = owned_.back().get();
+  imported_.insert(canon.string());
+  import_stack_.push_back(canon.string());
+  for (auto& st : prog->stmts) {
+    size_t mark = blocks_.back()->insts.size();
+    try {
+      stmt(*st);
+    } catch (const Abort&) {
+      blocks_.back()->insts.resize(mark);
+    }
+  }
+  import_stack_.pop_back();
+}
+
+}  // namespace mls::sema

@@ -1,0 +1,167 @@
+// Sema: name resolution and dimension checking, lowering each checked statement to IR as it goes
+// (one walk; the typed view for `--emit=typed` is recorded on the way). One error per statement:
+// a reported error aborts the statement, never the program, so there are no cascades.
+#pragma once
+
+#include "compiler/ast/ast.hpp"
+#include "compiler/diag/diagnostic.hpp"
+#include "compiler/ir/ir.hpp"
+#include "compiler/sema/stype.hpp"
+#include "compiler/units/unit_table.hpp"
+#include "stdlib/registry/solver_registry.hpp"
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace mls::sema {
+
+// Provenance of a zoo entry (entry level and per field), kept for `mls zoo show` and `mls audit`.
+struct Provenance {
+  std::string source, url, verified;
+  bool assumed = false;
+  bool present = false;
+};
+struct ZooEntry {
+  std::string name, kind;
+  Span span;
+  Provenance prov;
+  std::map<std::string, Provenance> field_prov;
+  bool builtin = false;
+};
+
+struct Binding {
+  enum class K { Var, Fn } k = K::Var;
+  SType type;
+  ir::ValueId value = ir::kNoValue;
+  const ast::Stmt* fn = nullptr;
+  Span span;              // where it was bound
+  std::string origin;     // "peak = 989 TFLOP/s, line 2" for dimension messages
+  bool zoo = false;
+  bool used = false;
+};
+
+struct Options {
+  bool zoo_requires_provenance = false;  // set while compiling zoo files (E0413)
+  bool builtin = false;                  // prelude / zoo: entries are built in
+  bool allow_rebinding = false;          // REPL
+};
+
+class Checker {
+ public:
+  Checker(SourceManager& sm, DiagnosticSink& diags, units::UnitTable& units);
+
+  // Checks and lowers a parsed file into the module. `dir` is the sandbox root for imports.
+  void check_program(const ast::Program& p, const Options& o, const std::filesystem::path& dir);
+
+  ir::Module& module() { return module_; }
+  void set_diagnostics(DiagnosticSink& d) { diags_ = &d; }
+  const std::vector<ZooEntry>& zoo_entries() const { return zoo_; }
+  const std::map<std::string, Binding>& globals() const { return scopes_.front(); }
+  std::string typed_dump_of(FileId file) const;  // `--emit=typed` for one file
+
+  // Thrown after a diagnostic was reported: abandons the current statement.
+  struct Abort {};
+
+ private:
+  struct TExpr {
+    SType t;
+    ir::ValueId v = ir::kNoValue;
+  };
+
+  // statements
+  void stmt(const ast::Stmt& s);
+  void let(const ast::Stmt& s);
+  void print_stmt(const ast::Stmt& s);
+  void assert_stmt(const ast::Stmt& s);
+  void expect_stmt(const ast::Stmt& s);
+  void expr_stmt(const ast::Stmt& s);
+  void fn_decl(const ast::Stmt& s);
+  void dimension_decl(const ast::Stmt& s);
+  void unit_decl(const ast::Stmt& s);
+  void record_decl(const ast::Stmt& s);
+  void for_stmt(const ast::Stmt& s);
+  void row_stmt(const ast::Stmt& s);
+  void import_stmt(const ast::Stmt& s);
+
+  // expressions
+  TExpr expr(const ast::Expr& e);
+  TExpr ident(const ast::Expr& e);
+  TExpr binary(const ast::Expr& e);
+  TExpr arith(const ast::Expr& e, TExpr a, TExpr b);
+  TExpr compare(const ast::Expr& e, TExpr a, TExpr b);
+  TExpr convert(const ast::Expr& e);
+  TExpr call(const ast::Expr& e);
+  TExpr call_builtin(const ast::Expr& e, const std::string& name);
+  TExpr call_fn(const ast::Expr& e, const Binding& b);
+  TExpr call_solver(const ast::Expr& e, const reg::SolverDesc& s);
+  TExpr construct(const ast::Expr& e, const std::string& kind);
+  TExpr field(const ast::Expr& e);
+  TExpr with(const ast::Expr& e);
+  TExpr record_lit(const ast::Expr& e);
+  TExpr list_lit(const ast::Expr& e);
+  TExpr range(const ast::Expr& e);
+  TExpr if_expr(const ast::Expr& e);
+  TExpr hole(const ast::Expr& e);
+
+  // records against a kind (declarations and constructors share this)
+  TExpr build_record(const std::string& kind, Span kind_span, const std::vector<const ast::Expr*>& values,
+                     const std::vector<std::string>& names, const std::vector<Span>& name_spans, Span whole);
+  // argument/field value against an expected registry type; `what` names it in messages
+  TExpr coerce(const ast::Expr& e, TExpr got, const SType& want, const std::string& what, bool count_ok,
+               const char* code);
+
+  // static evaluation of unit and dimension expressions
+  struct UnitValue {
+    double scale = 1;
+    Dimension dim;
+    std::string text;
+  };
+  std::optional<UnitValue> unit_value(const ast::Expr& e);
+  Dimension dim_expr(const ast::Expr& e);
+  SType type_expr(const ast::Expr& e);
+
+  // IR building
+  ir::ValueId emit(ir::Inst i);
+  ir::ValueId konst(double v, Span s);
+  ir::ValueId konst_str(const std::string& v, Span s);
+  ir::ValueId none_value(Span s);
+
+  // scopes and names
+  Binding* lookup(const std::string& name);
+  void bind(const std::string& name, Span span, Binding b);
+  void check_shadowing(const std::string& name, Span span);
+  [[noreturn]] void unknown_name(const std::string& name, Span span);
+  std::vector<std::string> candidates() const;
+
+  // diagnostics
+  [[noreturn]] void error(Diagnostic d);
+  [[noreturn]] void error(const std::string& code, const std::string& msg, Span span, const std::string& label,
+                          std::optional<std::string> help = std::nullopt);
+  [[noreturn]] void dimension_mismatch(const std::string& code, const std::string& what, const ast::Expr& whole,
+                                       const ast::Expr& l, const TExpr& a, const ast::Expr& r, const TExpr& b);
+  std::string origin_of(const ast::Expr& e) const;
+  std::string text(Span s) const;
+  void note_type(const ast::Expr& e, const SType& t);
+
+  SourceManager& sm_;
+  DiagnosticSink* diags_;
+  units::UnitTable& units_;
+  ir::Module module_;
+  std::vector<ir::Block*> blocks_;
+  std::vector<std::map<std::string, Binding>> scopes_;
+  std::vector<ZooEntry> zoo_;
+  std::set<std::string> expanding_fns_;
+  std::set<std::string> imported_;
+  std::vector<std::unique_ptr<ast::Program>> owned_;  // imported files (fn bodies point into them)
+  std::vector<std::string> import_stack_;
+  std::filesystem::path root_;
+  Options opt_;
+  int current_table_ = -1;
+  int loop_depth_ = 0;
+  std::vector<std::pair<Span, std::string>> typed_;
+};
+
+}  // namespace mls::sema

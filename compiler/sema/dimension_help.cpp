@@ -1,0 +1,66 @@
+// The E0301/E0302 family: two sides of different dimensions. Builds the labelled diagnostic and
+// one computed help: the meaningful combination when one exists (`peak / bw` is the ridge point),
+// an inverted side, amount vs rate, else the single factor that is missing.
+#include "compiler/sema/checker.hpp"
+
+namespace mls::sema {
+
+void Checker::dimension_mismatch(const std::string& code, const std::string& what, const ast::Expr& whole,
+                                 const ast::Expr& l, const TExpr& a, const ast::Expr& r, const TExpr& b) {
+  auto label = [&](const TExpr& x) { return x.t.is_num() ? dim_label(x.t.dim, units_) : describe(x.t, units_); };
+  auto lower = [](std::string s) {
+    std::string o;
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (std::isupper(static_cast<unsigned char>(c)) && i > 0 && std::islower(static_cast<unsigned char>(s[i - 1]))) o += ' ';
+      o += char(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return o;
+  };
+  std::string ln = label(a), rn = label(b);
+  Diagnostic d;
+  d.code = code;
+  std::string article_l = "a " + lower(ln), article_r = "a " + lower(rn);
+  if (what == "addition") d.message = "cannot add " + article_r + " to " + article_l;
+  else if (what == "subtraction") d.message = "cannot subtract " + article_r + " from " + article_l;
+  else if (what == "comparison") d.message = "cannot compare " + article_l + " with " + article_r;
+  else d.message = "`" + what + "` needs one dimension, got " + ln + " and " + rn;
+  d.labels.push_back({l.span, ln, true});
+  d.labels.push_back({r.span, rn, true});
+  Span op_span = whole.span;
+  if (l.span.end <= r.span.begin) op_span = {whole.span.file, l.span.end, r.span.begin};
+  std::string between(sm_.get(op_span.file).slice(op_span));
+  size_t first = between.find_first_not_of(' '), last = between.find_last_not_of(' ');
+  if (first != std::string::npos && what != "range" && code != "E0308") {
+    op_span = {op_span.file, op_span.begin + uint32_t(first), op_span.begin + uint32_t(last) + 1};
+    d.labels.push_back({op_span, "dimensions differ in " + what, false});
+  }
+  if (a.t.is_num()) d.dims.push_back({"left", a.t.dim.base_form(), units_.dimension_name(a.t.dim), origin_of(l)});
+  if (b.t.is_num()) d.dims.push_back({"right", b.t.dim.base_form(), units_.dimension_name(b.t.dim), origin_of(r)});
+  if (a.t.is_num() && b.t.is_num()) {
+    Dimension q1 = a.t.dim / b.t.dim, q2 = b.t.dim / a.t.dim;
+    std::string n1 = units_.dimension_name(q1), n2 = units_.dimension_name(q2);
+    std::string lt = text(l.span), rt = text(r.span);
+    auto unit_of = [&](const Dimension& q) { return units::format(1, units::default_display(q, units_)).unit; };
+    if (a.t.dim == b.t.dim.pow(-1) && !a.t.dim.dimensionless()) {
+      d.help = "one side is the inverse of the other: invert one of them (1 / x)";
+    } else if (q1 == Dimension::base(BaseDim::Time) || q2 == Dimension::base(BaseDim::Time)) {
+      bool left_amount = q1 == Dimension::base(BaseDim::Time);
+      d.help = std::string("one side is an amount and the other a rate: ") +
+               (left_amount ? "divide `" + lt + "` by a Time, or multiply `" + rt + "` by one"
+                            : "multiply `" + lt + "` by a Time, or divide `" + rt + "` by one");
+    } else if (!n1.empty()) {
+      std::string extra = (n1 == "Intensity") ? ", the roofline ridge point" : "";
+      d.help = "to relate them, divide: `" + lt + " / " + rt + "` is a " + n1 + " (" + unit_of(q1) + ")" + extra;
+    } else if (!n2.empty()) {
+      std::string extra = (n2 == "Intensity") ? ", the roofline ridge point" : "";
+      d.help = "to relate them, divide: `" + rt + " / " + lt + "` is a " + n2 + " (" + unit_of(q2) + ")" + extra;
+    } else {
+      d.help = "they differ by a factor of " + q1.base_form() + "; multiply `" + rt + "` by a " + q1.base_unit_form() +
+               " quantity, or divide `" + lt + "` by one";
+    }
+  }
+  error(d);
+}
+
+}  // namespace mls::sema

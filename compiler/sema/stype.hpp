@@ -1,0 +1,57 @@
+// Static types of MLS expressions. A quantity's type is its dimension; records know their kind and
+// fields; lists their element type. Erased to ir::VType + ir::Shape when lowered.
+#pragma once
+
+#include "compiler/ir/ir.hpp"
+#include "compiler/units/unit_table.hpp"
+#include "stdlib/core/dimension.hpp"
+#include "stdlib/registry/types.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mls::sema {
+
+struct SType;
+using Fields = std::vector<std::pair<std::string, SType>>;
+
+struct SType {
+  enum class K { Num, Bool, Str, Record, List, None, Error } k = K::Error;
+  Dimension dim;                                 // Num
+  std::optional<units::Display> display;         // Num: how to show it (else the dimension's default)
+  bool bare = false;                             // a plain number literal, no unit at all
+  bool is_unit = false;                          // a pure unit expression (`TB/s`): usable as a conversion target
+  std::optional<double> konst;                   // Num: value known at compile time (SI)
+  std::string kind;                              // Record: language kind ("hardware", "serving", "" generic)
+  std::string family;                            // Record: C++ family when known ("hardware", "workload")
+  std::shared_ptr<const Fields> fields;          // Record
+  std::shared_ptr<const SType> elem;             // List
+
+  static SType num(Dimension d = {}) { SType t; t.k = K::Num; t.dim = d; return t; }
+  static SType boolean() { SType t; t.k = K::Bool; return t; }
+  static SType str() { SType t; t.k = K::Str; return t; }
+  static SType none() { SType t; t.k = K::None; return t; }
+  static SType list(SType e) { SType t; t.k = K::List; t.elem = std::make_shared<const SType>(std::move(e)); return t; }
+
+  bool is_num() const { return k == K::Num; }
+  bool is_record() const { return k == K::Record; }
+  const SType* field(const std::string& name) const;
+  ir::VType vtype() const;
+};
+
+// "Bandwidth (Information / Time)", "hardware record", "list of Time", "bool"
+std::string describe(const SType& t, const units::UnitTable& u);
+// The dimension's name or its base form: "Bandwidth", "Compute / Information"
+std::string dim_label(const Dimension& d, const units::UnitTable& u);
+
+// Registry types → static types (record families take their kinds' fields).
+SType from_reg(const reg::Type& t);
+SType record_of_kind(const std::string& kind);        // a zoo kind or a solver result kind
+SType record_of_family(const std::string& family);    // union of the family's kinds' fields
+
+// Shape for printing (dimension + display resolved against the unit table).
+ir::ShapePtr shape_of(const SType& t, const units::UnitTable& u);
+
+}  // namespace mls::sema

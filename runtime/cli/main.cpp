@@ -1,0 +1,97 @@
+// The `mls` command line.
+//   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON
+#include "runtime/driver/pipeline.hpp"
+#include "runtime/solve/solve_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+namespace {
+constexpr const char* kVersion = "mls 0.1.0";
+
+bool utf8_terminal() {
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) {
+      std::string s(v);
+      return s.find("UTF-8") != std::string::npos || s.find("utf8") != std::string::npos ||
+             s.find("UTF8") != std::string::npos || s.find("utf-8") != std::string::npos;
+    }
+  }
+  return true;  // no locale set: assume a modern UTF-8 terminal
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace mls;
+  CLI::App app{"MLS — a units-checked language for reasoning about machine-learning systems"};
+  app.set_version_flag("--version", kVersion);
+  app.require_subcommand(0, 1);
+  app.fallthrough();
+
+  std::string expr, emit = "run", format = "text", diagnostics = "text", color = "auto";
+  int digits = 4;
+  bool no_jit = false;
+  app.add_option("-e,--expr", expr, "evaluate an expression or statements and print the result");
+  app.add_option("--emit", emit, "show a stage instead of running: tokens|ast|typed|ir|llvm")
+      ->check(CLI::IsMember({"run", "tokens", "ast", "typed", "ir", "llvm"}));
+  app.add_option("--format", format, "output format: text|json|csv")->check(CLI::IsMember({"text", "json", "csv"}));
+  app.add_option("--diagnostics", diagnostics, "diagnostics format: text|json")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--color", color, "colour diagnostics: auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--digits", digits, "significant digits shown (default 4)")->check(CLI::Range(1, 17));
+  app.add_flag("--no-jit", no_jit, "run on the IR reference evaluator");
+
+  std::string file;
+  app.add_option("file", file, "script to run");
+
+  auto* run = app.add_subcommand("run", "run a script");
+  std::string run_file;
+  run->add_option("file", run_file, "script")->required();
+  auto* check = app.add_subcommand("check", "check a script without running it (exit 2 on errors)");
+  std::string check_file;
+  check->add_option("file", check_file, "script")->required();
+  auto* solve = app.add_subcommand("solve", "run one solver on JSON arguments, print its result as JSON");
+  std::string solve_id, solve_args = "{}";
+  solve->add_option("id", solve_id, "solver id (spec id or MLS name)")->required();
+  solve->add_option("--args", solve_args, "arguments as a JSON object");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : driver::kUsage;
+  }
+
+  driver::Options o;
+  o.output.digits = digits;
+  o.output.format = format == "json" ? out::Format::Json : format == "csv" ? out::Format::Csv : out::Format::Text;
+  o.diagnostics_json = diagnostics == "json";
+  o.render.color = color == "always" || (color == "auto" && isatty(2) && !std::getenv("NO_COLOR"));
+  o.render.unicode = utf8_terminal();
+  o.jit = !no_jit;
+  if (emit == "tokens") o.emit = driver::Emit::Tokens;
+  else if (emit == "ast") o.emit = driver::Emit::Ast;
+  else if (emit == "typed") o.emit = driver::Emit::Typed;
+  else if (emit == "ir") o.emit = driver::Emit::Ir;
+  else if (emit == "llvm") o.emit = driver::Emit::Llvm;
+
+  driver::Session session;
+  if (*solve) {
+    return run_solve_command(solve_id, solve_args, [&](const std::string& n) { return session.zoo_value(n); },
+                             session.units(), o.diagnostics_json, std::cout, std::cerr);
+  }
+  if (*check) {
+    o.emit = driver::Emit::Check;
+    return session.run(check_file, std::nullopt, o, std::cout, std::cerr);
+  }
+  if (*run) file = run_file;
+  if (!expr.empty()) return session.run("<expr>", expr + "\n", o, std::cout, std::cerr);
+  if (file.empty()) {
+    std::cerr << app.help() << "\n";
+    return driver::kUsage;
+  }
+  return session.run(file, std::nullopt, o, std::cout, std::cerr);
+}

@@ -1,0 +1,166 @@
+#include "runtime/driver/pipeline.hpp"
+
+#include "compiler/ir/evaluator.hpp"
+#include "compiler/syntax/parse.hpp"
+#include "runtime/driver/embedded.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace mls::driver {
+
+namespace {
+// Captures the zoo's bindings while the built-in part of the module runs.
+class BindCapture : public ir::RuntimeSink {
+ public:
+  std::map<std::string, Value> values;
+  void print(const std::vector<Value>&, const std::vector<ir::ShapePtr>&, bool, Span) override {}
+  void row(int, const std::vector<std::string>&, const std::vector<Value>&, const std::vector<ir::ShapePtr>&) override {}
+  void table_end(int) override {}
+  void check_failed(Diagnostic) override {}
+  void bind(const std::string& n, const Value& v) override { values[n] = v; }
+};
+
+bool read_file(const std::string& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  text = s.str();
+  return true;
+}
+}  // namespace
+
+Session::Session() { load_builtins(); }
+Session::~Session() = default;
+
+void Session::load_builtins() {
+  checker_ = std::make_unique<sema::Checker>(sm_, builtin_diags_, units_);
+  sema::Options prelude_opts;
+  prelude_opts.builtin = true;
+  for (std::size_t k = 0; k < embedded::kPreludeCount; ++k) {
+    const SourceFile& f = sm_.add(std::string("<builtin>/") + embedded::kPrelude[k].path, embedded::kPrelude[k].text);
+    auto p = syntax::parse(f, builtin_diags_);
+    if (!p) continue;
+    programs_.push_back(std::make_unique<ast::Program>(std::move(*p)));
+    checker_->check_program(*programs_.back(), prelude_opts, "/nonexistent-builtin");
+  }
+  sema::Options zoo_opts;
+  zoo_opts.builtin = true;
+  zoo_opts.zoo_requires_provenance = true;
+  for (std::size_t k = 0; k < embedded::kZooCount; ++k) {
+    const SourceFile& f = sm_.add(std::string("<builtin>/") + embedded::kZoo[k].path, embedded::kZoo[k].text);
+    auto p = syntax::parse(f, builtin_diags_);
+    if (!p) continue;
+    programs_.push_back(std::make_unique<ast::Program>(std::move(*p)));
+    checker_->check_program(*programs_.back(), zoo_opts, "/nonexistent-builtin");
+  }
+  builtin_insts_ = checker_->module().body.insts.size();
+}
+
+const std::vector<sema::ZooEntry>& Session::zoo_entries() const { return checker_->zoo_entries(); }
+
+std::optional<Value> Session::zoo_value(const std::string& name) {
+  if (!zoo_values_) {
+    BindCapture cap;
+    ir::Module builtin;
+    builtin.num_values = checker_->module().num_values;
+    builtin.body.insts.assign(checker_->module().body.insts.begin(),
+                              checker_->module().body.insts.begin() + static_cast<std::ptrdiff_t>(builtin_insts_));
+    try {
+      ir::evaluate(builtin, cap);
+    } catch (const ir::RuntimeError&) {
+    }
+    zoo_values_ = std::move(cap.values);
+  }
+  auto it = zoo_values_->find(name);
+  if (it == zoo_values_->end()) return std::nullopt;
+  return it->second;
+}
+
+int Session::report(const DiagnosticSink& d, const Options& o, std::ostream& err) const {
+  if (o.diagnostics_json) {
+    err << render_json(d.all(), sm_) << "\n";
+  } else {
+    for (auto& x : d.all()) err << render_text(x, sm_, o.render) << "\n";
+  }
+  return d.has_errors() ? kCompileError : kOk;
+}
+
+int Session::run(const std::string& path, const std::optional<std::string>& text, const Options& o, std::ostream& out,
+                 std::ostream& err) {
+  if (builtin_diags_.has_errors()) {
+    err << "mls: internal error: the built-in prelude or zoo does not compile:\n";
+    Options plain = o;
+    plain.diagnostics_json = false;
+    report(builtin_diags_, plain, err);
+    return kInternal;
+  }
+  // 1. source
+  std::string src;
+  if (text) src = *text;
+  else if (!read_file(path, src)) {
+    err << "mls: cannot read '" << path << "'\n";
+    return kUsage;
+  }
+  const SourceFile& file = sm_.add(path, src);
+  // 2. tokens
+  if (o.emit == Emit::Tokens) {
+    out << syntax::dump_tokens(file);
+    return kOk;
+  }
+  // 3. AST
+  DiagnosticSink diags;
+  auto program = syntax::parse(file, diags);
+  if (!program) return report(diags, o, err);
+  if (o.emit == Emit::Ast) {
+    out << ast::dump(*program, sm_);
+    return kOk;
+  }
+  // 4. checked AST (sema lowers each statement to IR in the same walk)
+  checker_->set_diagnostics(diags);
+  size_t first = checker_->module().body.insts.size();
+  sema::Options user_opts;
+  std::filesystem::path dir = text ? std::filesystem::current_path() : std::filesystem::absolute(path).parent_path();
+  checker_->check_program(*program, user_opts, dir);
+  checker_->set_diagnostics(builtin_diags_);
+  if (diags.has_errors()) return report(diags, o, err);
+  report(diags, o, err);  // warnings
+  if (o.emit == Emit::Typed) {
+    out << checker_->typed_dump_of(file.id());
+    return kOk;
+  }
+  // 5. IR (the script's part of the module; the built-in zoo precedes it)
+  const ir::Module& m = checker_->module();
+  if (o.emit == Emit::Ir) {
+    ir::Module mine;
+    mine.num_values = m.num_values;
+    mine.body.insts.assign(m.body.insts.begin() + static_cast<std::ptrdiff_t>(first), m.body.insts.end());
+    out << ir::print(mine, &sm_);
+    return kOk;
+  }
+  if (o.emit == Emit::Check) return kOk;
+  // 6. run
+  out::OutputSink sink(out, units_, o.output);
+  try {
+    ir::evaluate(m, sink);
+  } catch (const ir::RuntimeError& e) {
+    out.flush();
+    DiagnosticSink rt;
+    rt.report(e.diag);
+    report(rt, o, err);
+    return kFailed;
+  }
+  out.flush();
+  if (!sink.failures.empty()) {
+    DiagnosticSink f;
+    for (auto& d : sink.failures) f.report(d);
+    report(f, o, err);
+    return kFailed;
+  }
+  return kOk;
+}
+
+}  // namespace mls::driver

@@ -1,0 +1,62 @@
+// The MLS pipeline, top-down: source → tokens → AST → checked AST → IR → run.
+#pragma once
+
+#include "compiler/diag/diagnostic.hpp"
+#include "compiler/ir/ir.hpp"
+#include "compiler/sema/checker.hpp"
+#include "compiler/units/unit_table.hpp"
+#include "runtime/output/output_sink.hpp"
+#include "stdlib/core/value.hpp"
+
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace mls::driver {
+
+enum class Emit { Run, Check, Tokens, Ast, Typed, Ir, Llvm };
+
+struct Options {
+  Emit emit = Emit::Run;
+  out::OutputOptions output;
+  bool diagnostics_json = false;
+  RenderOptions render;
+  bool jit = true;
+};
+
+// Exit codes (issue 2): 0 success; 1 an assert/expect failed or a run-time error; 2 compile errors; 64 usage.
+enum Exit { kOk = 0, kFailed = 1, kCompileError = 2, kUsage = 64, kInternal = 70 };
+
+// A compilation context with the prelude and the built-in zoo already checked.
+class Session {
+ public:
+  Session();
+  ~Session();
+  // Compiles and runs one script (text from `path`, or `text` when given: `mls -e`).
+  int run(const std::string& path, const std::optional<std::string>& text, const Options& o, std::ostream& out,
+          std::ostream& err);
+  // The zoo's values by name (evaluates the zoo once).
+  std::optional<Value> zoo_value(const std::string& name);
+  const units::UnitTable& units() const { return units_; }
+  const std::vector<sema::ZooEntry>& zoo_entries() const;
+  // Diagnostics from loading the prelude/zoo (a broken build); empty when healthy.
+  const DiagnosticSink& builtin_diagnostics() const { return builtin_diags_; }
+  const SourceManager& sources() const { return sm_; }
+
+ private:
+  void load_builtins();
+  int report(const DiagnosticSink& d, const Options& o, std::ostream& err) const;
+
+  SourceManager sm_;
+  units::UnitTable units_;
+  DiagnosticSink builtin_diags_;
+  std::vector<std::unique_ptr<ast::Program>> programs_;
+  std::unique_ptr<sema::Checker> checker_;
+  size_t builtin_insts_ = 0;
+  std::optional<std::map<std::string, Value>> zoo_values_;
+};
+
+}  // namespace mls::driver

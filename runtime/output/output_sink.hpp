@@ -1,0 +1,52 @@
+// Output of a run in the three formats (--format text|json|csv). Text prints values with units and
+// aligned tables; JSON prints one object per line (every quantity as {value, unit, si, dimension});
+// CSV prints table rows (and `# ` comment lines for printed values).
+#pragma once
+
+#include "compiler/ir/runtime_sink.hpp"
+#include "compiler/units/unit_table.hpp"
+
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mls::out {
+
+enum class Format { Text, Json, Csv };
+
+struct OutputOptions {
+  Format format = Format::Text;
+  int digits = 4;
+};
+
+// Text of one value: "3.35 TB/s", "Memory", "[1, 8, 32]", a record as "kind { f = v, ... }".
+std::string format_value(const Value& v, const ir::Shape& s, int digits);
+// A record shown as an aligned two-column block, one field per line.
+std::string format_record_block(const Value& v, const ir::Shape& s, int digits, const std::string& indent);
+
+class OutputSink : public ir::RuntimeSink {
+ public:
+  OutputSink(std::ostream& out, const units::UnitTable& units, OutputOptions o) : out_(out), units_(units), o_(o) {}
+  void print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes, bool bare, Span where) override;
+  void row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+           const std::vector<ir::ShapePtr>& shapes) override;
+  void table_end(int table) override;
+  void check_failed(Diagnostic d) override { failures.push_back(std::move(d)); }
+
+  std::vector<Diagnostic> failures;  // failed asserts/expects, rendered by the driver
+
+ private:
+  struct Table {
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> rows;  // text mode: formatted cells
+    bool header_done = false;
+  };
+  std::ostream& out_;
+  const units::UnitTable& units_;
+  OutputOptions o_;
+  std::map<int, Table> tables_;
+};
+
+}  // namespace mls::out

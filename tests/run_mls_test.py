@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Runs one .mls test file and checks the expectations written inside or beside it.
+
+usage: run_mls_test.py MLS FILE.mls
+
+Inside the file (comment lines):
+  # args: --format json            extra command-line arguments (default: none)
+  # exit: 1                        expected exit code (default 0, or 2 when an expect-error is given)
+  # expect: 295.2 FLOP/B           stdout must contain this line (in order with the other expect lines)
+  # expect-error[E0301] 4:9        a diagnostic with this code, starting at line 4, column 9 (position optional)
+  # expect-stderr: text            stderr must contain this text
+Beside the file: FILE.out (exact stdout), FILE.err (exact stderr, rendered with --color never),
+FILE.json (exact stderr with --diagnostics json).
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+
+def main():
+    mls, path = sys.argv[1], sys.argv[2]
+    src = open(path, encoding="utf-8", errors="replace").read()
+    args = []
+    exit_code = None
+    expects, errors, stderr_wants = [], [], []
+    for line in src.splitlines():
+        m = re.match(r"\s*#\s*args:\s*(.*)$", line)
+        if m:
+            args += m.group(1).split()
+        m = re.match(r"\s*#\s*exit:\s*(\d+)", line)
+        if m:
+            exit_code = int(m.group(1))
+        m = re.match(r"\s*#\s*expect:\s?(.*)$", line)
+        if m:
+            expects.append(m.group(1).rstrip())
+        m = re.match(r"\s*#\s*expect-error\[(E\d{4}|W\d{4})\](?:\s+(\d+):(\d+))?", line)
+        if m:
+            errors.append((m.group(1), m.group(2) and int(m.group(2)), m.group(3) and int(m.group(3))))
+        m = re.match(r"\s*#\s*expect-stderr:\s?(.*)$", line)
+        if m:
+            stderr_wants.append(m.group(1).rstrip())
+    if exit_code is None:
+        exit_code = 2 if any(c.startswith("E") for c, _, _ in errors) else 0
+
+    base = os.path.splitext(path)[0]
+    cwd = os.path.dirname(os.path.abspath(path))
+    env = dict(os.environ, NO_COLOR="1", LANG="C.UTF-8")
+    fails = []
+
+    def run(extra):
+        return subprocess.run([mls, "--color", "never"] + extra + args + [path], capture_output=True,
+                              text=True, timeout=50, cwd=cwd, env=env)
+
+    p = run([])
+    if p.returncode != exit_code:
+        fails.append(f"exit code {p.returncode}, want {exit_code}")
+    out_lines = [l.rstrip() for l in p.stdout.splitlines()]
+    pos = 0
+    for want in expects:
+        found = False
+        while pos < len(out_lines):
+            pos += 1
+            if out_lines[pos - 1].strip() == want.strip():
+                found = True
+                break
+        if not found:
+            fails.append(f"stdout lacks (in order): {want!r}")
+    for want in stderr_wants:
+        if want not in p.stderr:
+            fails.append(f"stderr lacks: {want!r}")
+    if os.path.exists(base + ".out") and p.stdout != open(base + ".out", encoding="utf-8").read():
+        fails.append("stdout differs from " + os.path.basename(base) + ".out")
+    if os.path.exists(base + ".err") and p.stderr != open(base + ".err", encoding="utf-8").read():
+        fails.append("stderr differs from " + os.path.basename(base) + ".err")
+    if errors or os.path.exists(base + ".json"):
+        pj = run(["--diagnostics", "json"])
+        try:
+            diags = json.loads(pj.stderr) if pj.stderr.strip() else []
+        except json.JSONDecodeError:
+            diags = []
+            fails.append("--diagnostics json did not print a JSON array")
+        for code, line, col in errors:
+            hit = [d for d in diags if d.get("code") == code and (line is None or (d.get("line") == line and d.get("column") == col))]
+            if not hit:
+                seen = ", ".join(f"{d.get('code')}@{d.get('line')}:{d.get('column')}" for d in diags)
+                fails.append(f"no diagnostic {code}" + (f" at {line}:{col}" if line else "") + f" (got: {seen or 'none'})")
+        if os.path.exists(base + ".json") and pj.stderr != open(base + ".json", encoding="utf-8").read():
+            fails.append("JSON diagnostics differ from " + os.path.basename(base) + ".json")
+
+    if fails:
+        print(f"FAIL {path}")
+        for f in fails:
+            print("  - " + f)
+        print("---- stdout ----\n" + p.stdout + "---- stderr ----\n" + p.stderr)
+        sys.exit(1)
+    print(f"ok {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -48,6 +48,7 @@ class DiagnosticSink {
   size_t error_count() const;
   const std::vector<Diagnostic>& all() const { return diags_; }
   void clear() { diags_.clear(); }
+  void clear_last() { if (!diags_.empty()) diags_.pop_back(); }
 
  private:
   std::vector<Diagnostic> diags_;

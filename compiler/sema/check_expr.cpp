@@ -489,8 +489,67 @@ Checker::TExpr Checker::if_expr(const ast::Expr& e) {
 }
 
 Checker::TExpr Checker::hole(const ast::Expr& e) {
-  error("E0311", "a hole `?` stands for a value still to be written", e.span, "fill this in",
-        "give the binding a type annotation (`t: Time = 140 GB / ?`) and MLS names the dimension the hole needs");
+  if (hole_fill_) {
+    SType t = SType::num(*hole_fill_);
+    return {t, konst(1, e.span)};
+  }
+  throw HoleFound{e.span};
 }
 
+// A typed hole: the value's dimension is linear in the hole's, d(X) = d0 + p·X, so two trial
+// substitutions (X = 1 and X = Time) give p, and the annotation fixes X = (want − d0) / p.
+void Checker::report_hole(const ast::Stmt& s, Span hole_span, const SType& want) {
+  auto trial = [&](Dimension x) -> std::optional<Dimension> {
+    hole_fill_ = x;
+    size_t mark = blocks_.back()->insts.size();
+    std::optional<Dimension> r;
+    try {
+      TExpr v = expr(*s.value);
+      if (v.t.is_num()) r = v.t.dim;
+    } catch (const Abort&) {
+      diags_->clear_last();
+    } catch (const HoleFound&) {
+    }
+    hole_fill_.reset();
+    blocks_.back()->insts.resize(mark);
+    return r;
+  };
+  Diagnostic d;
+  d.code = "E0311";
+  d.message = "a hole `?` stands for a value still to be written";
+  d.labels.push_back({hole_span, "fill this in", true});
+  std::optional<Dimension> d0, d1;
+  if (want.is_num() && s.value) {
+    d0 = trial(Dimension::none());
+    d1 = trial(Dimension::base(BaseDim::Time));
+  }
+  if (want.is_num() && d0 && d1) {
+    Rational p = (*d1)[BaseDim::Time] - (*d0)[BaseDim::Time];
+    if (!p.is_zero()) {
+      Dimension need = (want.dim / *d0).pow(Rational(1) / p);
+      d.labels[0].text = "needs " + dim_label(need, units_);
+      d.message = "the hole `?` must be " + (need.dimensionless() ? std::string("a plain number") : "a " + dim_label(need, units_));
+      d.dims.push_back({"needed", need.base_form(), units_.dimension_name(need), ""});
+      std::vector<std::string> cands;
+      for (auto& sc : scopes_)
+        for (auto& [n, b] : sc) {
+          if (b.k != Binding::K::Var || cands.size() >= 6) continue;
+          if (b.type.is_num() && b.type.dim == need) cands.push_back("`" + n + "`");
+          else if (b.type.is_record() && b.type.fields && b.zoo && cands.size() < 6)
+            for (auto& [fn, ft] : *b.type.fields)
+              if (ft.is_num() && ft.dim == need) { cands.push_back("`" + n + "." + fn + "`"); break; }
+        }
+      if (!cands.empty()) {
+        std::string c;
+        for (size_t k = 0; k < cands.size(); ++k) c += (k ? ", " : "") + cands[k];
+        d.help = "candidates in scope: " + c;
+      } else {
+        d.help = "write a " + dim_label(need, units_) + " such as `1 " + units::format(1, units::default_display(need, units_)).unit + "`";
+      }
+      error(d);
+    }
+  }
+  d.help = "give the binding a type annotation (`t: Time = 140 GB / ?`) and MLS names the dimension the hole needs";
+  error(d);
+}
 }  // namespace mls::sema

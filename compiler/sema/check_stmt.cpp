@@ -23,7 +23,11 @@ void Checker::check_program(const ast::Program& p, const Options& o, const std::
     // statement is dropped so the module stays well-formed.
     size_t mark = blocks_.back()->insts.size();
     try {
-      stmt(*s);
+      try {
+        stmt(*s);
+      } catch (const HoleFound& h) {
+        report_hole(*s, h.span, SType::none());
+      }
     } catch (const Abort&) {
       blocks_.back()->insts.resize(mark);
     }
@@ -50,7 +54,12 @@ void Checker::stmt(const ast::Stmt& s) {
 }
 
 void Checker::let(const ast::Stmt& s) {
-  TExpr v = expr(*s.value);
+  TExpr v;
+  try {
+    v = expr(*s.value);
+  } catch (const HoleFound& h) {
+    report_hole(s, h.span, s.type ? type_expr(*s.type) : SType::none());
+  }
   if (s.type) {
     SType want = type_expr(*s.type);
     if (want.is_num()) {

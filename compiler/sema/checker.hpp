@@ -64,6 +64,7 @@ class Checker {
 
   // Thrown after a diagnostic was reported: abandons the current statement.
   struct Abort {};
+  struct HoleFound { Span span; };
 
  private:
   struct TExpr {
@@ -162,6 +163,8 @@ class Checker {
   int current_table_ = -1;
   int loop_depth_ = 0;
   std::vector<std::pair<Span, std::string>> typed_;
+  std::optional<Dimension> hole_fill_;  // typed holes: the trial dimension substituted for `?`
+  void report_hole(const ast::Stmt& s, Span hole, const SType& want);
 };
 
 }  // namespace mls::sema

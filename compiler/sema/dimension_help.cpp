@@ -20,7 +20,8 @@ void Checker::dimension_mismatch(const std::string& code, const std::string& wha
   std::string ln = label(a), rn = label(b);
   Diagnostic d;
   d.code = code;
-  std::string article_l = "a " + lower(ln), article_r = "a " + lower(rn);
+  auto article = [](const std::string& w) { return (std::string("aeiouAEIOU").find(w[0]) != std::string::npos ? "an " : "a ") + w; };
+  std::string article_l = article(lower(ln)), article_r = article(lower(rn));
   if (what == "addition") d.message = "cannot add " + article_r + " to " + article_l;
   else if (what == "subtraction") d.message = "cannot subtract " + article_r + " from " + article_l;
   else if (what == "comparison") d.message = "cannot compare " + article_l + " with " + article_r;
@@ -51,10 +52,10 @@ void Checker::dimension_mismatch(const std::string& code, const std::string& wha
                             : "multiply `" + lt + "` by a Time, or divide `" + rt + "` by one");
     } else if (!n1.empty()) {
       std::string extra = (n1 == "Intensity") ? ", the roofline ridge point" : "";
-      d.help = "to relate them, divide: `" + lt + " / " + rt + "` is a " + n1 + " (" + unit_of(q1) + ")" + extra;
+      d.help = "to relate them, divide: `" + lt + " / " + rt + "` is " + article(n1) + " (" + unit_of(q1) + ")" + extra;
     } else if (!n2.empty()) {
       std::string extra = (n2 == "Intensity") ? ", the roofline ridge point" : "";
-      d.help = "to relate them, divide: `" + rt + " / " + lt + "` is a " + n2 + " (" + unit_of(q2) + ")" + extra;
+      d.help = "to relate them, divide: `" + rt + " / " + lt + "` is " + article(n2) + " (" + unit_of(q2) + ")" + extra;
     } else {
       d.help = "they differ by a factor of " + q1.base_form() + "; multiply `" + rt + "` by a " + q1.base_unit_form() +
                " quantity, or divide `" + lt + "` by one";

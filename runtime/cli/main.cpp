@@ -2,6 +2,7 @@
 //   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/solve/solve_command.hpp"
+#include "runtime/zoo/zoo_commands.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -38,7 +39,8 @@ int main(int argc, char** argv) {
   app.add_option("-e,--expr", expr, "evaluate an expression or statements and print the result");
   app.add_option("--emit", emit, "show a stage instead of running: tokens|ast|typed|ir|llvm")
       ->check(CLI::IsMember({"run", "tokens", "ast", "typed", "ir", "llvm"}));
-  app.add_option("--format", format, "output format: text|json|csv")->check(CLI::IsMember({"text", "json", "csv"}));
+  app.add_option("--format", format, "output format: text|json|csv (zoo listings also: markdown)")
+      ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
   app.add_option("--diagnostics", diagnostics, "diagnostics format: text|json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--color", color, "colour diagnostics: auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--digits", digits, "significant digits shown (default 4)")->check(CLI::Range(1, 17));
@@ -57,6 +59,14 @@ int main(int argc, char** argv) {
   std::string solve_id, solve_args = "{}";
   solve->add_option("id", solve_id, "solver id (spec id or MLS name)")->required();
   solve->add_option("--args", solve_args, "arguments as a JSON object");
+
+  auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT`");
+  std::vector<std::string> zoo_args;
+  zoo_cmd->add_option("args", zoo_args, "show NAME | search TEXT");
+  auto* audit_cmd = app.add_subcommand("audit", "check provenance and physical plausibility of the zoo (or of FILE's entries)");
+  std::string audit_file;
+  audit_cmd->add_option("file", audit_file, "a file of entries to audit instead of the built-in zoo");
+  for (auto* sc : {run, check, solve, zoo_cmd, audit_cmd}) sc->fallthrough();
 
   try {
     app.parse(argc, argv);
@@ -79,6 +89,19 @@ int main(int argc, char** argv) {
   else if (emit == "llvm") o.emit = driver::Emit::Llvm;
 
   driver::Session session;
+  zoo::ZooFormat zf = format == "json" ? zoo::ZooFormat::Json : format == "markdown" ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
+  if (*zoo_cmd) {
+    if (zoo_args.empty()) return zoo::list(session, zf, std::cout);
+    if (zoo_args[0] == "show" && zoo_args.size() == 2) return zoo::show(session, zoo_args[1], zf, std::cout, std::cerr);
+    if (zoo_args[0] == "search" && zoo_args.size() == 2) return zoo::search(session, zoo_args[1], zf, std::cout);
+    std::cerr << "usage: mls zoo [show NAME | search TEXT] [--format text|json|markdown]\n";
+    return driver::kUsage;
+  }
+  if (*audit_cmd) return zoo::audit(session, audit_file, zf, std::cout, std::cerr);
+  if (format == "markdown") {
+    std::cerr << "mls: --format markdown is for zoo listings\n";
+    return driver::kUsage;
+  }
   if (*solve) {
     return run_solve_command(solve_id, solve_args, [&](const std::string& n) { return session.zoo_value(n); },
                              session.units(), o.diagnostics_json, std::cout, std::cerr);

@@ -62,6 +62,25 @@ void Session::load_builtins() {
 
 const std::vector<sema::ZooEntry>& Session::zoo_entries() const { return checker_->zoo_entries(); }
 
+int Session::load_entries(const std::string& path, const Options& o, std::ostream& err) {
+  std::string src;
+  if (!read_file(path, src)) {
+    err << "mls: cannot read '" << path << "'\n";
+    return kUsage;
+  }
+  const SourceFile& file = sm_.add(path, src);
+  DiagnosticSink diags;
+  auto program = syntax::parse(file, diags);
+  if (!program) return report(diags, o, err);
+  programs_.push_back(std::make_unique<ast::Program>(std::move(*program)));
+  checker_->set_diagnostics(diags);
+  checker_->check_program(*programs_.back(), sema::Options{}, std::filesystem::absolute(path).parent_path());
+  checker_->set_diagnostics(builtin_diags_);
+  builtin_insts_ = checker_->module().body.insts.size();
+  zoo_values_.reset();
+  return report(diags, o, err);
+}
+
 std::optional<Value> Session::zoo_value(const std::string& name) {
   if (!zoo_values_) {
     BindCapture cap;

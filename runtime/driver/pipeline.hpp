@@ -40,6 +40,8 @@ class Session {
           std::ostream& err);
   // The zoo's values by name (evaluates the zoo once).
   std::optional<Value> zoo_value(const std::string& name);
+  // Checks a file of declarations (no run) and adds its entries to the zoo view (`mls audit FILE`).
+  int load_entries(const std::string& path, const Options& o, std::ostream& err);
   const units::UnitTable& units() const { return units_; }
   const std::vector<sema::ZooEntry>& zoo_entries() const;
   // Diagnostics from loading the prelude/zoo (a broken build); empty when healthy.

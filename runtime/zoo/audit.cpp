@@ -1,0 +1,107 @@
+#include "runtime/zoo/audit.hpp"
+
+#include "compiler/units/unit_table.hpp"
+
+#include <cmath>
+#include <regex>
+
+namespace mls::zoo {
+
+namespace {
+struct Band {
+  const char* field;
+  double lo, hi;  // SI
+  const char* unit;
+};
+
+// Physical ranges per hardware tier (SI). Wide on purpose: they catch unit slips (GB for TB, bits for
+// bytes, aggregate for per-device), not engineering judgement. Sources: the spread of the seeds' zoo,
+// from a 64 MHz micro-controller to an NVL72 rack and a wafer-scale engine.
+const std::vector<std::pair<std::string, std::vector<Band>>> kHardwareBands = {
+    {"cloud", {{"peak_flops", 1e12, 2e17, "FLOP/s"}, {"bandwidth", 1e11, 1e17, "B/s"}, {"capacity", 1e9, 1e14, "B"}, {"tdp", 10, 2e5, "W"}}},
+    {"workstation", {{"peak_flops", 1e11, 1e16, "FLOP/s"}, {"bandwidth", 1e10, 1e13, "B/s"}, {"capacity", 1e9, 1e13, "B"}, {"tdp", 5, 5e3, "W"}}},
+    {"edge", {{"peak_flops", 1e9, 1e16, "FLOP/s"}, {"bandwidth", 1e8, 5e12, "B/s"}, {"capacity", 1e6, 1e13, "B"}, {"tdp", 0.5, 2e3, "W"}}},
+    {"mobile", {{"peak_flops", 1e10, 1e15, "FLOP/s"}, {"bandwidth", 1e9, 5e11, "B/s"}, {"capacity", 1e8, 1e11, "B"}, {"tdp", 0.5, 50, "W"}}},
+    {"tiny", {{"peak_flops", 1e6, 1e12, "FLOP/s"}, {"bandwidth", 1e5, 1e11, "B/s"}, {"capacity", 1e3, 1e9, "B"}, {"tdp", 1e-4, 10, "W"}}},
+};
+
+double num_field(const Record& r, const char* f, bool& present) {
+  const Value* v = r.find(f);
+  present = v && v->is_num();
+  return present ? v->num() : 0;
+}
+
+std::string sci(double x) { return units::format_number(x, 4); }
+}  // namespace
+
+std::vector<Finding> audit_entry(const sema::ZooEntry& e, const Record& r) {
+  std::vector<Finding> out;
+  static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
+  if (!e.prov.present) out.push_back({e.name, "", "no @source provenance"});
+  else if (!std::regex_match(e.prov.verified, iso)) out.push_back({e.name, "", "@source has no verified date (YYYY-MM-DD)"});
+  else if (e.prov.verified > "2026-12-31") out.push_back({e.name, "", "verified date " + e.prov.verified + " is in the future"});
+  for (auto& [name, p] : e.field_prov)
+    if (p.present && !p.verified.empty() && !std::regex_match(p.verified, iso))
+      out.push_back({e.name, name, "field @source has a malformed verified date"});
+  // Every number must be finite, and amounts never negative.
+  for (auto& [f, v] : r.fields) {
+    if (!v.is_num()) continue;
+    if (!std::isfinite(v.num())) out.push_back({e.name, f, "is not finite"});
+    else if (v.num() < 0) out.push_back({e.name, f, "is negative (" + sci(v.num()) + ")"});
+  }
+  bool p;
+  if (e.kind == "hardware") {
+    const Value* tier = r.find("tier");
+    std::string t = tier && tier->is_str() ? tier->str() : "";
+    bool known = false;
+    for (auto& [tn, bands] : kHardwareBands) {
+      if (tn != t) continue;
+      known = true;
+      for (auto& b : bands) {
+        double x = num_field(r, b.field, p);
+        if (p && (x < b.lo || x > b.hi))
+          out.push_back({e.name, b.field, std::string(b.field) + " " + sci(x) + " " + b.unit + " is outside " + sci(b.lo) +
+                                              ".." + sci(b.hi) + " " + b.unit + " for tier " + t});
+      }
+    }
+    if (!known) out.push_back({e.name, "tier", "tier '" + t + "' is not one of cloud, workstation, edge, mobile, tiny"});
+    double peak = num_field(r, "peak_flops", p), bw = num_field(r, "bandwidth", p);
+    if (p && bw > 0 && peak > 0) {
+      double ridge = peak / bw;
+      if (ridge < 0.01 || ridge > 1e5)
+        out.push_back({e.name, "", "ridge point " + sci(ridge) + " FLOP/B is implausible (expected 0.01..1e5)"});
+    }
+    double year = num_field(r, "release_year", p);
+    if (p && (year < 1990 || year > 2027)) out.push_back({e.name, "release_year", "release year " + sci(year) + " is not plausible"});
+    for (const char* f : {"peak_flops", "bandwidth", "capacity", "tdp"})
+      if (num_field(r, f, p) <= 0 && p) out.push_back({e.name, f, std::string(f) + " must be positive"});
+  } else if (e.kind == "transformer" || e.kind == "moe" || e.kind == "ssm" || e.kind == "cnn" || e.kind == "diffusion") {
+    double params = num_field(r, "parameters", p);
+    if (p && (params < 1e3 || params > 1e14)) out.push_back({e.name, "parameters", "parameter count " + sci(params) + " is implausible"});
+    if (e.kind == "transformer" || e.kind == "moe") {
+      double heads = num_field(r, "heads", p), kv = num_field(r, "kv_heads", p);
+      bool has_kv = p;
+      double hidden = num_field(r, "hidden_dim", p);
+      if (has_kv && kv > heads) out.push_back({e.name, "kv_heads", "more KV heads than attention heads"});
+      if (heads > 0 && hidden > 0 && std::fmod(hidden, heads) != 0)
+        out.push_back({e.name, "hidden_dim", "hidden_dim is not a multiple of heads"});
+    }
+    if (e.kind == "moe") {
+      double act = num_field(r, "active_parameters", p);
+      if (p && act > params) out.push_back({e.name, "active_parameters", "more active than total parameters"});
+    }
+  } else if (e.kind == "grid") {
+    double ci = num_field(r, "carbon_intensity", p) * 3.6e9;  // kg/J → g/kWh
+    if (p && ci > 1500) out.push_back({e.name, "carbon_intensity", "carbon intensity " + sci(ci) + " gCO2e/kWh exceeds coal (~1000)"});
+    double pue = num_field(r, "pue", p);
+    if (p && (pue < 1 || pue > 3)) out.push_back({e.name, "pue", "PUE " + sci(pue) + " must lie in [1, 3]"});
+  } else if (e.kind == "fabric") {
+    double bw = num_field(r, "bandwidth", p);
+    if (p && (bw < 1e8 || bw > 2e12)) out.push_back({e.name, "bandwidth", "per-port bandwidth " + sci(bw) + " B/s is implausible"});
+    double os = num_field(r, "oversubscription", p);
+    if (p && os < 1) out.push_back({e.name, "oversubscription", "oversubscription must be >= 1"});
+  }
+  return out;
+}
+
+}  // namespace mls::zoo

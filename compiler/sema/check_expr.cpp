@@ -29,7 +29,10 @@ units::Display display_of_unit(const units::UnitEntry& u, const units::UnitTable
   const units::UnitEntry* base = t.find(u.base);
   d.prefix_base = u.base;
   d.rest_scale = base ? base->scale : u.scale;
-  d.prefixes = u.prefixes;
+  d.prefixes = base ? base->prefixes : u.prefixes;
+  // A literal written with an IEC prefix keeps showing IEC prefixes (80 GiB stays in GiB).
+  if (u.prefixes == units::PrefixSystem::IEC) d.prefixes = units::PrefixSystem::IEC;
+  d.small_prefixes = base ? base->small_prefixes : false;
   return d;
 }
 
@@ -196,7 +199,7 @@ Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
       r.t = SType::num(div ? a.t.dim / b.t.dim : a.t.dim * b.t.dim);
       if (a.t.konst && b.t.konst && !(div && *b.t.konst == 0)) r.t.konst = div ? *a.t.konst / *b.t.konst : *a.t.konst * *b.t.konst;
       r.t.bare = a.t.bare && b.t.bare;
-      r.t.is_unit = (a.t.is_unit || a.t.bare) && b.t.is_unit;
+      r.t.is_unit = a.t.is_unit && b.t.is_unit;
       // Display: a number times a unit shows in that unit (3.35 TB); a quantity over a unit keeps its
       // prefix family and appends the unit (3.35 TB/s); scaling by a plain number keeps the display.
       if (a.t.dim.dimensionless() && !a.t.display && !div) r.t.display = b.t.display;

@@ -75,6 +75,8 @@ void Checker::unit_decl(const ast::Stmt& s) {
     if (!uv) error("E0106", "a unit is defined by a constant unit expression", s.value->span, "not constant");
     d.scale = uv->scale;
     d.dim = uv->dim;
+    // `unit g: Mass = 1e-3`: a plain factor of the declared dimension's coherent unit.
+    if (s.type && uv->dim.dimensionless() && !dim_expr(*s.type).dimensionless()) d.dim = dim_expr(*s.type);
     if (s.type) {
       Dimension want = dim_expr(*s.type);
       if (want != d.dim)

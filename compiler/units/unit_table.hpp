@@ -22,6 +22,7 @@ struct UnitEntry {
   double scale = 1;       // value of 1 symbol in coherent base units (1 TB = 1e12 B)
   Dimension dim;
   PrefixSystem prefixes = PrefixSystem::None;  // which prefix family the base accepts (for display)
+  bool small_prefixes = false;                 // the base takes m u n p (seconds, metres, joules; not bytes)
   std::string long_name;  // "terabyte"
   std::string defined_in; // "prelude/information.mls:12" — for :info
 };
@@ -79,6 +80,7 @@ struct Display {
   std::string rest;          // family: "/s", "/param", "" ...
   double rest_scale = 1;     // family: SI value of one unprefixed display unit (prefix_base + rest)
   PrefixSystem prefixes = PrefixSystem::SI;
+  bool small_prefixes = false;  // family: may go below the base (ms, mJ); never for B, FLOP, USD
 };
 
 // The default display for a dimension: the prelude's canonical unit for named dimensions

@@ -19,7 +19,7 @@ std::string csv_escape(const std::string& s) {
 }
 
 nlohmann::json to_json(const Value& v, const ir::Shape& s, const units::UnitTable& u) {
-  if (v.is_num()) return fmt::quantity_json(v.num(), s.dim, s.display, u);
+  if (v.is_num()) return quantity_json(v.num(), s.dim, s.display, u);
   if (v.is_bool()) return v.boolean();
   if (v.is_str()) return v.str();
   if (v.is_none()) return nullptr;

@@ -1,0 +1,184 @@
+// codespan/rustc-style rendering: header, location, source lines with carets under primary spans
+// and dashes under secondary ones, the rightmost label inline and the others hung below, then the
+// aligned dimension block, notes and the help.
+#include "compiler/diag/diagnostic.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace mls {
+
+namespace {
+struct Style {
+  bool color, unicode;
+  std::string paint(const std::string& s, const char* code) const { return color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s; }
+  std::string bar() const { return unicode ? "│" : "|"; }
+  std::string corner() const { return unicode ? "┌─" : "-->"; }
+};
+
+// A source line made displayable: tabs expanded, display column of every byte offset.
+struct Shown {
+  std::string text;
+  std::vector<size_t> col;  // col[i] = display column (0-based) of byte i of the line; col[size] = end
+};
+
+Shown show(std::string_view line) {
+  Shown s;
+  size_t c = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(line[i]);
+    s.col.push_back(c);
+    if (b == '\t') {
+      size_t n = 4 - c % 4;
+      s.text.append(n, ' ');
+      c += n;
+    } else if (b < 0x20 && b != '\t') {
+      s.text += '?';
+      ++c;
+    } else {
+      s.text += char(b);
+      if ((b & 0xC0) != 0x80) ++c;
+    }
+  }
+  s.col.push_back(c);
+  return s;
+}
+
+size_t width(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+struct Mark {
+  size_t from, to;  // display columns [from, to)
+  std::string text;
+  bool primary;
+};
+}  // namespace
+
+std::string render_text(const Diagnostic& d, const SourceManager& sm, const RenderOptions& o) {
+  Style st{o.color, o.unicode};
+  std::string out;
+  const char* sev = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+  out += st.paint(std::string(sev) + "[" + d.code + "]", d.severity == Severity::Error ? "1;31" : "1;33") + st.paint(": " + d.message, "1") + "\n";
+
+  // Group labels by file, then by line.
+  std::map<FileId, std::map<uint32_t, std::vector<const Label*>>> by_file;
+  std::vector<FileId> file_order;
+  uint32_t max_line = 1;
+  for (auto& l : d.labels) {
+    if (l.span.file >= sm.size()) continue;
+    auto& f = sm.get(l.span.file);
+    uint32_t line = f.line_col(l.span.begin).line;
+    if (!by_file.count(l.span.file)) file_order.push_back(l.span.file);
+    by_file[l.span.file][line].push_back(&l);
+    max_line = std::max(max_line, line);
+  }
+  size_t gw = std::to_string(max_line).size();
+  std::string pad(gw, ' ');
+  for (FileId fid : file_order) {
+    auto& f = sm.get(fid);
+    Span ps = d.primary_span();
+    Span first = ps.file == fid ? ps : by_file[fid].begin()->second.front()->span;
+    auto lc = f.line_col(first.begin);
+    out += pad + " " + st.paint(st.corner(), "34") + " " + f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + "\n";
+    out += pad + " " + st.paint(st.bar(), "34") + "\n";
+    for (auto& [line, labels] : by_file[fid]) {
+      std::string_view raw = f.line_text(line);
+      uint32_t line_start = f.line_col(0).line == line ? 0 : 0;
+      (void)line_start;
+      // byte offset of the line start
+      uint32_t lo = 0;
+      {
+        // find by scanning: offsets of the line's first byte
+        uint32_t off = labels.front()->span.begin;
+        auto c = f.line_col(off);
+        uint32_t back = 0;
+        std::string_view all = f.text();
+        uint32_t p = off;
+        while (p > 0 && all[p - 1] != '\n') { --p; ++back; }
+        lo = p;
+        (void)c;
+        (void)back;
+      }
+      bool trimmed = raw.size() > 200;
+      Shown sh = show(raw.substr(0, std::min<size_t>(raw.size(), 400)));
+      std::vector<Mark> marks;
+      for (auto* l : labels) {
+        size_t b = std::min<size_t>(l->span.begin - lo, sh.col.size() - 1);
+        bool multi = l->span.end > lo + raw.size() + 1;
+        size_t e = multi ? sh.col.size() - 1 : std::min<size_t>(l->span.end >= lo ? l->span.end - lo : b, sh.col.size() - 1);
+        size_t from = sh.col[b], to = std::max(sh.col[std::max(b, e)], from + 1);
+        std::string text = l->text;
+        if (multi) text += (text.empty() ? "" : " ") + std::string("(continues to line ") + std::to_string(f.line_col(l->span.end).line) + ")";
+        marks.push_back({from, to, text, l->primary});
+      }
+      std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.from < b.from; });
+      std::string shown_text = sh.text;
+      if (trimmed && width(shown_text) > 200) shown_text = shown_text.substr(0, 200) + (o.unicode ? "…" : "...");
+      out += st.paint(std::string(gw - std::to_string(line).size(), ' ') + std::to_string(line) + " " + st.bar(), "34") + " " + shown_text + "\n";
+      // Marker line: carets/dashes, rightmost label inline.
+      std::string ml(marks.back().to, ' ');
+      for (auto& m : marks)
+        for (size_t c = m.from; c < m.to && c < ml.size(); ++c) ml[c] = m.primary ? '^' : '-';
+      std::string painted;
+      for (size_t c = 0; c < ml.size(); ++c) {
+        if (ml[c] == ' ') { painted += ' '; continue; }
+        bool prim = ml[c] == '^';
+        size_t e = c;
+        while (e < ml.size() && ml[e] == ml[c]) ++e;
+        painted += st.paint(ml.substr(c, e - c), prim ? "1;31" : "34");
+        c = e - 1;
+      }
+      std::string inline_text = marks.back().text;
+      out += pad + " " + st.paint(st.bar(), "34") + " " + painted + (inline_text.empty() ? "" : " " + st.paint(inline_text, marks.back().primary ? "1;31" : "34")) + "\n";
+      // Hung labels, right to left, with connectors.
+      std::vector<Mark> hung;
+      for (size_t k = 0; k + 1 < marks.size(); ++k)
+        if (!marks[k].text.empty()) hung.push_back(marks[k]);
+      if (!hung.empty()) {
+        std::string conn(hung.back().from + 1, ' ');
+        std::string connp;
+        for (auto& m : hung) conn[m.from] = '|';
+        for (char ch : conn) connp += ch == '|' ? st.bar() : std::string(1, ch);
+        out += pad + " " + st.paint(st.bar(), "34") + " " + st.paint(connp, "34") + "\n";
+        for (size_t k = hung.size(); k-- > 0;) {
+          std::string lead;
+          size_t col = 0;
+          for (size_t j = 0; j < k; ++j) {
+            lead += std::string(hung[j].from - col, ' ') + st.bar();
+            col = hung[j].from + 1;
+          }
+          lead += std::string(hung[k].from - col, ' ');
+          out += pad + " " + st.paint(st.bar(), "34") + " " + st.paint(lead, "34") + st.paint(hung[k].text, hung[k].primary ? "1;31" : "34") + "\n";
+        }
+      }
+    }
+  }
+  if (!d.labels.empty()) out += pad + " " + st.paint(st.bar(), "34") + "\n";
+  // Aligned dimension block.
+  if (!d.dims.empty()) {
+    size_t rw = 0, dw = 0, nw = 0;
+    for (auto& x : d.dims) {
+      rw = std::max(rw, width(x.role));
+      dw = std::max(dw, width(x.dims));
+      nw = std::max(nw, x.name.empty() ? 0 : width(x.name) + 4);
+    }
+    bool first = true;
+    for (auto& x : d.dims) {
+      std::string line = pad + " " + (first ? "=" : " ") + " " + std::string(rw - width(x.role), ' ') + x.role + ": " + x.dims;
+      std::string name = x.name.empty() ? "" : "[= " + x.name + "]";
+      if (nw || !x.origin.empty()) line += std::string(dw - width(x.dims) + 3, ' ') + name;
+      if (!x.origin.empty()) line += std::string(nw - width(name) + 3, ' ') + "(" + x.origin + ")";
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+      first = false;
+    }
+  }
+  for (auto& n : d.notes) out += pad + " = " + st.paint("note", "1") + ": " + n + "\n";
+  if (d.help) out += pad + " = " + st.paint("help", "1;36") + ": " + *d.help + "\n";
+  return out;
+}
+
+}  // namespace mls

@@ -1,0 +1,153 @@
+// MLS concrete syntax. Statements are separated by newlines or ';'; newlines inside ( ) and [ ]
+// are skipped by the lexer (it tracks the nesting), inside { } they separate fields and statements.
+// Precedence is encoded by layered rules (loosest first) so that juxtaposition — implicit
+// multiplication, tighter than * and / — stays unambiguous: `3.35 TB/s` is `(3.35 TB)/s`.
+grammar Mls;
+
+@lexer::members {
+  int nesting = 0;
+}
+
+program      : sep* (statement (sep+ statement)*)? sep* EOF ;
+sep          : NL | SEMI ;
+
+statement
+  : annotation* UNIT unitName (COLON typ=expr)? (ASSIGN value=expr)?          # unitDecl
+  | DIMENSION ident (ASSIGN typ=expr)?                                        # dimensionDecl
+  | kind=ident name=ident recordBlock                                         # recordDecl
+  | FN ident LPAREN (param (COMMA param)*)? RPAREN (ARROW typ=expr)? ASSIGN body=expr  # fnDecl
+  | PRINT expr (COMMA expr)*                                                  # printStmt
+  | ASSERT cond=expr (COMMA msg=expr)?                                        # assertStmt
+  | EXPECT lhs=expr (APPROX rhs=expr (WITHIN tol=expr)?)?                     # expectStmt
+  | FOR forBinding (COMMA forBinding)* block                                  # forStmt
+  | ROW fieldInit (COMMA fieldInit)*                                          # rowStmt
+  | IMPORT STRING                                                             # importStmt
+  | ident (COLON typ=expr)? ASSIGN value=expr                                 # letStmt
+  | expr                                                                      # exprStmt
+  ;
+
+unitName     : ident | PERCENT ;
+annotation   : AT ident (LPAREN (arg (COMMA arg)*)? RPAREN)? ;
+param        : ident (COLON typ=expr)? ;
+forBinding   : ident IN expr ;
+block        : LBRACE sep* (statement (sep+ statement)*)? sep* RBRACE ;
+recordBlock  : LBRACE itemSep* (recordItem (itemSep+ recordItem)*)? itemSep* RBRACE ;
+itemSep      : NL | COMMA | SEMI ;
+recordItem   : annotation+                                                    # entryAnnotations
+             | fieldInit annotation*                                          # fieldItem
+             ;
+fieldInit    : ident ASSIGN expr ;
+arg          : (ident ASSIGN)? expr ;
+
+// ---- expressions, loosest to tightest --------------------------------------------------------
+expr         : IF cond=expr THEN thenE=expr ELSE elseE=expr                   # ifExpr
+             | convExpr                                                       # plainExpr
+             ;
+convExpr     : orExpr ((ARROW | TO) mulExpr)* ;
+orExpr       : andExpr (OR andExpr)* ;
+andExpr      : notExpr (AND notExpr)* ;
+notExpr      : NOT notExpr | cmpExpr ;
+cmpExpr      : rangeExpr (cmpOp rangeExpr)? ;
+cmpOp        : EQ | NE | LT | LE | GT | GE ;
+rangeExpr    : addExpr (DOTDOT addExpr (STEP STAR? addExpr)?)? ;
+addExpr      : mulExpr (addOp mulExpr)* ;
+addOp        : PLUS | MINUS ;
+mulExpr      : unaryExpr (mulOp unaryExpr)* ;
+mulOp        : STAR | SLASH | TIMES | DIVIDE | CDOT ;
+unaryExpr    : (MINUS | PLUS) unaryExpr | juxtExpr ;
+// A quantity literal groups its whole unit chain: `989 TFLOP/s / 3.35 TB/s` is
+// (989 TFLOP/s) / (3.35 TB/s), `50 cm / 2 m` is (50 cm) / (2 m).
+juxtExpr     : quantityLit | powExpr juxtOperand* ;
+quantityLit  : NUMBER unitAtom ((STAR | SLASH | CDOT | TIMES | DIVIDE)? unitAtom)* ;
+unitAtom     : (ident | PERCENT) (powOp powRhs)? ;
+juxtOperand  : powExprNoNumber ;
+powExpr      : postfixExpr (powOp powRhs)? ;
+powExprNoNumber : postfixNoNumber (powOp powRhs)? ;
+powRhs       : (MINUS | PLUS)? powExpr ;
+powOp        : CARET | STARSTAR ;
+postfixExpr  : primary postfix* ;
+postfixNoNumber : primaryNoNumber postfix* ;
+postfix      : DOT ident                                                      # fieldPostfix
+             | LPAREN (arg (COMMA arg)*)? RPAREN                              # callPostfix
+             | WITH recordBlock                                               # withPostfix
+             ;
+primary      : NUMBER | recordBlock | primaryNoNumber ;   // a record literal never continues a juxtaposition
+primaryNoNumber
+             : ident                                                          # identPrimary
+             | PERCENT                                                        # percentPrimary
+             | STRING                                                         # stringPrimary
+             | (TRUE | FALSE)                                                 # boolPrimary
+             | LPAREN expr RPAREN                                             # parenPrimary
+             | LBRACK (expr (COMMA expr)*)? COMMA? RBRACK                     # listPrimary
+             | QUESTION                                                       # holePrimary
+             ;
+ident        : IDENT ;
+
+// ---- lexer ---------------------------------------------------------------------------------------
+UNIT      : 'unit' ;
+DIMENSION : 'dimension' ;
+FN        : 'fn' ;
+PRINT     : 'print' ;
+ASSERT    : 'assert' ;
+EXPECT    : 'expect' ;
+WITHIN    : 'within' ;
+FOR       : 'for' ;
+IN        : 'in' ;
+ROW       : 'row' ;
+IMPORT    : 'import' ;
+IF        : 'if' ;
+THEN      : 'then' ;
+ELSE      : 'else' ;
+AND       : 'and' ;
+OR        : 'or' ;
+NOT       : 'not' ;
+TRUE      : 'true' ;
+FALSE     : 'false' ;
+TO        : 'to' ;
+WITH      : 'with' ;
+STEP      : 'step' ;
+
+NUMBER    : DIGITS ('.' DIGITS)? EXPONENT? | '.' DIGITS EXPONENT? ;
+fragment DIGITS   : [0-9] ('_'? [0-9])* ;
+fragment EXPONENT : [eE] [+-]? [0-9]+ ;
+STRING    : '"' (~["\\\r\n] | '\\' .)* '"' ;
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;
+IDENT     : [\p{L}_] [\p{L}\p{N}_]* ;
+
+ARROW     : '->' | '→' ;
+APPROX    : '~=' | '≈' ;
+EQ        : '==' ;
+NE        : '!=' | '≠' ;
+LE        : '<=' | '≤' ;
+GE        : '>=' | '≥' ;
+LT        : '<' ;
+GT        : '>' ;
+ASSIGN    : '=' ;
+STARSTAR  : '**' ;
+STAR      : '*' ;
+SLASH     : '/' ;
+TIMES     : '×' ;
+DIVIDE    : '÷' ;
+CDOT      : '·' ;
+CARET     : '^' ;
+PLUS      : '+' ;
+MINUS     : '-' ;
+DOTDOT    : '..' ;
+DOT       : '.' ;
+COMMA     : ',' ;
+COLON     : ':' ;
+SEMI      : ';' ;
+AT        : '@' ;
+PERCENT   : '%' ;
+QUESTION  : '?' ;
+LPAREN    : '(' { ++nesting; } ;
+RPAREN    : ')' { if (nesting > 0) --nesting; } ;
+LBRACK    : '[' { ++nesting; } ;
+RBRACK    : ']' { if (nesting > 0) --nesting; } ;
+LBRACE    : '{' ;
+RBRACE    : '}' ;
+
+NL        : '\r'? '\n' { if (nesting > 0) skip(); } ;
+COMMENT   : '#' ~[\r\n]* -> skip ;
+WS        : [ \t\f]+ -> skip ;
+ERRCHAR   : . ;

@@ -1,0 +1,209 @@
+#include "runtime/solve/solve_command.hpp"
+
+#include "compiler/diag/diagnostic.hpp"
+#include "runtime/format/quantity_json.hpp"
+#include "runtime/solve/unit_string.hpp"
+#include "stdlib/registry/kind_registry.hpp"
+
+#include <ostream>
+
+namespace mls {
+
+namespace {
+using nlohmann::json;
+
+[[noreturn]] void bad(const std::string& what, const std::string& msg) {
+  throw SolverError("InvalidInput", what + ": " + msg);
+}
+
+Value from_json(const json& j, const reg::Type& t, const std::string& what, const ZooLookup& zoo, const units::UnitTable& u);
+
+Value record_from_json(const json& j, const std::string& family, const std::string& what, const ZooLookup& zoo,
+                       const units::UnitTable& u) {
+  if (j.is_string()) {
+    auto v = zoo(j.get<std::string>());
+    if (!v) bad(what, "no zoo entry named '" + j.get<std::string>() + "'");
+    return *v;
+  }
+  if (!j.is_object()) bad(what, "expected a zoo name or an object");
+  // Which kind: an explicit "kind"; a site is a datacenter when it names a grid; else the family's first.
+  std::string kind;
+  if (j.contains("kind") && j["kind"].is_string()) kind = j["kind"].get<std::string>();
+  std::string fam = family;
+  if (family == "site") fam = j.contains("grid") ? "datacenter" : "grid";
+  const reg::KindDesc* k = kind.empty() ? nullptr : reg::find_kind(kind);
+  if (!k) {
+    auto ks = reg::kinds_of_family(fam);
+    if (ks.empty()) bad(what, "unknown record family " + fam);
+    k = ks.front();
+  }
+  auto r = std::make_shared<Record>();
+  r->kind = k->name;
+  for (auto& [key, val] : j.items()) {
+    const reg::FieldDesc* f = k->field(key);
+    if (!f || val.is_null()) continue;
+    r->set(f->name, from_json(val, f->type, what + "." + key, zoo, u));
+  }
+  return Value(RecordPtr(std::move(r)));
+}
+
+Value from_json(const json& j, const reg::Type& t, const std::string& what, const ZooLookup& zoo, const units::UnitTable& u) {
+  if (j.is_null()) return Value();
+  switch (t.tag) {
+    case reg::Tag::Quantity: {
+      if (j.is_number()) return Value(j.get<double>());
+      if (j.is_object() && j.contains("value")) {
+        double v = j["value"].is_number() ? j["value"].get<double>() : 0;
+        if (j["value"].is_string()) {
+          std::string s = j["value"].get<std::string>();
+          if (s == "inf" || s == "Infinity") v = INFINITY;
+          else bad(what, "value must be a number");
+        }
+        std::string unit = j.contains("unit") && j["unit"].is_string() ? j["unit"].get<std::string>() : "1";
+        auto uv = parse_unit_string(unit, u);
+        if (!uv) bad(what, "unknown unit '" + unit + "'");
+        if (uv->dim != t.dim && !(uv->dim.dimensionless() && t.count_kind()))
+          bad(what, "unit '" + unit + "' is " + uv->dim.base_form() + ", expected " + t.dim.base_form());
+        return Value(v * uv->scale);
+      }
+      if (j.is_string()) {
+        std::string s = j.get<std::string>();
+        if (s == "inf" || s == "Infinity") return Value(double(INFINITY));
+        auto q = parse_quantity_string(s, u);
+        if (!q) bad(what, "cannot read '" + s + "' as a quantity");
+        if (q->dim != t.dim && !(q->dim.dimensionless() && t.count_kind()))
+          bad(what, "'" + s + "' is " + q->dim.base_form() + ", expected " + t.dim.base_form());
+        return Value(q->scale);
+      }
+      if (j.is_boolean()) bad(what, "expected a number");
+      bad(what, "expected a number");
+    }
+    case reg::Tag::Bool:
+      if (!j.is_boolean()) bad(what, "expected true or false");
+      return Value(j.get<bool>());
+    case reg::Tag::String:
+    case reg::Tag::Enum:
+      if (!j.is_string()) bad(what, "expected a string");
+      return Value(j.get<std::string>());
+    case reg::Tag::Record: return record_from_json(j, t.record, what, zoo, u);
+    case reg::Tag::List: {
+      if (!j.is_array()) bad(what, "expected a list");
+      List l;
+      for (auto& e : j) l.push_back(t.elem ? from_json(e, *t.elem, what, zoo, u) : Value());
+      return Value(std::move(l));
+    }
+    case reg::Tag::Any: return Value();
+  }
+  return Value();
+}
+
+json value_json(const Value& v, const reg::Type* t, const units::UnitTable& u);
+
+void flatten(json& out, const std::string& prefix, const Record& r, const units::UnitTable& u,
+             const std::vector<reg::ResultDesc>* results) {
+  const reg::KindDesc* k = reg::find_kind(r.kind);
+  for (auto& [name, v] : r.fields) {
+    const reg::Type* t = nullptr;
+    if (results)
+      for (auto& rd : *results)
+        if (rd.name == name) t = &rd.type;
+    if (!t && k)
+      if (auto* f = k->field(name)) t = &f->type;
+    std::string key = prefix.empty() ? name : prefix + "." + name;
+    if (v.is_record() && (!t || t->tag == reg::Tag::Record)) flatten(out, key, v.record(), u, nullptr);
+    else out[key] = value_json(v, t, u);
+  }
+}
+
+json value_json(const Value& v, const reg::Type* t, const units::UnitTable& u) {
+  if (v.is_none()) return nullptr;
+  if (v.is_bool()) return v.boolean();
+  if (v.is_str()) return v.str();
+  if (v.is_num()) {
+    Dimension d = t && t->tag == reg::Tag::Quantity ? t->dim : Dimension{};
+    return quantity_json(v.num(), d, units::default_display(d, u), u);
+  }
+  if (v.is_list()) {
+    json a = json::array();
+    for (auto& e : v.list()) {
+      if (e.is_record()) {
+        json o = json::object();
+        flatten(o, "", e.record(), u, nullptr);
+        a.push_back(o);
+      } else {
+        a.push_back(value_json(e, t && t->elem ? t->elem.get() : nullptr, u));
+      }
+    }
+    return a;
+  }
+  json o = json::object();
+  flatten(o, "", v.record(), u, nullptr);
+  return o;
+}
+}  // namespace
+
+std::vector<Value> args_from_json(const reg::SolverDesc& s, const json& args, const ZooLookup& zoo, const units::UnitTable& u) {
+  if (!args.is_object()) bad("--args", "must be a JSON object");
+  std::vector<Value> out;
+  for (auto& p : s.params) out.push_back(p.required ? Value() : p.def);
+  for (auto& [key, val] : args.items()) {
+    int i = s.param_index(key);
+    if (i < 0) {
+      std::string names;
+      for (auto& p : s.params) names += (names.empty() ? "" : ", ") + p.name;
+      bad(key, "'" + s.id + "' has no parameter '" + key + "' (parameters: " + names + ")");
+    }
+    out[size_t(i)] = from_json(val, s.params[size_t(i)].type, key, zoo, u);
+  }
+  return out;
+}
+
+json result_to_json(const Value& v, const reg::SolverDesc& s, const units::UnitTable& u) {
+  if (s.results.empty()) return json{{"result", value_json(v, &s.scalar, u)}};
+  json o = json::object();
+  if (v.is_record()) flatten(o, "", v.record(), u, &s.results);
+  return o;
+}
+
+int run_solve_command(const std::string& id, const std::string& args_json, const ZooLookup& zoo, const units::UnitTable& u,
+                      bool diagnostics_json, std::ostream& out, std::ostream& err) {
+  auto report = [&](const std::string& kind, const std::string& msg) {
+    Diagnostic d;
+    d.code = "E0505";
+    d.kind = kind;
+    d.message = msg;
+    d.help = "see `mls solve " + id + " --help` for the parameters";
+    if (diagnostics_json) {
+      SourceManager sm;
+      err << render_json({d}, sm) << "\n";
+    } else {
+      err << "error[E0505]: " << msg << " (" << kind << ")\n";
+    }
+    return 1;
+  };
+  const reg::SolverDesc* s = reg::find_solver(id);
+  if (!s) {
+    err << "mls solve: no solver '" << id << "'. Known:";
+    for (auto& x : reg::solvers()) err << " " << x.id;
+    err << "\n";
+    return 64;
+  }
+  json args;
+  try {
+    args = json::parse(args_json);
+  } catch (const json::parse_error& e) {
+    return report("InvalidInput", std::string("--args is not valid JSON: ") + e.what());
+  }
+  try {
+    auto vals = args_from_json(*s, args, zoo, u);
+    Value r = s->invoke(vals);
+    out << result_to_json(r, *s, u).dump() << "\n";
+    return 0;
+  } catch (const SolverError& e) {
+    return report(e.kind, e.what());
+  } catch (const std::exception& e) {
+    return report("InternalError", e.what());
+  }
+}
+
+}  // namespace mls

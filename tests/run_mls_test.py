@@ -20,7 +20,7 @@ import sys
 
 
 def main():
-    mls, path = sys.argv[1], sys.argv[2]
+    mls, path = os.path.abspath(sys.argv[1]), sys.argv[2]
     src = open(path, encoding="utf-8", errors="replace").read()
     args = []
     exit_code = None
@@ -50,7 +50,7 @@ def main():
     fails = []
 
     def run(extra):
-        return subprocess.run([mls, "--color", "never"] + extra + args + [path], capture_output=True,
+        return subprocess.run([mls, "--color", "never"] + extra + args + [os.path.basename(path)], capture_output=True,
                               text=True, timeout=50, cwd=cwd, env=env)
 
     p = run([])

@@ -168,7 +168,7 @@ std::string render_text(const Diagnostic& d, const SourceManager& sm, const Rend
     bool first = true;
     for (auto& x : d.dims) {
       std::string line = pad + " " + (first ? "=" : " ") + " " + std::string(rw - width(x.role), ' ') + x.role + ": " + x.dims;
-      std::string name = x.name.empty() ? "" : "[= " + x.name + "]";
+      std::string name = x.name.empty() || x.name == x.dims ? "" : "[= " + x.name + "]";
       if (nw || !x.origin.empty()) line += std::string(dw - width(x.dims) + 3, ' ') + name;
       if (!x.origin.empty()) line += std::string(nw - width(name) + 3, ' ') + "(" + x.origin + ")";
       while (!line.empty() && line.back() == ' ') line.pop_back();

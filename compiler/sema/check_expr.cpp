@@ -111,6 +111,7 @@ Checker::TExpr Checker::expr(const ast::Expr& e) {
 
 Checker::TExpr Checker::ident(const ast::Expr& e) {
   const std::string& n = e.text;
+  if (poisoned_.count(n) && !lookup(n)) throw Abort{};
   if (Binding* b = lookup(n)) {
     if (b->k == Binding::K::Fn)
       error("E0410", "`" + n + "` is a function; call it with arguments", e.span, "not a value",
@@ -267,7 +268,7 @@ Checker::TExpr Checker::compare(const ast::Expr& e, TExpr a, TExpr b) {
         const TExpr& q = a.t.bare ? b : a;
         const ast::Expr& num = a.t.bare ? *e.lhs : *e.rhs;
         units::Display d = q.t.display ? *q.t.display : units::default_display(q.t.dim, units_);
-        auto f = units::format(1, d);
+        auto f = units::format(q.t.konst.value_or(1), d);
         Diagnostic dg;
         dg.code = "E0309";
         dg.message = "a plain number cannot be compared with a " + dim_label(q.t.dim, units_);

@@ -17,7 +17,7 @@ Checker::Checker(SourceManager& sm, DiagnosticSink& diags, units::UnitTable& uni
 void Checker::check_program(const ast::Program& p, const Options& o, const std::filesystem::path& dir) {
   Options saved = opt_;
   opt_ = o;
-  if (root_.empty()) root_ = dir;
+  root_ = dir;
   for (auto& s : p.stmts) {
     // One error per statement: an Abort ends this statement only. The IR emitted for a failed
     // statement is dropped so the module stays well-formed.
@@ -30,6 +30,8 @@ void Checker::check_program(const ast::Program& p, const Options& o, const std::
       }
     } catch (const Abort&) {
       blocks_.back()->insts.resize(mark);
+      // A binding that failed poisons its name: later uses are skipped silently (no cascades).
+      if (s->kind == ast::StmtKind::Let || s->kind == ast::StmtKind::Record) poisoned_.insert(s->name);
     }
   }
   opt_ = saved;
@@ -269,7 +271,7 @@ void Checker::row_stmt(const ast::Stmt& s) {
 void Checker::import_stmt(const ast::Stmt& s) {
   namespace fs = std::filesystem;
   const std::string& rel = s.name;
-  fs::path here = fs::path(sm_.get(s.span.file).path()).parent_path();
+  fs::path here = fs::absolute(fs::path(sm_.get(s.span.file).path())).parent_path();
   fs::path target = fs::path(rel).is_absolute() ? fs::path(rel) : here / rel;
   std::error_code ec;
   fs::path canon = fs::weakly_canonical(target, ec);

@@ -156,6 +156,7 @@ class Checker {
   std::vector<ZooEntry> zoo_;
   std::set<std::string> expanding_fns_;
   std::set<std::string> imported_;
+  std::set<std::string> poisoned_;  // names whose binding failed
   std::vector<std::unique_ptr<ast::Program>> owned_;  // imported files (fn bodies point into them)
   std::vector<std::string> import_stack_;
   std::filesystem::path root_;

@@ -534,14 +534,23 @@ void Checker::report_hole(const ast::Stmt& s, Span hole_span, const SType& want)
       d.labels[0].text = "needs " + dim_label(need, units_);
       d.message = "the hole `?` must be " + (need.dimensionless() ? std::string("a plain number") : "a " + dim_label(need, units_));
       d.dims.push_back({"needed", need.base_form(), units_.dimension_name(need), ""});
+      // Candidates: the script's own bindings first, then fields of zoo hardware (always set).
       std::vector<std::string> cands;
       for (auto& sc : scopes_)
+        for (auto& [n, b] : sc)
+          if (b.k == Binding::K::Var && !b.zoo && b.type.is_num() && b.type.dim == need && cands.size() < 5)
+            cands.push_back("`" + n + "`");
+      for (auto& sc : scopes_)
         for (auto& [n, b] : sc) {
-          if (b.k != Binding::K::Var || cands.size() >= 6) continue;
-          if (b.type.is_num() && b.type.dim == need) cands.push_back("`" + n + "`");
-          else if (b.type.is_record() && b.type.fields && b.zoo && cands.size() < 6)
-            for (auto& [fn, ft] : *b.type.fields)
-              if (ft.is_num() && ft.dim == need) { cands.push_back("`" + n + "." + fn + "`"); break; }
+          if (b.k != Binding::K::Var || !b.zoo || b.type.kind != "hardware" || !b.type.fields || cands.size() >= 5) continue;
+          const reg::KindDesc* kd = reg::find_kind("hardware");
+          for (auto& [fn, ft] : *b.type.fields) {
+            const reg::FieldDesc* fd = kd ? kd->field(fn) : nullptr;
+            if (ft.is_num() && ft.dim == need && fd && fd->required) {
+              cands.push_back("`" + n + "." + fn + "`");
+              break;
+            }
+          }
         }
       if (!cands.empty()) {
         std::string c;

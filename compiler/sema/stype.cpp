@@ -33,7 +33,8 @@ std::string describe(const SType& t, const units::UnitTable& u) {
     case SType::K::Num: {
       if (t.dim.dimensionless()) return "a plain number";
       std::string n = u.dimension_name(t.dim);
-      return n.empty() ? t.dim.base_form() : n + " (" + t.dim.base_form() + ")";
+      std::string base = t.dim.base_form();
+      return n.empty() ? base : (n == base ? n : n + " (" + base + ")");
     }
     case SType::K::Bool: return "bool";
     case SType::K::Str: return "string";

@@ -288,7 +288,8 @@ Checker::TExpr Checker::construct(const ast::Expr& e, const std::string& kind) {
 }
 
 Checker::TExpr Checker::build_record(const std::string& kind, Span kind_span, const std::vector<const ast::Expr*>& values,
-                                     const std::vector<std::string>& names, const std::vector<Span>& name_spans, Span whole) {
+                                     const std::vector<std::string>& names, const std::vector<Span>& name_spans, Span whole,
+                                     std::map<std::string, units::Display>* displays) {
   const reg::KindDesc* k = reg::find_kind(kind);
   if (!k) {
     std::string all;
@@ -310,6 +311,7 @@ Checker::TExpr Checker::build_record(const std::string& kind, Span kind_span, co
     SType want = from_reg(f->type);
     got[idx] = coerce(*values[j], v, want, "field `" + f->name + "` of a " + kind, f->type.count_kind() || f->type.integer,
                       "E0407");
+    if (displays && got[idx].t.is_num() && got[idx].t.display) (*displays)[f->name] = *got[idx].t.display;
     set[idx] = true;
   }
   for (size_t j = 0; j < k->fields.size(); ++j)
@@ -385,7 +387,7 @@ void Checker::record_decl(const ast::Stmt& s) {
   if (opt_.zoo_requires_provenance && (!z.prov.present || z.prov.verified.empty()))
     error("E0413", "zoo entry `" + s.name + "` has no provenance", s.name_span, "no @source with a verified date",
           "add `@source(\"title\", url = \"...\", verified = \"YYYY-MM-DD\")` as the entry's first line");
-  TExpr r = build_record(s.kind_name, s.kind_span, vals, names, spans, s.span);
+  TExpr r = build_record(s.kind_name, s.kind_span, vals, names, spans, s.span, &z.field_display);
   Binding b;
   b.type = r.t;
   b.value = r.v;

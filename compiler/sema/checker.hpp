@@ -29,6 +29,7 @@ struct ZooEntry {
   Span span;
   Provenance prov;
   std::map<std::string, Provenance> field_prov;
+  std::map<std::string, units::Display> field_display;  // how each field was written (80 GiB stays GiB)
   bool builtin = false;
 };
 
@@ -109,7 +110,8 @@ class Checker {
 
   // records against a kind (declarations and constructors share this)
   TExpr build_record(const std::string& kind, Span kind_span, const std::vector<const ast::Expr*>& values,
-                     const std::vector<std::string>& names, const std::vector<Span>& name_spans, Span whole);
+                     const std::vector<std::string>& names, const std::vector<Span>& name_spans, Span whole,
+                     std::map<std::string, units::Display>* displays = nullptr);
   // argument/field value against an expected registry type; `what` names it in messages
   TExpr coerce(const ast::Expr& e, TExpr got, const SType& want, const std::string& what, bool count_ok,
                const char* code);

@@ -41,6 +41,17 @@ Formatted format(double si, const Display& d, int digits) {
   if (d.fixed) return make(si / d.scale, d.text, digits);
   double v = si / d.rest_scale;
   std::string base = d.prefix_base;
+  if (std::isfinite(v) && base == "USD" && std::fabs(v) >= 1000 && std::fabs(v) < 1e15) {
+    // Money reads best in whole dollars with thousands separators: 30,720,000 USD.
+    double p = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - digits + 1);
+    double r = std::round(v / p) * p;
+    std::string digits_str = std::to_string(static_cast<long long>(std::llround(std::fabs(r)))), grouped;
+    for (size_t i = 0; i < digits_str.size(); ++i) {
+      if (i && (digits_str.size() - i) % 3 == 0) grouped += ',';
+      grouped += digits_str[i];
+    }
+    return {r, (v < 0 ? "-" : "") + grouped, base + d.rest};
+  }
   if (!std::isfinite(v) || v == 0 || d.prefixes == PrefixSystem::None) return make(v, base + d.rest, digits);
   double a = std::fabs(v);
   if (d.prefixes == PrefixSystem::Time && d.rest.empty() && base == "s") {

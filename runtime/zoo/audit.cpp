@@ -72,7 +72,7 @@ std::vector<Finding> audit_entry(const sema::ZooEntry& e, const Record& r) {
         out.push_back({e.name, "", "ridge point " + sci(ridge) + " FLOP/B is implausible (expected 0.01..1e5)"});
     }
     double year = num_field(r, "release_year", p);
-    if (p && (year < 1990 || year > 2027)) out.push_back({e.name, "release_year", "release year " + sci(year) + " is not plausible"});
+    if (p && year != 0 && (year < 1990 || year > 2027)) out.push_back({e.name, "release_year", "release year " + sci(year) + " is not plausible"});
     for (const char* f : {"peak_flops", "bandwidth", "capacity", "tdp"})
       if (num_field(r, f, p) <= 0 && p) out.push_back({e.name, f, std::string(f) + " must be positive"});
   } else if (e.kind == "transformer" || e.kind == "moe" || e.kind == "ssm" || e.kind == "cnn" || e.kind == "diffusion") {

@@ -187,6 +187,8 @@ int show(driver::Session& s, const std::string& name, ZooFormat f, std::ostream&
       if (fv.is_none()) continue;
       const reg::FieldDesc* fd = field_desc(r.kind, fn);
       json q = fd ? json_of(fv, fd->type, u) : json(nullptr);
+      if (auto it = e->field_display.find(fn); it != e->field_display.end() && fv.is_num() && fd)
+        q = quantity_json(fv.num(), fd->type.dim, it->second, u);
       if (e->field_prov.count(fn)) {
         auto p = prov_of(fn);
         q = json{{"value", q}, {"source", p.source}, {"url", p.url}, {"verified", p.verified}, {"assumed", p.assumed}};
@@ -219,7 +221,13 @@ int show(driver::Session& s, const std::string& name, ZooFormat f, std::ostream&
   for (auto& [fn, fv] : r.fields) {
     if (fv.is_none()) continue;
     const reg::FieldDesc* fd = field_desc(r.kind, fn);
-    out << "  " << fn << std::string(w - fn.size() + 2, ' ') << (fd ? text_of(fv, fd->type, u) : std::string("?"));
+    std::string shown = fd ? text_of(fv, fd->type, u) : std::string("?");
+    if (auto it = e->field_display.find(fn); it != e->field_display.end() && fv.is_num()) {
+      ir::Shape sh;
+      sh.display = it->second;
+      shown = out::format_value(fv, sh, 4);  // as the entry wrote it: 80 GiB stays in GiB
+    }
+    out << "  " << fn << std::string(w - fn.size() + 2, ' ') << shown;
     if (e->field_prov.count(fn)) {
       auto p = prov_of(fn);
       out << "   [" << (p.assumed ? "assumed" : "") << (p.assumed && !p.source.empty() ? "; " : "") << p.source

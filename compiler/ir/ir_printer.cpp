@@ -1,5 +1,6 @@
 #include "compiler/ir/ir.hpp"
 
+#include <map>
 #include <sstream>
 
 namespace mls::ir {
@@ -57,6 +58,18 @@ const char* op_name(Op op) {
 }
 
 namespace {
+// Values are renumbered in printing order so a script's IR reads from %0 whatever came before it.
+struct Names {
+  std::map<ValueId, int> ids;
+  std::string operator()(ValueId v) {
+    auto it = ids.find(v);
+    if (it == ids.end()) it = ids.emplace(v, int(ids.size())).first;
+    return "%" + std::to_string(it->second);
+  }
+};
+Names* names = nullptr;
+std::string nm(ValueId v) { return (*names)(v); }
+
 void print_block(std::ostringstream& os, const Block& b, int depth, const SourceManager* sm);
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -64,7 +77,7 @@ std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 void print_inst(std::ostringstream& os, const Inst& i, int depth, const SourceManager* sm) {
   std::string ind(size_t(depth) * 2, ' ');
   os << ind;
-  if (i.result != kNoValue) os << "%" << i.result << " = ";
+  if (i.result != kNoValue) os << nm(i.result) << " = ";
   os << op_name(i.op);
   switch (i.op) {
     case Op::ConstNum: os << " " << i.num; break;
@@ -81,11 +94,11 @@ void print_inst(std::ostringstream& os, const Inst& i, int depth, const SourceMa
     os << (k ? ", " : " ");
     if (k < i.names.size() && (i.op == Op::MakeRecord || i.op == Op::Row)) os << i.names[k] << "=";
     if (i.op == Op::With && k > 0 && k - 1 < i.names.size()) os << i.names[k - 1] << "=";
-    os << "%" << i.operands[k];
+    os << nm(i.operands[k]);
   }
   if (i.op == Op::For) {
     os << " (";
-    for (size_t k = 0; k < i.vars.size(); ++k) os << (k ? ", " : "") << "%" << i.vars[k];
+    for (size_t k = 0; k < i.vars.size(); ++k) os << (k ? ", " : "") << nm(i.vars[k]);
     os << ")";
   }
   if (i.result != kNoValue) os << " : " << vtype_name(i.type);
@@ -102,13 +115,16 @@ void print_inst(std::ostringstream& os, const Inst& i, int depth, const SourceMa
 
 void print_block(std::ostringstream& os, const Block& b, int depth, const SourceManager* sm) {
   for (auto& i : b.insts) print_inst(os, i, depth, sm);
-  if (b.yield != kNoValue) os << std::string(size_t(depth) * 2, ' ') << "yield %" << b.yield << "\n";
+  if (b.yield != kNoValue) os << std::string(size_t(depth) * 2, ' ') << "yield " << nm(b.yield) << "\n";
 }
 }  // namespace
 
 std::string print(const Module& m, const SourceManager* sm) {
   std::ostringstream os;
+  Names local;
+  names = &local;
   print_block(os, m.body, 0, sm);
+  names = nullptr;
   return os.str();
 }
 

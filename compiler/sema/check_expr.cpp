@@ -148,9 +148,25 @@ Checker::TExpr Checker::binary(const ast::Expr& e) {
     i.span = e.span;
     return {SType::boolean(), emit(std::move(i))};
   }
+  size_t mark = blocks_.back()->insts.size();
   TExpr a = expr(*e.lhs), b = expr(*e.rhs);
   if (e.binop >= B::Eq && e.binop <= B::Ge) return compare(e, a, b);
-  return arith(e, a, b);
+  TExpr r = arith(e, a, b);
+  // Constant folding: `3.35 TB/s` becomes one constant (conversions are folded to scale factors).
+  if (r.t.konst && std::isfinite(*r.t.konst)) {
+    auto& insts = blocks_.back()->insts;
+    bool pure = true;
+    for (size_t k = mark; k < insts.size(); ++k) {
+      ir::Op op = insts[k].op;
+      pure = pure && (op == ir::Op::ConstNum || op == ir::Op::Add || op == ir::Op::Sub || op == ir::Op::Mul ||
+                      op == ir::Op::Div || op == ir::Op::Pow || op == ir::Op::Neg);
+    }
+    if (pure) {
+      insts.resize(mark);
+      r.v = konst(*r.t.konst, e.span);
+    }
+  }
+  return r;
 }
 
 Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {

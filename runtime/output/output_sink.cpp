@@ -136,7 +136,7 @@ void OutputSink::row(int table, const std::vector<std::string>& columns, const s
       std::string c;
       if (cells[k].is_num()) {
         double v = shapes[k]->display.fixed ? cells[k].num() / shapes[k]->display.scale : cells[k].num();
-        c = units::format_number(v, 10);
+        c = units::format_number(v, 15);
       } else {
         c = format_value(cells[k], *shapes[k], o_.digits);
       }

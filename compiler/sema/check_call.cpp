@@ -139,6 +139,11 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
   if (want.k == SType::K::None) return got;
   if (want.is_num()) {
     if (got.t.is_num() && got.t.dim == want.dim) return got;
+    // "per request"/"per sample" is implied: `seq_len = 512 tokens` for a token/request length.
+    if (got.t.is_num() && (want.dim * Dimension::base(BaseDim::Request) == got.t.dim ||
+                           want.dim * Dimension::base(BaseDim::Sample) == got.t.dim) &&
+        !got.t.dim.dimensionless())
+      return got;
     if (got.t.is_num() && got.t.bare && count_ok) {
       got.t.dim = want.dim;
       got.t.display.reset();

@@ -12,6 +12,16 @@ namespace mls {
 namespace {
 using nlohmann::json;
 
+// The machine interface reads counts leniently, as the spec cases write them: a token count for a
+// tokens-per-request length, samples for requests (MODELS §0.1 uses both for S and B).
+bool compatible(const Dimension& want, const Dimension& got) {
+  if (want == got) return true;
+  Dimension r = want / got;
+  Dimension per_sample = Dimension::base(BaseDim::Sample, -1), per_request = Dimension::base(BaseDim::Request, -1);
+  return r == per_sample || r == per_request || r == per_sample.pow(-1) * per_request ||
+         r == per_request.pow(-1) * per_sample;
+}
+
 [[noreturn]] void bad(const std::string& what, const std::string& msg) {
   throw SolverError("InvalidInput", what + ": " + msg);
 }
@@ -62,7 +72,7 @@ Value from_json(const json& j, const reg::Type& t, const std::string& what, cons
         std::string unit = j.contains("unit") && j["unit"].is_string() ? j["unit"].get<std::string>() : "1";
         auto uv = parse_unit_string(unit, u);
         if (!uv) bad(what, "unknown unit '" + unit + "'");
-        if (uv->dim != t.dim && !(uv->dim.dimensionless() && t.count_kind()))
+        if (!compatible(t.dim, uv->dim) && !(uv->dim.dimensionless() && t.count_kind()))
           bad(what, "unit '" + unit + "' is " + uv->dim.base_form() + ", expected " + t.dim.base_form());
         return Value(v * uv->scale);
       }
@@ -71,7 +81,7 @@ Value from_json(const json& j, const reg::Type& t, const std::string& what, cons
         if (s == "inf" || s == "Infinity") return Value(double(INFINITY));
         auto q = parse_quantity_string(s, u);
         if (!q) bad(what, "cannot read '" + s + "' as a quantity");
-        if (q->dim != t.dim && !(q->dim.dimensionless() && t.count_kind()))
+        if (!compatible(t.dim, q->dim) && !(q->dim.dimensionless() && t.count_kind()))
           bad(what, "'" + s + "' is " + q->dim.base_form() + ", expected " + t.dim.base_form());
         return Value(q->scale);
       }

@@ -3,11 +3,13 @@
 
 namespace mls::reg {
 
-void register_kinds();          // stdlib/kinds/kind_declarations.cpp
-void register_roofline_equation();  // stdlib/solvers/roofline_equation.cpp — seed Eq. (1)-(4)
-// The formula library (seed 002 §4.1) lives in stdlib/solvers/formulas.cpp; weak so the tree links
-// while it is being written.
-__attribute__((weak)) void register_formulas() {}
+void register_kinds();               // stdlib/kinds/kind_declarations.cpp — MODELS §1
+void register_roofline_equation();   // stdlib/solvers/roofline_equation.cpp — seed Eq. (1)-(4)
+void register_precision();           // stdlib/solvers/precision.cpp — MODELS §2
+void register_formulas();            // stdlib/solvers/formulas.cpp — the formula library (seed 002 §4.1)
+void register_engine();              // stdlib/solvers/engine.cpp — MODELS §4
+void register_serving();             // stdlib/solvers/serving.cpp — MODELS §6
+void register_tail_latency();        // stdlib/solvers/tail_latency.cpp — MODELS §9
 
 void register_all() {
   static bool done = false;
@@ -15,7 +17,11 @@ void register_all() {
   done = true;
   register_kinds();
   register_roofline_equation();
+  register_precision();
   register_formulas();
+  register_engine();
+  register_serving();
+  register_tail_latency();
 }
 
 }  // namespace mls::reg

@@ -107,7 +107,7 @@ template <class In, class Out> class SolverDef {
     return *this;
   }
   SolverDef& alias(const char* a) { d_.params.back().aliases.push_back(a); return *this; }
-  template <class M> SolverDef& out(const char* name, M Out::*m, const char* doc) {
+  template <class M, class O = Out> SolverDef& out(const char* name, M O::*m, const char* doc) {
     d_.results.push_back(ResultDesc{name, TypeOf<M>::get(), doc});
     getters_.push_back([m](const Out& o) { return to_value(o.*m); });
     return *this;

@@ -1,0 +1,104 @@
+#include "stdlib/solvers/engine.hpp"
+
+#include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/precision.hpp"
+#include "stdlib/solvers/workload_lowering.hpp"
+
+#include <algorithm>
+
+namespace mls {
+
+EngineOut solve_engine(const EngineIn& in) {
+  const double B = in.batch_size.value();
+  if (!(B >= 1)) throw SolverError("InvalidInput", "batch_size must be >= 1");
+  if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
+  const Hardware& h = in.hardware;
+  const q::FlopRate F = peak_for(h, in.precision);
+  const Graph g = lower(in.model, in.precision);
+  const double S = in.seq_len.value();
+  EngineOut o;
+  q::Flops ops, executed;
+  if (in.is_training) {
+    // §3.5 / seed Eq. (14): model FLOPs 6·P_act·B·S; executed ×4/3 under full recompute.
+    o.model_flops = training_model_flops(in.model, B, S);
+    executed = parse_recompute(in.recompute) == Recompute::full ? q::Flops(o.model_flops * (4.0 / 3.0)) : o.model_flops;
+  } else {
+    o.model_flops = B * g.ops;
+    executed = o.model_flops;
+  }
+  ops = executed;
+  const q::Bytes W = g.weight_bytes;  // Eq. 2: bytes moved per step are the weights only (D2)
+  // Memory tier (kept from 0.1.1): SRAM when the weights fit on chip, else flash, else HBM.
+  q::Bandwidth BW = h.bandwidth;
+  o.memory_tier = "hbm";
+  if (h.sram_capacity && h.sram_bandwidth && W <= *h.sram_capacity) {
+    BW = *h.sram_bandwidth;
+    o.memory_tier = "sram";
+  } else if (h.flash_bandwidth) {
+    BW = *h.flash_bandwidth;
+    o.memory_tier = "flash";
+  }
+  const q::FlopRate F_eff = in.efficiency * F;
+  o.latency_compute = ops.value() > 0 ? q::Time(ops / F_eff) : q::Time{};  // Eq. (1)
+  o.latency_memory = W.value() > 0 ? q::Time(W / BW) : q::Time{};           // Eq. (2)
+  o.latency_overhead = h.dispatch_tax;
+  o.latency = std::max(o.latency_compute, o.latency_memory) + h.dispatch_tax;  // Eq. (3), no layer tax (D1)
+  o.throughput = in.batch_size / o.latency;
+  o.bottleneck = (o.latency_compute >= o.latency_memory && ops.value() > 0) ? "Compute" : "Memory";
+  o.arithmetic_intensity = W.value() > 0 ? q::Intensity(ops / W) : q::Intensity{};  // Eq. (4)
+  o.ridge_point = F / BW;
+  o.mfu = (o.model_flops / (F * o.latency)).value();  // D5: unclamped, ≤ η by construction
+  o.hfu = (ops / (F * o.latency)).value();
+  o.energy = h.tdp * (0.3 + 0.7 * o.mfu) * o.latency;
+  if (in.is_training) {
+    // Single device: k = 1, b_µ = B, in_flight = 1 (§3.4).
+    auto m = training_memory(in.model, in.precision, S, B, parse_recompute(in.recompute), 1, 1, 1, in.dp_size,
+                             in.zero_stage, in.optimizer, in.lora, 1);
+    o.memory_footprint = m.total;
+  } else {
+    o.memory_footprint = W;
+  }
+  o.feasible = o.memory_footprint <= h.capacity;  // infeasible is a flag, still timed at HBM speed (D3)
+  o.peak_flops_actual = F_eff;
+  o.peak_bw_actual = BW;
+  return o;
+}
+
+namespace reg {
+void register_engine() {
+  SolverDef<EngineIn, EngineOut>("engine_solve", "roofline", "MODELS §4, seed 002 Eq. (1)-(4)",
+                                 "single-node roofline: latency, bottleneck, MFU, energy and memory of one step")
+      .in("model", &EngineIn::model, "the workload", Req).alias("workload")
+      .in("hardware", &EngineIn::hardware, "the device", Req)
+      .in("batch_size", &EngineIn::batch_size, "batch B (samples)", at_least(1)).alias("batch")
+      .in("precision", &EngineIn::precision, "numeric precision")
+      .in("efficiency", &EngineIn::efficiency, "achieved fraction of peak η", between(0, 1, true, false)).alias("eta")
+      .in("is_training", &EngineIn::is_training, "training step instead of inference").alias("training")
+      .in("seq_len", &EngineIn::seq_len, "sequence length S (training of token workloads)", at_least(1))
+      .in("recompute", &EngineIn::recompute, "activation recompute", one_of({"none", "selective", "full"}))
+      .in("zero_stage", &EngineIn::zero_stage, "ZeRO stage", between(0, 3))
+      .in("dp_size", &EngineIn::dp_size, "data-parallel group size for ZeRO", at_least(1))
+      .in("optimizer", &EngineIn::optimizer, "adam or sgd", one_of({"adam", "sgd"}))
+      .in("lora", &EngineIn::lora, "LoRA fine-tuning (rank 16)")
+      .out("latency", &EngineOut::latency, "T = max(t_c, t_m) + dispatch")
+      .out("latency_compute", &EngineOut::latency_compute, "t_c = ops/(F_p·η)")
+      .out("latency_memory", &EngineOut::latency_memory, "t_m = W/BW")
+      .out("latency_overhead", &EngineOut::latency_overhead, "dispatch tax")
+      .out("throughput", &EngineOut::throughput, "B/T")
+      .out("bottleneck", &EngineOut::bottleneck, "Compute or Memory")
+      .out("arithmetic_intensity", &EngineOut::arithmetic_intensity, "ops/W")
+      .out("ridge_point", &EngineOut::ridge_point, "F_p/BW")
+      .out("mfu", &EngineOut::mfu, "model FLOPs utilisation")
+      .out("hfu", &EngineOut::hfu, "hardware FLOPs utilisation")
+      .out("energy", &EngineOut::energy, "TDP·(0.3 + 0.7·mfu)·T")
+      .out("memory_footprint", &EngineOut::memory_footprint, "weights (inference) or training memory")
+      .out("feasible", &EngineOut::feasible, "footprint fits in memory")
+      .out("peak_flops_actual", &EngineOut::peak_flops_actual, "F_p·η")
+      .out("peak_bw_actual", &EngineOut::peak_bw_actual, "bandwidth of the tier used")
+      .out("memory_tier", &EngineOut::memory_tier, "sram, flash or hbm")
+      .out("model_flops", &EngineOut::model_flops, "useful FLOPs of the step")
+      .run(&solve_engine);
+}
+}  // namespace reg
+
+}  // namespace mls

@@ -1,0 +1,47 @@
+// MODELS §4: Engine.solve / SingleNodeModel (Walls 1–2; seed 002 §3.1, Eq. (1)–(4)).
+#pragma once
+
+#include "stdlib/kinds/kinds.hpp"
+
+#include <string>
+
+namespace mls {
+
+struct EngineIn {
+  Workload model;
+  Hardware hardware;
+  q::Samples batch_size = 1.0 * q::sample;              // B ≥ 1
+  Precision precision = Precision::fp16;
+  double efficiency = 0.5;                              // η ∈ (0, 1]
+  bool is_training = false;
+  q::TokensPerSample seq_len = 2048.0 * q::token / q::sample;  // training of token workloads only
+  std::string recompute = "selective";
+  int zero_stage = 0;
+  int dp_size = 1;
+  std::string optimizer = "adam";
+  bool lora = false;
+};
+
+struct EngineOut {
+  q::Time latency{};                  // T = max(t_c, t_m) + dispatch
+  q::Time latency_compute{};          // t_c = ops / (F_p·η)
+  q::Time latency_memory{};           // t_m = W / BW
+  q::Time latency_overhead{};         // dispatch tax
+  q::SampleRate throughput{};         // B / T
+  std::string bottleneck;             // "Compute" if t_c ≥ t_m and ops > 0, else "Memory"
+  q::Intensity arithmetic_intensity{};  // ops / W
+  q::Intensity ridge_point{};           // F_p / BW
+  double mfu = 0;                     // model FLOPs / (F_p·T)   (D5)
+  double hfu = 0;                     // executed FLOPs / (F_p·T)
+  q::Energy energy{};                 // TDP·(0.3 + 0.7·mfu)·T  (seed 003 Wall 18)
+  q::Bytes memory_footprint{};        // W (inference) or §3.4 total (training)
+  bool feasible = true;               // footprint ≤ capacity
+  q::FlopRate peak_flops_actual{};    // F_p·η
+  q::Bandwidth peak_bw_actual{};      // BW of the tier used
+  std::string memory_tier;            // sram / flash / hbm
+  q::Flops model_flops{};             // useful FLOPs of the step
+};
+
+EngineOut solve_engine(const EngineIn& in);
+
+}  // namespace mls

@@ -1,0 +1,124 @@
+#include "stdlib/solvers/serving.hpp"
+
+#include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/precision.hpp"
+#include "stdlib/solvers/workload_lowering.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mls {
+
+namespace {
+// One decode step of `model` on `dev` (Eq. 7 with |W| = W + KV, taken through the roofline max).
+struct Decode {
+  q::Time compute, memory, itl;
+};
+Decode decode_step(const Workload& model, const Hardware& dev, q::Bytes W, q::Bytes KV, double B, Precision p,
+                   double eta, int tp) {
+  Decode d;
+  q::FlopRate F = peak_for(dev, p);
+  q::Flops flops = 2.0 * q::flop / q::param * active_params_of(model) * B;
+  d.memory = (W + KV) / (double(tp) * dev.bandwidth);
+  d.compute = flops / (double(tp) * F * eta);
+  d.itl = std::max(d.compute, d.memory) + dev.dispatch_tax;
+  return d;
+}
+}  // namespace
+
+ServingOut solve_serving(const ServingIn& in) {
+  if (in.model.kind != WorkloadKind::transformer && in.model.kind != WorkloadKind::moe)
+    throw SolverError("UnsupportedWorkload", "serving needs a transformer or MoE model, not " + in.model.name);
+  if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
+  const double S = in.seq_len.value(), C = in.cached_prefix_len.value(), B = in.batch_size.value();
+  if (!(C >= 0 && C < S)) throw SolverError("InvalidInput", "cached_prefix_len must satisfy 0 <= C < seq_len");
+  if (in.tp < 1) throw SolverError("InvalidInput", "tp must be >= 1");
+  if (in.draft_acceptance_rate < 0 || in.draft_acceptance_rate > 1)
+    throw SolverError("InvalidInput", "draft_acceptance_rate must lie in [0, 1]");
+  const Hardware& pre = in.hardware;
+  const Hardware& dec = in.decode_hardware ? *in.decode_hardware : in.hardware;
+  const Precision p = in.precision;
+  const double eta = in.efficiency, tp = in.tp;
+  ServingOut o;
+  const q::Bytes W = params_of(in.model) * bytes_per(p);
+  const q::Bytes KV = kv_cache(in.model, S, B, p);
+  const double S_new = S - C;
+  // TTFT, Eq. (6) with batch, through the roofline max; disaggregation adds the KV transfer.
+  q::FlopRate F = peak_for(pre, p);
+  o.prefill_compute_time = 2.0 * q::flop / q::param * active_params_of(in.model) * S_new * B / (tp * F * eta);
+  o.prefill_memory_time = (W + KV) / (tp * pre.bandwidth);
+  o.ttft = std::max(o.prefill_compute_time, o.prefill_memory_time) + pre.dispatch_tax;
+  if (in.decode_hardware) {
+    o.kv_transfer_time = KV / in.network_bw;
+    o.ttft += o.kv_transfer_time;
+  }
+  // ITL, Eq. (7) with |W| = W + KV on the decode device.
+  Decode d = decode_step(in.model, dec, W, KV, B, p, eta, in.tp);
+  o.decode_compute_time = d.compute;
+  o.decode_memory_time = d.memory;
+  o.itl = d.itl;
+  q::Bytes mem = W + KV;
+  o.expected_tokens_per_step = 1.0 * q::token;
+  if (in.draft_model) {
+    // Speculative decoding (kept from 0.1.1): K draft steps, E accepted tokens per verify step.
+    const Workload& dm = *in.draft_model;
+    q::Bytes Wd = params_of(dm) * bytes_per(p);
+    q::Bytes KVd = kv_cache(dm, S, B, p);
+    Decode dd = decode_step(dm, dec, Wd, KVd, B, p, eta, in.tp);
+    double a = in.draft_acceptance_rate, K = in.spec_k;
+    double E = a == 1 ? K + 1 : (1 - std::pow(a, K + 1)) / (1 - a);
+    o.itl = (K * dd.itl + o.itl) / E;
+    o.expected_tokens_per_step = E * q::token;
+    mem += Wd + KVd;  // the draft KV is counted too (D14)
+  }
+  o.kv_cache_size = KV;
+  o.model_weights_size = W;
+  o.total_memory_required = mem;
+  o.memory_per_device = mem / tp;
+  o.memory_utilization = (o.memory_per_device / dec.capacity).value();
+  o.feasible = o.memory_per_device <= dec.capacity && (W + KV) / tp <= pre.capacity;
+  o.prefill_throughput = B * S_new * q::token / o.ttft;
+  o.decode_throughput = B * q::token / o.itl;
+  o.prompt_cache_hit_ratio = C / S;
+  return o;
+}
+
+namespace reg {
+void register_serving() {
+  SolverDef<ServingIn, ServingOut>("serving", "serve", "MODELS §6 (Wall 4), seed Eq. (6)-(7)",
+                                   "LLM serving: time to first token and inter-token latency")
+      .in("model", &ServingIn::model, "transformer or MoE", Req)
+      .in("hardware", &ServingIn::hardware, "the (prefill) device", Req)
+      .in("seq_len", &ServingIn::seq_len, "prompt length S", Req).alias("prompt")
+      .in("batch_size", &ServingIn::batch_size, "concurrent requests B", at_least(1)).alias("batch")
+      .in("precision", &ServingIn::precision, "numeric precision")
+      .in("efficiency", &ServingIn::efficiency, "η", between(0, 1, true, false))
+      .in("tp", &ServingIn::tp, "tensor-parallel devices", at_least(1))
+      .in("decode_hardware", &ServingIn::decode_hardware, "a separate decode device (disaggregated)")
+      .in("network_bw", &ServingIn::network_bw, "KV transfer bandwidth", at_least(0, true))
+      .in("draft_model", &ServingIn::draft_model, "speculative draft model")
+      .in("draft_acceptance_rate", &ServingIn::draft_acceptance_rate, "acceptance α", between(0, 1)).alias("acceptance")
+      .in("spec_k", &ServingIn::spec_k, "draft tokens per step K", at_least(1))
+      .in("cached_prefix_len", &ServingIn::cached_prefix_len, "prefix-cached tokens C", at_least(0))
+      .out("feasible", &ServingOut::feasible, "weights + KV fit")
+      .out("ttft", &ServingOut::ttft, "time to first token")
+      .out("itl", &ServingOut::itl, "inter-token latency")
+      .out("kv_cache_size", &ServingOut::kv_cache_size, "KV(S, B, p)")
+      .out("model_weights_size", &ServingOut::model_weights_size, "P·b")
+      .out("total_memory_required", &ServingOut::total_memory_required, "W + KV (+ draft)")
+      .out("memory_per_device", &ServingOut::memory_per_device, "memory / tp")
+      .out("memory_utilization", &ServingOut::memory_utilization, "per-device memory / capacity")
+      .out("prefill_throughput", &ServingOut::prefill_throughput, "B·S_new/TTFT")
+      .out("decode_throughput", &ServingOut::decode_throughput, "B/ITL")
+      .out("expected_tokens_per_step", &ServingOut::expected_tokens_per_step, "speculative E")
+      .out("prompt_cache_hit_ratio", &ServingOut::prompt_cache_hit_ratio, "C/S")
+      .out("kv_transfer_time", &ServingOut::kv_transfer_time, "KV/network_bw when disaggregated")
+      .out("prefill_compute_time", &ServingOut::prefill_compute_time, "2·P_act·S_new·B/(tp·F·η)")
+      .out("prefill_memory_time", &ServingOut::prefill_memory_time, "(W+KV)/(tp·BW)")
+      .out("decode_compute_time", &ServingOut::decode_compute_time, "2·P_act·B/(tp·F·η)")
+      .out("decode_memory_time", &ServingOut::decode_memory_time, "(W+KV)/(tp·BW)")
+      .run(&solve_serving);
+}
+}  // namespace reg
+
+}  // namespace mls

@@ -10,6 +10,7 @@ void register_formulas();            // stdlib/solvers/formulas.cpp — the form
 void register_engine();              // stdlib/solvers/engine.cpp — MODELS §4
 void register_serving();             // stdlib/solvers/serving.cpp — MODELS §6
 void register_tail_latency();        // stdlib/solvers/tail_latency.cpp — MODELS §9
+void register_batching();            // stdlib/solvers/batching.cpp — MODELS §5, §7, §8
 
 void register_all() {
   static bool done = false;
@@ -22,6 +23,7 @@ void register_all() {
   register_engine();
   register_serving();
   register_tail_latency();
+  register_batching();
 }
 
 }  // namespace mls::reg

@@ -1,0 +1,177 @@
+#include "stdlib/solvers/batching.hpp"
+
+#include "stdlib/core/value.hpp"
+#include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/precision.hpp"
+#include "stdlib/solvers/workload_lowering.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace mls {
+
+EfficiencyOut solve_efficiency(const EfficiencyIn& in) {
+  if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
+  const double s = in.efficiency / 0.5;  // MODELS §5: heuristics scaled by η/0.5 (kept from 0.1.1)
+  double e;
+  if (in.workload_type == "attention") e = in.use_flash_attention ? std::min(0.75 * s, 0.85) : 0.30 * s;
+  else if (in.workload_type == "ffn") e = std::min(0.50 * s, 0.60);
+  else if (in.workload_type == "conv") e = std::min(0.40 * s, 0.55);
+  else if (in.workload_type == "other") e = 0.30 * s;
+  else throw SolverError("InvalidInput", "workload_type must be ffn, attention, conv or other");
+  e = std::clamp(e, 0.0, 1.0);
+  EfficiencyOut o;
+  o.peak_flops = peak_for(in.hardware, in.precision);
+  o.mfu = e;
+  o.achievable_flops = e * o.peak_flops;  // seed Eq. (5)
+  o.occupancy_loss = 1 - std::min(1.1 * in.efficiency, 1.0);
+  o.memory_stall = std::max(0.0, 1 - e - o.occupancy_loss);
+  return o;
+}
+
+namespace {
+// A serving decode step (MODELS §6) with weights W and a given KV, batch n.
+q::Time decode_itl(const Workload& m, const Hardware& h, q::Bytes W, q::Bytes KV, double n, Precision p, double eta, int tp) {
+  q::Time mem = (W + KV) / (double(tp) * h.bandwidth);
+  q::Time comp = 2.0 * q::flop / q::param * active_params_of(m) * n / (double(tp) * peak_for(h, p) * eta);
+  return std::max(mem, comp) + h.dispatch_tax;
+}
+}  // namespace
+
+ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) {
+  if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
+  if (!(in.page_size.value() > 0)) throw SolverError("InvalidInput", "page_size must be > 0");
+  if (in.tp < 1) throw SolverError("InvalidInput", "tp must be >= 1");
+  const double S = in.seq_len.value(), ps = in.page_size.value(), n_max = in.max_batch_size.value();
+  const Precision p = in.precision;
+  ContinuousBatchingOut o;
+  // Seed Eq. (8): pages of p_s tokens; each request's KV rounded up to whole pages.
+  const double S_pad = std::ceil(S / ps) * ps;
+  const q::Bytes kv_seq = kv_cache(in.model, S_pad, 1, p);
+  const q::Bytes W = params_of(in.model) * bytes_per(p);
+  const q::Bytes free = double(in.tp) * in.hardware.capacity - W;
+  double n = free.value() <= 0 ? 0 : std::min(std::floor(free / kv_seq), n_max);
+  o.max_active_requests = n * q::request;
+  o.kv_bytes_per_request = kv_seq;
+  o.paged_kv_cache_size = n * kv_seq;
+  o.memory_fragmentation = (S_pad - S) / S_pad;
+  const double n_s = std::max(1.0, std::floor(0.5 * n));  // seed: static batching wastes 50 % (D15)
+  o.static_batch = n_s * q::request;
+  // TTFT: serving prefill of n_max requests, unpadded KV in the memory branch (§6).
+  const q::Bytes KV_full = kv_cache(in.model, S, n_max, p);
+  q::Time t_c = 2.0 * q::flop / q::param * active_params_of(in.model) * S * n_max /
+                (double(in.tp) * peak_for(in.hardware, p) * in.efficiency);
+  q::Time t_m = (W + KV_full) / (double(in.tp) * in.hardware.bandwidth);
+  o.ttft = std::max(t_c, t_m) + in.hardware.dispatch_tax;
+  if (n <= 0) {
+    o.feasible = false;
+    o.itl = std::numeric_limits<double>::infinity() * q::seconds;
+    o.throughput_tokens_per_sec = q::TokenRate{};
+    o.speedup_vs_static = 1;
+    o.static_batch = q::Requests{};  // nothing is admitted, statically or not (spec case cb.*.infeasible)
+    return o;
+  }
+  o.feasible = true;
+  o.itl = decode_itl(in.model, in.hardware, W, n * kv_seq, n, p, in.efficiency, in.tp);
+  o.throughput_tokens_per_sec = n * q::token / o.itl;
+  const q::Time itl_s = decode_itl(in.model, in.hardware, W, n_s * kv_seq, n_s, p, in.efficiency, in.tp);
+  o.speedup_vs_static = (o.throughput_tokens_per_sec / (n_s * q::token / itl_s)).value();
+  return o;
+}
+
+WeightStreamingOut solve_weight_streaming(const WeightStreamingIn& in) {
+  const Hardware& h = in.hardware;
+  if (!h.interconnect_bw) throw SolverError("MissingSpec", h.name + " has no interconnect_bw (injection bandwidth)");
+  if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
+  if (in.phase != "decode" && in.phase != "prefill") throw SolverError("InvalidInput", "phase must be decode or prefill");
+  const Workload& m = in.model;
+  if (m.layers <= 0) throw SolverError("InvalidInput", m.name + " has no layers");
+  const Precision p = in.precision;
+  const double L = m.layers, B = in.batch_size.value(), S = in.seq_len.value();
+  const double tokens = in.phase == "prefill" ? S : 1;
+  const q::Params P_l = params_of(m) / L, P_l_act = active_params_of(m) / L;
+  const q::Bytes W_l = P_l * bytes_per(p);
+  const q::Bandwidth BW = *h.interconnect_bw;
+  const q::FlopRate F = peak_for(h, p);
+  WeightStreamingOut o;
+  // Seed Eq. (9): each layer's weights stream in while the previous computes; no dispatch (D16).
+  o.layer_injection_time = W_l / BW;
+  o.layer_compute_time = 2.0 * q::flop / q::param * P_l_act * B * tokens / (F * in.efficiency);
+  o.layer_time = std::max(o.layer_injection_time, o.layer_compute_time);
+  o.step_time = L * o.layer_time;
+  o.bottleneck = o.layer_compute_time >= o.layer_injection_time ? "Compute" : "Injection";
+  o.throughput_tokens_per_sec = B * tokens * q::token / o.step_time;
+  // B* where compute time equals injection time (real-valued, not floored).
+  o.optimal_batch_size = (bytes_per(p) * q::param * F * in.efficiency * (P_l / P_l_act) /
+                          (2.0 * q::flop * BW)).value() * q::request;
+  o.throughput_at_optimal_batch = o.optimal_batch_size.value() * q::token / (L * o.layer_injection_time);
+  // On-wafer memory holds the KV cache plus 10 % working memory.
+  o.sram_required = 1.1 * kv_cache(m, S, B, p);
+  o.wafer_memory_utilization = (o.sram_required / h.capacity).value();
+  o.feasible = o.sram_required <= h.capacity;
+  return o;
+}
+
+namespace reg {
+void register_batching() {
+  SolverDef<EfficiencyIn, EfficiencyOut>("efficiency_model", "efficiency", "MODELS §5 (Wall 3), seed Eq. (5)",
+                                         "achievable fraction of peak by kernel type")
+      .in("hardware", &EfficiencyIn::hardware, "the device", Req)
+      .in("workload_type", &EfficiencyIn::workload_type, "kernel class", one_of({"ffn", "attention", "conv", "other"}))
+      .in("use_flash_attention", &EfficiencyIn::use_flash_attention, "FlashAttention kernels")
+      .in("precision", &EfficiencyIn::precision, "numeric precision")
+      .in("efficiency", &EfficiencyIn::efficiency, "base η", between(0, 1, true, false))
+      .out("mfu", &EfficiencyOut::mfu, "η_eff")
+      .out("achievable_flops", &EfficiencyOut::achievable_flops, "F_p·η_eff")
+      .out("peak_flops", &EfficiencyOut::peak_flops, "F_p")
+      .out("occupancy_loss", &EfficiencyOut::occupancy_loss, "1 − min(1.1·η, 1)")
+      .out("memory_stall", &EfficiencyOut::memory_stall, "max(0, 1 − η_eff − occupancy_loss)")
+      .run(&solve_efficiency);
+  SolverDef<ContinuousBatchingIn, ContinuousBatchingOut>("continuous_batching", "continuous_batching",
+                                                         "MODELS §7 (Wall 5), seed Eq. (8)",
+                                                         "paged-KV continuous batching: concurrency and throughput")
+      .in("model", &ContinuousBatchingIn::model, "transformer or MoE", Req)
+      .in("hardware", &ContinuousBatchingIn::hardware, "the device", Req)
+      .in("seq_len", &ContinuousBatchingIn::seq_len, "tokens per request S", Req)
+      .in("max_batch_size", &ContinuousBatchingIn::max_batch_size, "admission limit n_max", at_least(1))
+      .in("page_size", &ContinuousBatchingIn::page_size, "KV page p_s", at_least(0, true))
+      .in("precision", &ContinuousBatchingIn::precision, "numeric precision")
+      .in("efficiency", &ContinuousBatchingIn::efficiency, "η", between(0, 1, true, false))
+      .in("tp", &ContinuousBatchingIn::tp, "tensor-parallel devices", at_least(1))
+      .out("feasible", &ContinuousBatchingOut::feasible, "n > 0")
+      .out("max_active_requests", &ContinuousBatchingOut::max_active_requests, "n")
+      .out("throughput_tokens_per_sec", &ContinuousBatchingOut::throughput_tokens_per_sec, "n/ITL(n)")
+      .out("itl", &ContinuousBatchingOut::itl, "ITL(n)")
+      .out("ttft", &ContinuousBatchingOut::ttft, "prefill of n_max requests")
+      .out("paged_kv_cache_size", &ContinuousBatchingOut::paged_kv_cache_size, "n·kv_seq")
+      .out("kv_bytes_per_request", &ContinuousBatchingOut::kv_bytes_per_request, "KV(S_pad, 1)")
+      .out("memory_fragmentation", &ContinuousBatchingOut::memory_fragmentation, "(S_pad − S)/S_pad")
+      .out("speedup_vs_static", &ContinuousBatchingOut::speedup_vs_static, "vs a static batch of n_s")
+      .out("static_batch", &ContinuousBatchingOut::static_batch, "n_s")
+      .run(&solve_continuous_batching);
+  SolverDef<WeightStreamingIn, WeightStreamingOut>("weight_streaming", "weight_streaming", "MODELS §8 (Wall 6), seed Eq. (9)",
+                                                   "wafer-scale weight streaming: per-layer injection vs compute")
+      .in("model", &WeightStreamingIn::model, "the workload", Req)
+      .in("hardware", &WeightStreamingIn::hardware, "a device with interconnect_bw", Req)
+      .in("seq_len", &WeightStreamingIn::seq_len, "tokens per request S", Req)
+      .in("batch_size", &WeightStreamingIn::batch_size, "batch B", at_least(1)).alias("batch")
+      .in("precision", &WeightStreamingIn::precision, "numeric precision")
+      .in("efficiency", &WeightStreamingIn::efficiency, "η", between(0, 1, true, false))
+      .in("phase", &WeightStreamingIn::phase, "decode or prefill", one_of({"decode", "prefill"}))
+      .out("feasible", &WeightStreamingOut::feasible, "KV fits on the wafer")
+      .out("sram_required", &WeightStreamingOut::sram_required, "1.1·KV")
+      .out("wafer_memory_utilization", &WeightStreamingOut::wafer_memory_utilization, "sram_required/capacity")
+      .out("layer_injection_time", &WeightStreamingOut::layer_injection_time, "W_ℓ/BW_inj")
+      .out("layer_compute_time", &WeightStreamingOut::layer_compute_time, "2·P_ℓ,act·B/(F·η)")
+      .out("layer_time", &WeightStreamingOut::layer_time, "max of the two")
+      .out("step_time", &WeightStreamingOut::step_time, "L·T_layer")
+      .out("bottleneck", &WeightStreamingOut::bottleneck, "Compute or Injection")
+      .out("throughput_tokens_per_sec", &WeightStreamingOut::throughput_tokens_per_sec, "B·(S|1)/T_step")
+      .out("optimal_batch_size", &WeightStreamingOut::optimal_batch_size, "B*")
+      .out("throughput_at_optimal_batch", &WeightStreamingOut::throughput_at_optimal_batch, "B*/(L·t_inj)")
+      .run(&solve_weight_streaming);
+}
+}  // namespace reg
+
+}  // namespace mls

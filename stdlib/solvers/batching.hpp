@@ -1,0 +1,75 @@
+// MODELS §5, §7, §8: Wall 3 EfficiencyModel, Wall 5 ContinuousBatchingModel (seed Eq. (8)), Wall 6
+// WeightStreamingModel (seed Eq. (9)).
+#pragma once
+
+#include "stdlib/kinds/kinds.hpp"
+
+#include <string>
+
+namespace mls {
+
+struct EfficiencyIn {
+  Hardware hardware;
+  std::string workload_type = "ffn";     // ffn, attention, conv, other
+  bool use_flash_attention = false;
+  Precision precision = Precision::fp16;
+  double efficiency = 0.5;               // η
+};
+struct EfficiencyOut {
+  double mfu = 0;                        // η_eff
+  q::FlopRate achievable_flops{};        // F_p·η_eff
+  q::FlopRate peak_flops{};              // F_p
+  double occupancy_loss = 0;             // 1 − min(1.1·η, 1)
+  double memory_stall = 0;               // max(0, 1 − η_eff − occupancy_loss)
+};
+EfficiencyOut solve_efficiency(const EfficiencyIn& in);
+
+struct ContinuousBatchingIn {
+  Workload model;
+  Hardware hardware;
+  q::TokensPerRequest seq_len{};         // S
+  q::Requests max_batch_size = 1.0 * q::request;  // n_max
+  q::Tokens page_size = 16.0 * q::token; // p_s
+  Precision precision = Precision::fp16;
+  double efficiency = 0.5;
+  int tp = 1;
+};
+struct ContinuousBatchingOut {
+  bool feasible = false;                 // n > 0
+  q::Requests max_active_requests{};     // n
+  q::TokenRate throughput_tokens_per_sec{};  // n / ITL(n)
+  q::Time itl{};                         // ITL(n); +inf when n = 0
+  q::Time ttft{};                        // prefill of n_max requests
+  q::Bytes paged_kv_cache_size{};        // n·kv_seq
+  q::Bytes kv_bytes_per_request{};       // KV(S_pad, 1)
+  double memory_fragmentation = 0;       // (S_pad − S)/S_pad
+  double speedup_vs_static = 1;          // vs a 50 %-fragmented static batch
+  q::Requests static_batch{};            // n_s = max(1, floor(0.5·n))
+};
+ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in);
+
+struct WeightStreamingIn {
+  Workload model;
+  Hardware hardware;
+  q::TokensPerRequest seq_len{};
+  q::Requests batch_size = 1.0 * q::request;
+  Precision precision = Precision::fp16;
+  double efficiency = 0.5;
+  std::string phase = "decode";          // decode or prefill
+};
+struct WeightStreamingOut {
+  bool feasible = true;                  // 1.1·KV ≤ on-wafer capacity
+  q::Bytes sram_required{};
+  double wafer_memory_utilization = 0;
+  q::Time layer_injection_time{};        // W_ℓ / BW_inj
+  q::Time layer_compute_time{};          // 2·P_ℓ,act·B·(S|1)/(F_p·η)
+  q::Time layer_time{};
+  q::Time step_time{};                   // L·T_layer
+  std::string bottleneck;                // Compute or Injection
+  q::TokenRate throughput_tokens_per_sec{};
+  q::Requests optimal_batch_size{};      // B* = b·F_p·η·(P_ℓ/P_ℓ,act)/(2·BW_inj)
+  q::TokenRate throughput_at_optimal_batch{};  // B*/(L·t_inj)
+};
+WeightStreamingOut solve_weight_streaming(const WeightStreamingIn& in);
+
+}  // namespace mls

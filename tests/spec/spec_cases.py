@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Runs the spec cases of the given solver ids through `mls solve ID --args JSON` and requires 1e-9
+relative agreement on every expected output (or the expected error kind).
+
+usage: spec_cases.py MLS SPEC_CASES.json ID [ID ...]
+Ad-hoc models and fleets named in the cases resolve through the zoo (zoo/models, zoo/systems hold them).
+"""
+import json
+import math
+import subprocess
+import sys
+
+
+def number(x):
+    if isinstance(x, dict):
+        for k in ("si", "value"):
+            if k in x:
+                return x[k]
+    return x
+
+
+def agree(got, want):
+    if isinstance(want, bool) or isinstance(want, str) or want is None:
+        return got == want or str(got).lower() == str(want).lower()
+    if want == "inf" or (isinstance(want, float) and math.isinf(want)):
+        return got in ("inf", "Infinity") or (isinstance(got, (int, float)) and math.isinf(got))
+    try:
+        g = float(got)
+    except (TypeError, ValueError):
+        return False
+    if want == 0:
+        return abs(g) < 1e-12
+    return abs(g - want) <= 1e-9 * abs(want)
+
+
+def main():
+    mls, path, ids = sys.argv[1], sys.argv[2], set(sys.argv[3:])
+    cases = [c for c in json.load(open(path))["cases"] if c["solver"] in ids]
+    passed = failed = 0
+    for c in cases:
+        p = subprocess.run([mls, "solve", c["solver"], "--args", json.dumps(c["inputs"]), "--diagnostics", "json"],
+                           capture_output=True, text=True, timeout=60)
+        problems = []
+        if "expected_error" in c:
+            kind = c["expected_error"]["kind"]
+            try:
+                diags = json.loads(p.stderr)
+                kinds = [d.get("kind") for d in diags]
+            except json.JSONDecodeError:
+                kinds = []
+            if p.returncode != 1 or kind not in kinds:
+                problems.append(f"want error {kind}, got exit {p.returncode} kinds {kinds}")
+        else:
+            try:
+                out = json.loads(p.stdout)
+            except json.JSONDecodeError:
+                out = None
+                problems.append(f"exit {p.returncode}, no JSON: {p.stderr.strip()[:200]}")
+            if out is not None:
+                for k, v in c["expected"].items():
+                    want = v.get("value") if isinstance(v, dict) else v
+                    if k not in out:
+                        problems.append(f"{k} missing")
+                    elif not agree(number(out[k]), want):
+                        problems.append(f"{k} = {number(out[k])!r}, want {want!r}")
+        if problems:
+            failed += 1
+            print(f"FAIL {c['id']}: " + "; ".join(problems[:4]))
+        else:
+            passed += 1
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(0 if failed == 0 and passed > 0 else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -144,7 +144,8 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
                            want.dim * Dimension::base(BaseDim::Sample) == got.t.dim) &&
         !got.t.dim.dimensionless())
       return got;
-    if (got.t.is_num() && got.t.bare && count_ok) {
+    // A plain number stands for a count (batch = 32, layers = 80), nowhere else.
+    if (got.t.is_num() && got.t.dim.dimensionless() && count_ok) {
       got.t.dim = want.dim;
       got.t.display.reset();
       return got;

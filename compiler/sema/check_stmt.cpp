@@ -18,23 +18,25 @@ void Checker::check_program(const ast::Program& p, const Options& o, const std::
   Options saved = opt_;
   opt_ = o;
   root_ = dir;
-  for (auto& s : p.stmts) {
-    // One error per statement: an Abort ends this statement only. The IR emitted for a failed
-    // statement is dropped so the module stays well-formed.
-    size_t mark = blocks_.back()->insts.size();
-    try {
-      try {
-        stmt(*s);
-      } catch (const HoleFound& h) {
-        report_hole(*s, h.span, SType::none());
-      }
-    } catch (const Abort&) {
-      blocks_.back()->insts.resize(mark);
-      // A binding that failed poisons its name: later uses are skipped silently (no cascades).
-      if (s->kind == ast::StmtKind::Let || s->kind == ast::StmtKind::Record) poisoned_.insert(s->name);
-    }
-  }
+  for (auto& s : p.stmts) guarded(*s);
   opt_ = saved;
+}
+
+void Checker::guarded(const ast::Stmt& s) {
+  // One error per statement: an Abort ends this statement only. The IR emitted for a failed
+  // statement is dropped so the module stays well-formed.
+  size_t mark = blocks_.back()->insts.size();
+  try {
+    try {
+      stmt(s);
+    } catch (const HoleFound& h) {
+      report_hole(s, h.span, SType::none());
+    }
+  } catch (const Abort&) {
+    blocks_.back()->insts.resize(mark);
+    // A binding that failed poisons its name: later uses are skipped silently (no cascades).
+    if (s.kind == ast::StmtKind::Let || s.kind == ast::StmtKind::Record) poisoned_.insert(s.name);
+  }
 }
 
 void Checker::stmt(const ast::Stmt& s) {
@@ -224,14 +226,7 @@ void Checker::for_stmt(const ast::Stmt& s) {
   blocks_.push_back(&loop.blocks.back());
   ++loop_depth_;
   try {
-    for (auto& st : s.body) {
-      size_t mark = blocks_.back()->insts.size();
-      try {
-        stmt(*st);
-      } catch (const Abort&) {
-        blocks_.back()->insts.resize(mark);
-      }
-    }
+    for (auto& st : s.body) guarded(*st);
   } catch (...) {
     --loop_depth_;
     blocks_.pop_back();
@@ -297,14 +292,7 @@ void Checker::import_stmt(const ast::Stmt& s) {
   const ast::Program* prog = owned_.back().get();
   imported_.insert(canon.string());
   import_stack_.push_back(canon.string());
-  for (auto& st : prog->stmts) {
-    size_t mark = blocks_.back()->insts.size();
-    try {
-      stmt(*st);
-    } catch (const Abort&) {
-      blocks_.back()->insts.resize(mark);
-    }
-  }
+  for (auto& st : prog->stmts) guarded(*st);
   import_stack_.pop_back();
 }
 

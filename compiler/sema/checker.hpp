@@ -75,6 +75,7 @@ class Checker {
 
   // statements
   void stmt(const ast::Stmt& s);
+  void guarded(const ast::Stmt& s);  // one statement; an error aborts it alone and poisons its name
   void let(const ast::Stmt& s);
   void print_stmt(const ast::Stmt& s);
   void assert_stmt(const ast::Stmt& s);

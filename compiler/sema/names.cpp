@@ -94,7 +94,9 @@ std::vector<std::string> Checker::candidates() const {
 void Checker::unknown_name(const std::string& name, Span span) {
   std::vector<std::pair<size_t, std::string>> scored;
   for (auto& c : candidates()) {
+    if (name.size() < 3 && c.size() != name.size()) continue;  // one-letter names: no wild guesses
     size_t d = edit_distance(name, c);
+    if (name.size() < 3 && d > 0 && std::tolower(name[0]) != std::tolower(c[0])) continue;
     if (d <= std::max<size_t>(1, name.size() / 3)) scored.emplace_back(d, c);
   }
   std::sort(scored.begin(), scored.end());

@@ -11,6 +11,9 @@ void register_engine();              // stdlib/solvers/engine.cpp — MODELS §4
 void register_serving();             // stdlib/solvers/serving.cpp — MODELS §6
 void register_tail_latency();        // stdlib/solvers/tail_latency.cpp — MODELS §9
 void register_batching();            // stdlib/solvers/batching.cpp — MODELS §5, §7, §8
+void register_data_pipeline();       // stdlib/solvers/data_pipeline.cpp — MODELS §10
+void register_algorithm();           // stdlib/solvers/algorithm.cpp — MODELS §11
+void register_analysis();            // stdlib/solvers/analysis.cpp — MODELS §15
 
 void register_all() {
   static bool done = false;
@@ -24,6 +27,9 @@ void register_all() {
   register_serving();
   register_tail_latency();
   register_batching();
+  register_data_pipeline();
+  register_algorithm();
+  register_analysis();
 }
 
 }  // namespace mls::reg

@@ -56,6 +56,14 @@ const KindDesc& kind_for_decode(const Record& r, const char* family, const std::
                                                " is not a " + family);
 }
 
+template <> Site Codec<Site>::decode(const Value& v, const std::string& what) {
+  const Record& r = expect_record(v, "site", what);
+  Site s;
+  if (r.kind == "datacenter" || r.find("grid")) s.datacenter = Codec<Datacenter>::decode(v, what);
+  else s.grid = Codec<Grid>::decode(v, what);
+  return s;
+}
+
 std::string kind_name_for(const void* obj, const char* family) {
   std::string fam = family;
   if (fam == "workload") {

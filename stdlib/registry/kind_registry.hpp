@@ -93,6 +93,9 @@ template <class T> struct Codec {
 const KindDesc& kind_for_decode(const Record& r, const char* family, const std::string& what);
 std::string kind_name_for(const void* obj, const char* family);  // which language kind encodes obj
 
+// A site is a grid or a datacenter record (MODELS §14): decoded by hand in kind_registry.cpp.
+template <> Site Codec<Site>::decode(const Value& v, const std::string& what);
+
 template <class T> T Codec<T>::decode(const Value& v, const std::string& what) {
   const Record& r = expect_record(v, RecordFamily<T>::name, what);
   const KindDesc& k = kind_for_decode(r, RecordFamily<T>::name, what);

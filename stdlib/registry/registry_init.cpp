@@ -14,6 +14,8 @@ void register_batching();            // stdlib/solvers/batching.cpp — MODELS �
 void register_data_pipeline();       // stdlib/solvers/data_pipeline.cpp — MODELS §10
 void register_algorithm();           // stdlib/solvers/algorithm.cpp — MODELS §11
 void register_analysis();            // stdlib/solvers/analysis.cpp — MODELS §15
+void register_collectives();         // stdlib/solvers/collectives.cpp — MODELS §12.1
+void register_operations();          // stdlib/solvers/operations.cpp — MODELS §13-§14
 
 void register_all() {
   static bool done = false;
@@ -30,6 +32,8 @@ void register_all() {
   register_data_pipeline();
   register_algorithm();
   register_analysis();
+  register_collectives();
+  register_operations();
 }
 
 }  // namespace mls::reg

@@ -16,6 +16,7 @@ void register_algorithm();           // stdlib/solvers/algorithm.cpp — MODELS 
 void register_analysis();            // stdlib/solvers/analysis.cpp — MODELS §15
 void register_collectives();         // stdlib/solvers/collectives.cpp — MODELS §12.1
 void register_operations();          // stdlib/solvers/operations.cpp — MODELS §13-§14
+void register_distributed();         // stdlib/solvers/distributed.cpp — MODELS §12
 
 void register_all() {
   static bool done = false;
@@ -34,6 +35,7 @@ void register_all() {
   register_analysis();
   register_collectives();
   register_operations();
+  register_distributed();
 }
 
 }  // namespace mls::reg

@@ -1,0 +1,235 @@
+// MODELS §12: Wall 14 DistributedModel (seed Eq. (20)–(23), 002 §3.3) and the NetworkRooflineModel
+// (§12.6, kept from 0.1.1).
+#include "stdlib/core/value.hpp"
+#include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/collectives.hpp"
+#include "stdlib/solvers/precision.hpp"
+#include "stdlib/solvers/workload_lowering.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mls {
+
+namespace {
+struct DistIn {
+  Workload model;
+  Fleet fleet;
+  q::Samples batch_size{};
+  q::TokensPerSample seq_len = 2048.0 * q::token / q::sample;
+  Precision precision = Precision::fp16;
+  double efficiency = 0.5;
+  int tp = 1, pp = 1, ep = 1, v_stages = 1;
+  std::optional<double> microbatch_count;  // default B/dp: micro-batch = 1 sequence [J4]
+  int zero_stage = 0;
+  std::string recompute = "selective";
+  std::string optimizer = "adam";
+  bool lora = false;
+  double overlap_efficiency = 0.85;        // seed Wall 14 default (D13)
+  double congestion_factor = 1;
+  double straggler_factor = 1;
+};
+struct DistOut {
+  double dp = 1, microbatch_count = 1;
+  q::Samples microbatch_size{};
+  q::Tokens tokens_per_replica{};
+  q::Time node_latency{}, node_latency_compute{}, node_latency_memory{};
+  std::string node_bottleneck;
+  q::Bytes memory_per_device{}, memory_weights{}, memory_gradients{}, memory_optimizer{}, memory_activations{};
+  bool feasible = true;
+  double dp_local_group = 1;
+  q::Time dp_communication_latency{}, dp_communication_exposed{}, tp_communication_latency{}, ep_communication_latency{};
+  q::Time communication_latency{};
+  double bubble_fraction = 0;
+  q::Time pipeline_bubble_latency{};
+  q::Time step_latency_total{};
+  double scaling_efficiency = 1, mfu = 0, hfu = 0;
+  q::SampleRate effective_throughput{};
+  q::TokenRate token_throughput{};
+};
+
+DistOut solve_distributed(const DistIn& in) {
+  const Workload& w = in.model;
+  if (!is_token_workload(w)) throw SolverError("UnsupportedWorkload", "distributed training needs a token workload, not " + w.name);
+  if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
+  if (!(in.overlap_efficiency >= 0 && in.overlap_efficiency <= 1)) throw SolverError("InvalidInput", "overlap_efficiency must lie in [0, 1]");
+  if (in.tp < 1 || in.pp < 1 || in.ep < 1 || in.v_stages < 1) throw SolverError("InvalidParallelism", "tp, pp, ep and v_stages must be >= 1");
+  const Fleet& f = in.fleet;
+  const Node& node = f.node;
+  const Hardware& h = node.accelerator;
+  const double N = f.devices(), G = node.gpus, B = in.batch_size.value(), S = in.seq_len.value();
+  const double k = double(in.tp) * in.pp * in.ep;
+  // §12.3 validation (D8): exact decomposition, pp ≤ L, EP only for MoE, at least one sample per replica.
+  if (std::fmod(N, k) != 0)
+    throw SolverError("InvalidParallelism", "tp·pp·ep = " + std::to_string(int(k)) + " does not divide " + std::to_string(int(N)) + " devices");
+  if (in.pp > w.layers) throw SolverError("InvalidParallelism", "pp exceeds the number of layers");
+  if (in.ep > 1 && w.kind != WorkloadKind::moe) throw SolverError("InvalidParallelism", "ep > 1 needs a mixture-of-experts model");
+  const double dp = N / k;
+  if (B < dp) throw SolverError("InvalidParallelism", "batch_size is smaller than the data-parallel degree");
+  const double B_dp = B / dp;
+  const double m = in.microbatch_count.value_or(B_dp);
+  if (!(m >= 1 && m <= B_dp)) throw SolverError("InvalidInput", "microbatch_count must lie in [1, batch_size/dp]");
+  const Precision p = in.precision;
+  const Recompute rc = parse_recompute(in.recompute);
+  const q::FlopRate F = peak_for(h, p);
+  const q::BytesPerParam b = bytes_per(p);
+  const double b_mu = B_dp / m, T_r = B_dp * S;
+  const double recompute_factor = rc == Recompute::full ? 4.0 / 3.0 : 1.0;
+  DistOut o;
+  o.dp = dp;
+  o.microbatch_count = m;
+  o.microbatch_size = b_mu * q::sample;
+  o.tokens_per_replica = T_r * q::token;
+  // §12.4: compute and memory sharded by k = tp·pp·ep (D8).
+  const q::Flops f_tr = training_unit_flops(w);
+  const q::Flops ops = 3.0 * f_tr * T_r / k * recompute_factor;
+  o.node_latency_compute = ops / (F * in.efficiency);
+  o.node_latency_memory = params_of(w) * b / k / h.bandwidth;
+  o.node_latency = std::max(o.node_latency_compute, o.node_latency_memory) + h.dispatch_tax;
+  o.node_bottleneck = o.node_latency_compute >= o.node_latency_memory ? "Compute" : "Memory";
+  auto mem = training_memory(w, p, S, b_mu, rc, in.tp, in.pp, in.ep, int(dp), in.zero_stage, in.optimizer, in.lora,
+                             std::min(m, double(in.pp)));
+  o.memory_per_device = mem.total;
+  o.memory_weights = mem.weights;
+  o.memory_gradients = mem.gradients;
+  o.memory_optimizer = mem.optimizer;
+  o.memory_activations = mem.activations;
+  o.feasible = mem.total <= h.capacity;
+  // Links: NVLink inside a node (α 500 ns), the fabric between nodes (α = its latency or 5 µs; one NIC per GPU).
+  const q::Time a_intra = 500e-9 * q::seconds, a_inter = f.fabric.latency.value_or(5e-6 * q::seconds);
+  const q::Bandwidth bw_intra = node.intra_bw, bw_inter = f.fabric.bandwidth / f.fabric.oversubscription;
+  // DP gradient all-reduce of f_lora·P·b/k bytes, hierarchical over g DP peers per node (Eq. 21, D9).
+  double f_lora = 1;
+  if (in.lora && params_of(w).value() > 0) f_lora = std::min(1.0, 2.0 * 16 * w.hidden_dim * 4.0 * w.layers / params_of(w).value());
+  const q::Bytes M = f_lora * params_of(w) * b / k;
+  const double g = in.tp <= G ? std::min(dp, std::max(1.0, std::floor(G / in.tp))) : 1;
+  o.dp_local_group = g;
+  o.dp_communication_latency = hierarchical_allreduce(M, g, dp / g, bw_intra, bw_inter, a_intra, a_inter);
+  // TP (Megatron): 2 forward + 2 backward all-reduces per layer of T_r·H·b bytes (D10).
+  const double layers_per_stage = double(w.layers) / in.pp;
+  const bool tp_intra = in.tp <= G;
+  const q::Bytes tp_msg = T_r * w.hidden_dim * b * q::param;
+  o.tp_communication_latency = 4 * layers_per_stage *
+                               ring_allreduce(tp_msg, in.tp, tp_intra ? bw_intra : bw_inter, tp_intra ? a_intra : a_inter);
+  // EP (MoE): dispatch + combine, forward + backward: 4 all-to-alls per layer (D11).
+  const bool ep_intra = in.tp * in.ep <= G;
+  const q::Bytes ep_msg = double(w.top_k) * (T_r / in.ep) * w.hidden_dim * b * q::param;
+  o.ep_communication_latency = 4 * layers_per_stage *
+                               all_to_all(ep_msg, in.ep, ep_intra ? bw_intra : bw_inter, ep_intra ? a_intra : a_inter);
+  o.dp_communication_latency *= in.congestion_factor;
+  o.tp_communication_latency *= in.congestion_factor;
+  o.ep_communication_latency *= in.congestion_factor;
+  o.dp_communication_exposed = (1 - in.overlap_efficiency) * o.dp_communication_latency;  // overlap hides DP only
+  o.communication_latency = o.dp_communication_exposed + o.tp_communication_latency + o.ep_communication_latency;
+  // Pipeline bubble (Eq. 22): T_bubble = f/(1−f)·T_node = (pp−1)/(v·m)·T_node (D12).
+  o.bubble_fraction = in.pp > 1 ? bubble_fraction(in.pp, m, in.v_stages) : 0;
+  o.pipeline_bubble_latency = in.pp > 1 ? q::Time((in.pp - 1) / (double(in.v_stages) * m) * o.node_latency) : q::Time{};
+  o.step_latency_total = (o.node_latency + o.communication_latency + o.pipeline_bubble_latency) * std::max(1.0, in.straggler_factor);
+  o.scaling_efficiency = (o.node_latency / o.step_latency_total).value();  // 002 §3.3
+  o.mfu = (3.0 * f_tr * B * S / (N * F * o.step_latency_total)).value();
+  o.hfu = o.mfu * recompute_factor;
+  o.effective_throughput = in.batch_size / o.step_latency_total;
+  o.token_throughput = B * S * q::token / o.step_latency_total;
+  return o;
+}
+
+struct NetIn {
+  Workload model;
+  Fleet fleet;
+  Precision precision = Precision::fp16;
+  double efficiency = 0.5;
+};
+struct NetOut {
+  q::Time latency{}, latency_compute{}, latency_network{};
+  std::string bottleneck;
+  q::Intensity communication_intensity{};
+  q::Intensity network_ridge{};
+  double mfu = 0;
+};
+NetOut solve_network_roofline(const NetIn& in) {
+  const Fleet& f = in.fleet;
+  const q::FlopRate F_tot = peak_for(f.node.accelerator, in.precision) * double(f.devices());
+  const q::Bandwidth bw = f.fabric.bandwidth / f.fabric.oversubscription;
+  const q::Bytes sync = 2.0 * params_of(in.model) * bytes_per(in.precision);
+  const q::Flops ops = 6.0 * q::flop / q::param * params_of(in.model);
+  NetOut o;
+  o.latency_compute = ops / (F_tot * in.efficiency);
+  o.latency_network = sync / bw;
+  o.latency = std::max(o.latency_compute, o.latency_network);
+  o.bottleneck = o.latency_network > o.latency_compute ? "Network" : "Compute";
+  o.communication_intensity = ops / sync;
+  o.network_ridge = F_tot / bw;
+  o.mfu = std::min((ops / (F_tot * o.latency)).value(), 1.0);
+  return o;
+}
+}  // namespace
+
+namespace reg {
+void register_distributed() {
+  SolverDef<DistIn, DistOut>("distributed", "distributed", "MODELS §12 (Wall 14), seed Eq. (20)-(23)",
+                             "one training step on a fleet: DP × TP × PP × EP, communication, bubbles, MFU")
+      .in("model", &DistIn::model, "a token workload", Req)
+      .in("fleet", &DistIn::fleet, "the fleet", Req)
+      .in("batch_size", &DistIn::batch_size, "global batch B (sequences)", Req).alias("batch")
+      .in("seq_len", &DistIn::seq_len, "tokens per sequence S", at_least(1))
+      .in("precision", &DistIn::precision, "numeric precision")
+      .in("efficiency", &DistIn::efficiency, "η", between(0, 1, true, false))
+      .in("tp", &DistIn::tp, "tensor-parallel degree")
+      .in("pp", &DistIn::pp, "pipeline-parallel degree")
+      .in("ep", &DistIn::ep, "expert-parallel degree")
+      .in("v_stages", &DistIn::v_stages, "interleaved virtual stages")
+      .in("microbatch_count", &DistIn::microbatch_count, "micro-batches per replica (default B/dp)")
+      .in("zero_stage", &DistIn::zero_stage, "ZeRO stage")
+      .in("recompute", &DistIn::recompute, "none, selective or full", one_of({"none", "selective", "full"}))
+      .in("optimizer", &DistIn::optimizer, "adam or sgd", one_of({"adam", "sgd"}))
+      .in("lora", &DistIn::lora, "LoRA (rank 16)")
+      .in("overlap_efficiency", &DistIn::overlap_efficiency, "fraction of DP traffic hidden")
+      .in("congestion_factor", &DistIn::congestion_factor, "multiplier on communication", at_least(0))
+      .in("straggler_factor", &DistIn::straggler_factor, "multiplier on the step", at_least(0))
+      .out("dp", &DistOut::dp, "N/(tp·pp·ep)")
+      .out("microbatch_count", &DistOut::microbatch_count, "m")
+      .out("microbatch_size", &DistOut::microbatch_size, "B/dp/m")
+      .out("tokens_per_replica", &DistOut::tokens_per_replica, "B/dp·S")
+      .out("node_latency", &DistOut::node_latency, "max(t_c, t_m) + dispatch")
+      .out("node_latency_compute", &DistOut::node_latency_compute, "t_c")
+      .out("node_latency_memory", &DistOut::node_latency_memory, "t_m")
+      .out("node_bottleneck", &DistOut::node_bottleneck, "Compute or Memory")
+      .out("memory_per_device", &DistOut::memory_per_device, "§3.4 per device")
+      .out("memory_weights", &DistOut::memory_weights, "weights per device")
+      .out("memory_gradients", &DistOut::memory_gradients, "gradients per device")
+      .out("memory_optimizer", &DistOut::memory_optimizer, "optimizer state per device")
+      .out("memory_activations", &DistOut::memory_activations, "activations per device")
+      .out("feasible", &DistOut::feasible, "memory fits")
+      .out("dp_local_group", &DistOut::dp_local_group, "DP peers per node g")
+      .out("dp_communication_latency", &DistOut::dp_communication_latency, "hierarchical all-reduce")
+      .out("dp_communication_exposed", &DistOut::dp_communication_exposed, "(1 − overlap)·t_dp")
+      .out("tp_communication_latency", &DistOut::tp_communication_latency, "Megatron all-reduces")
+      .out("ep_communication_latency", &DistOut::ep_communication_latency, "MoE all-to-alls")
+      .out("communication_latency", &DistOut::communication_latency, "exposed DP + TP + EP")
+      .out("bubble_fraction", &DistOut::bubble_fraction, "(pp−1)/(v·m + pp − 1)")
+      .out("pipeline_bubble_latency", &DistOut::pipeline_bubble_latency, "(pp−1)/(v·m)·T_node")
+      .out("step_latency_total", &DistOut::step_latency_total, "T_step")
+      .out("scaling_efficiency", &DistOut::scaling_efficiency, "T_node/T_step")
+      .out("mfu", &DistOut::mfu, "3·f_tr·B·S/(N·F·T_step)")
+      .out("hfu", &DistOut::hfu, "mfu × recompute factor")
+      .out("effective_throughput", &DistOut::effective_throughput, "B/T_step")
+      .out("token_throughput", &DistOut::token_throughput, "B·S/T_step")
+      .run(&solve_distributed);
+  SolverDef<NetIn, NetOut>("network_roofline", "network_roofline", "MODELS §12.6 (kept from 0.1.1)",
+                           "the network roofline: gradient sync against fleet compute")
+      .in("model", &NetIn::model, "the workload", Req)
+      .in("fleet", &NetIn::fleet, "the fleet", Req)
+      .in("precision", &NetIn::precision, "numeric precision")
+      .in("efficiency", &NetIn::efficiency, "η", between(0, 1, true, false))
+      .out("latency", &NetOut::latency, "max(t_c, t_n)")
+      .out("latency_compute", &NetOut::latency_compute, "6P/(F_tot·η)")
+      .out("latency_network", &NetOut::latency_network, "2·P·b/bw")
+      .out("bottleneck", &NetOut::bottleneck, "Network or Compute")
+      .out("communication_intensity", &NetOut::communication_intensity, "ops/sync")
+      .out("network_ridge", &NetOut::network_ridge, "F_tot/bw")
+      .out("mfu", &NetOut::mfu, "min(ops/(F_tot·T), 1)")
+      .run(&solve_network_roofline);
+}
+}  // namespace reg
+
+}  // namespace mls

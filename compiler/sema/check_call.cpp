@@ -4,6 +4,7 @@
 
 #include "stdlib/registry/solver_registry.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mls::sema {
@@ -393,6 +394,15 @@ void Checker::record_decl(const ast::Stmt& s) {
   if (opt_.zoo_requires_provenance && (!z.prov.present || z.prov.verified.empty()))
     error("E0413", "zoo entry `" + s.name + "` has no provenance", s.name_span, "no @source with a verified date",
           "add `@source(\"title\", url = \"...\", verified = \"YYYY-MM-DD\")` as the entry's first line");
+  // A declaration names its entry: kinds with an `id` field (grids) get the entry name unless given.
+  ast::Expr id_expr(ast::ExprKind::String, s.name_span);
+  id_expr.text = s.name;
+  if (auto* kd = reg::find_kind(s.kind_name); kd && kd->field("id") &&
+      std::find(names.begin(), names.end(), "id") == names.end()) {
+    vals.push_back(&id_expr);
+    names.push_back("id");
+    spans.push_back(s.name_span);
+  }
   TExpr r = build_record(s.kind_name, s.kind_span, vals, names, spans, s.span, &z.field_display);
   Binding b;
   b.type = r.t;

@@ -50,6 +50,13 @@ Value record_from_json(const json& j, const std::string& family, const std::stri
   auto r = std::make_shared<Record>();
   r->kind = k->name;
   for (auto& [key, val] : j.items()) {
+    // The spec's scenario objects name their system with one key: a hardware entry or a fleet.
+    if (k->name == "scenario" && key == "system" && val.is_string()) {
+      auto sys = zoo(val.get<std::string>());
+      if (!sys || !sys->is_record()) bad(what + ".system", "no zoo entry named '" + val.get<std::string>() + "'");
+      r->set(sys->record().kind == "fleet" ? "fleet" : "hardware", *sys);
+      continue;
+    }
     const reg::FieldDesc* f = k->field(key);
     if (!f || val.is_null()) continue;
     r->set(f->name, from_json(val, f->type, what + "." + key, zoo, u));

@@ -129,7 +129,8 @@ void register_kinds() {
   }
   {
     KindDef<Grid> k("grid", "an electricity grid / region profile (MODELS §1)");
-    k.field("name", &Grid::name, "display name")
+    k.field("id", &Grid::id, "zoo entry name (set by the declaration)")
+        .field("name", &Grid::name, "display name")
         .field("carbon_intensity", &Grid::carbon_intensity, "grid carbon intensity", true)
         .field("pue", &Grid::pue, "power usage effectiveness of sites on this grid")
         .field("wue", &Grid::wue, "water usage effectiveness")

@@ -90,6 +90,7 @@ struct Fabric {
 };
 
 struct Grid {
+  std::string id;                                     // the zoo entry name (Quebec), set by its declaration
   std::string name;
   q::CarbonIntensity carbon_intensity{};              // kg/J
   double pue = 1.12;

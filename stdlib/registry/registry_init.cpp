@@ -17,6 +17,7 @@ void register_analysis();            // stdlib/solvers/analysis.cpp — MODELS �
 void register_collectives();         // stdlib/solvers/collectives.cpp — MODELS §12.1
 void register_operations();          // stdlib/solvers/operations.cpp — MODELS §13-§14
 void register_distributed();         // stdlib/solvers/distributed.cpp — MODELS §12
+void register_optimizers();          // stdlib/solvers/optimizers.cpp — MODELS §16
 
 void register_all() {
   static bool done = false;
@@ -36,6 +37,7 @@ void register_all() {
   register_collectives();
   register_operations();
   register_distributed();
+  register_optimizers();
 }
 
 }  // namespace mls::reg

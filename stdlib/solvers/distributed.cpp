@@ -3,6 +3,7 @@
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 #include "stdlib/solvers/collectives.hpp"
+#include "stdlib/solvers/parallelism.hpp"
 #include "stdlib/solvers/precision.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
 
@@ -163,6 +164,33 @@ NetOut solve_network_roofline(const NetIn& in) {
   return o;
 }
 }  // namespace
+
+
+  q::Bytes memory{};
+  double scaling_efficiency = 0;
+};
+
+DistributedEval evaluate_parallel(const Workload& w, const Fleet& f, double B, double S, Precision p, double eta, int tp,
+                                  int pp, int zero_stage, const std::string& recompute, double overlap) {
+  DistIn in;
+  in.model = w;
+  in.fleet = f;
+  in.batch_size = B * q::sample;
+  in.seq_len = S * q::token / q::sample;
+  in.precision = p;
+  in.efficiency = eta;
+  in.tp = tp;
+  in.pp = pp;
+  in.zero_stage = zero_stage;
+  in.recompute = recompute;
+  in.overlap_efficiency = overlap;
+  try {
+    DistOut o = solve_distributed(in);
+    return {true, {tp, pp, o.dp, o.mfu, o.step_latency_total, o.memory_per_device, o.scaling_efficiency}};
+  } catch (const SolverError&) {
+    return {false, {}};
+  }
+}
 
 namespace reg {
 void register_distributed() {

@@ -165,11 +165,6 @@ NetOut solve_network_roofline(const NetIn& in) {
 }
 }  // namespace
 
-
-  q::Bytes memory{};
-  double scaling_efficiency = 0;
-};
-
 DistributedEval evaluate_parallel(const Workload& w, const Fleet& f, double B, double S, Precision p, double eta, int tp,
                                   int pp, int zero_stage, const std::string& recompute, double overlap) {
   DistIn in;

@@ -12,10 +12,6 @@
 
 namespace mls {
 
-
-  q::Bytes memory{};
-  double scaling_efficiency = 0;
-};
 namespace reg {
 MLS_RECORD_FAMILY(ParallelCandidate, "parallel_config");
 }

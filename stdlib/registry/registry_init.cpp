@@ -18,6 +18,7 @@ void register_collectives();         // stdlib/solvers/collectives.cpp — MODEL
 void register_operations();          // stdlib/solvers/operations.cpp — MODELS §13-§14
 void register_distributed();         // stdlib/solvers/distributed.cpp — MODELS §12
 void register_optimizers();          // stdlib/solvers/optimizers.cpp — MODELS §16
+void register_scenario();            // stdlib/solvers/scenario.cpp — MODELS §17
 
 void register_all() {
   static bool done = false;
@@ -38,6 +39,7 @@ void register_all() {
   register_operations();
   register_distributed();
   register_optimizers();
+  register_scenario();
 }
 
 }  // namespace mls::reg

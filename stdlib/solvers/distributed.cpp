@@ -187,6 +187,22 @@ DistributedEval evaluate_parallel(const Workload& w, const Fleet& f, double B, d
   }
 }
 
+DistributedStep distributed_step(const Workload& w, const Fleet& f, double B, double S, Precision p, double eta, int tp,
+                                 int pp, int zero_stage) {
+  DistIn in;
+  in.model = w;
+  in.fleet = f;
+  in.batch_size = B * q::sample;
+  in.seq_len = S * q::token / q::sample;
+  in.precision = p;
+  in.efficiency = eta;
+  in.tp = tp;
+  in.pp = pp;
+  in.zero_stage = zero_stage;
+  DistOut o = solve_distributed(in);
+  return {o.step_latency_total, o.effective_throughput, o.node_bottleneck};
+}
+
 namespace reg {
 void register_distributed() {
   SolverDef<DistIn, DistOut>("distributed", "distributed", "MODELS §12 (Wall 14), seed Eq. (20)-(23)",

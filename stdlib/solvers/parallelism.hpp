@@ -24,4 +24,13 @@ struct DistributedEval {
 DistributedEval evaluate_parallel(const Workload& w, const Fleet& f, double B, double S, Precision p, double eta, int tp,
                                   int pp, int zero_stage, const std::string& recompute, double overlap);
 
+// Level 2 of a fleet scenario (MODELS §17): DistributedModel's step latency, throughput, bottleneck.
+struct DistributedStep {
+  q::Time latency;
+  q::SampleRate throughput;
+  std::string bottleneck;
+};
+DistributedStep distributed_step(const Workload& w, const Fleet& f, double B, double S, Precision p, double eta, int tp,
+                                 int pp, int zero_stage);
+
 }  // namespace mls

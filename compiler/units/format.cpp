@@ -37,21 +37,29 @@ const Step kIEC[] = {{"", 1}, {"Ki", 1024.0}, {"Mi", 1048576.0}, {"Gi", 10737418
 Formatted make(double v, const std::string& unit, int digits) { return {v, format_number(v, digits), unit}; }
 }  // namespace
 
+namespace {
+// Money reads best in whole dollars with thousands separators: 30,720,000 USD.
+Formatted money(double v, const std::string& unit, int digits) {
+  double p = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - digits + 1);
+  double r = std::round(v / p) * p;
+  std::string digits_str = std::to_string(static_cast<long long>(std::llround(std::fabs(r)))), grouped;
+  for (size_t i = 0; i < digits_str.size(); ++i) {
+    if (i && (digits_str.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits_str[i];
+  }
+  return {r, (v < 0 ? "-" : "") + grouped, unit};
+}
+bool money_range(double v) { return std::isfinite(v) && std::fabs(v) >= 1000 && std::fabs(v) < 1e15; }
+}  // namespace
+
 Formatted format(double si, const Display& d, int digits) {
-  if (d.fixed) return make(si / d.scale, d.text, digits);
+  if (d.fixed) {
+    if (d.text == "USD" && money_range(si / d.scale)) return money(si / d.scale, d.text, digits);
+    return make(si / d.scale, d.text, digits);
+  }
   double v = si / d.rest_scale;
   std::string base = d.prefix_base;
-  if (std::isfinite(v) && base == "USD" && std::fabs(v) >= 1000 && std::fabs(v) < 1e15) {
-    // Money reads best in whole dollars with thousands separators: 30,720,000 USD.
-    double p = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - digits + 1);
-    double r = std::round(v / p) * p;
-    std::string digits_str = std::to_string(static_cast<long long>(std::llround(std::fabs(r)))), grouped;
-    for (size_t i = 0; i < digits_str.size(); ++i) {
-      if (i && (digits_str.size() - i) % 3 == 0) grouped += ',';
-      grouped += digits_str[i];
-    }
-    return {r, (v < 0 ? "-" : "") + grouped, base + d.rest};
-  }
+  if (base == "USD" && money_range(v)) return money(v, base + d.rest, digits);
   if (!std::isfinite(v) || v == 0 || d.prefixes == PrefixSystem::None) return make(v, base + d.rest, digits);
   double a = std::fabs(v);
   if (d.prefixes == PrefixSystem::Time && d.rest.empty() && base == "s") {

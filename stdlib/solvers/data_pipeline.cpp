@@ -116,7 +116,7 @@ void register_data_pipeline() {
   SolverDef<TopoIn, TopoOut>("topology", "topology", "MODELS §10 (Wall 10), seed Eq. (13)",
                              "effective and bisection bandwidth of a network topology")
       .in("fabric", &TopoIn::fabric, "the network", Req)
-      .in("topology", &TopoIn::topology, "fat_tree, dragonfly, torus_3d or ring")
+      .in("topology", &TopoIn::topology, "fat_tree, dragonfly, torus_3d or ring", one_of({"fat_tree", "dragonfly", "torus_3d", "ring"}))
       .in("num_nodes", &TopoIn::num_nodes, "nodes N", at_least(2))
       .out("bisection_bw_fraction", &TopoOut::bisection_bw_fraction, "β")
       .out("effective_bw", &TopoOut::effective_bw, "BW·β/osub")

@@ -60,13 +60,24 @@ int main(int argc, char** argv) {
   solve->add_option("id", solve_id, "solver id (spec id or MLS name)")->required();
   solve->add_option("--args", solve_args, "arguments as a JSON object");
 
+  auto* eval_cmd = app.add_subcommand("eval", "evaluate a scenario: the three-level scorecard (= `print evaluate(NAME, ...)`)");
+  std::string eval_name;
+  std::vector<std::string> eval_args;
+  eval_cmd->add_option("scenario", eval_name, "a scenario name from the zoo (mls zoo) or your script's")->required();
+  eval_cmd->add_option("args", eval_args, "extra named arguments: batch=32 precision=int8");
+  auto* opt_cmd = app.add_subcommand("optimize", "run an optimizer: parallelism|batching|placement ARGS (= `print optimize_KIND(ARGS)`)");
+  std::string opt_kind;
+  std::vector<std::string> opt_args;
+  opt_cmd->add_option("kind", opt_kind, "parallelism, batching or placement")->required()
+      ->check(CLI::IsMember({"parallelism", "batching", "placement"}));
+  opt_cmd->add_option("args", opt_args, "arguments as MLS: GPT3_175B_R4 H100_2K_NDR batch=1536");
   auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT`");
   std::vector<std::string> zoo_args;
   zoo_cmd->add_option("args", zoo_args, "show NAME | search TEXT");
   auto* audit_cmd = app.add_subcommand("audit", "check provenance and physical plausibility of the zoo (or of FILE's entries)");
   std::string audit_file;
   audit_cmd->add_option("file", audit_file, "a file of entries to audit instead of the built-in zoo");
-  for (auto* sc : {run, check, solve, zoo_cmd, audit_cmd}) sc->fallthrough();
+  for (auto* sc : {run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd}) sc->fallthrough();
 
   try {
     app.parse(argc, argv);
@@ -98,6 +109,22 @@ int main(int argc, char** argv) {
     return driver::kUsage;
   }
   if (*audit_cmd) return zoo::audit(session, audit_file, zf, std::cout, std::cerr);
+  // `mls eval` and `mls optimize` are shortcuts for one-line scripts, so they print exactly what the
+  // equivalent script prints (and report errors against that line).
+  auto call_args = [](const std::vector<std::string>& args) {
+    std::string s;
+    for (auto& a : args) {
+      auto eq = a.find('=');
+      s += ", " + (eq == std::string::npos ? a : a.substr(0, eq) + " = " + a.substr(eq + 1));
+    }
+    return s;
+  };
+  if (*eval_cmd) return session.run("<eval>", "print evaluate(" + eval_name + call_args(eval_args) + ")\n", o, std::cout, std::cerr);
+  if (*opt_cmd) {
+    std::string args = call_args(opt_args);
+    if (args.size() >= 2) args = args.substr(2);
+    return session.run("<optimize>", "print optimize_" + opt_kind + "(" + args + ")\n", o, std::cout, std::cerr);
+  }
   if (format == "markdown") {
     std::cerr << "mls: --format markdown is for zoo listings\n";
     return driver::kUsage;

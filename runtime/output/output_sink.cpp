@@ -75,6 +75,10 @@ std::string format_record_block(const Value& v, const ir::Shape& s, int digits, 
     for (auto& [fn, sh] : s.fields)
       if (fn == n) fs = sh.get();
     ir::Shape plain;
+    if (fv.is_record()) {  // nested records (a scorecard's levels) print as indented blocks
+      o += indent + n + ":\n" + format_record_block(fv, fs ? *fs : plain, digits, indent + "  ");
+      continue;
+    }
     o += indent + n + std::string(w - n.size() + 2, ' ') + format_value(fv, fs ? *fs : plain, digits) + "\n";
   }
   return o;

@@ -266,6 +266,11 @@ Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s
       b.type = ir::VType::Bool;
       b.span = e.span;
       i.operands.push_back(emit(std::move(b)));
+    } else if (d.is_list() && d.list().empty()) {
+      ir::Inst l{ir::Op::MakeList};
+      l.type = ir::VType::List;
+      l.span = e.span;
+      i.operands.push_back(emit(std::move(l)));
     } else i.operands.push_back(none_value(e.span));
   }
   SType rt;

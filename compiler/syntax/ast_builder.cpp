@@ -319,7 +319,7 @@ ExprPtr AstBuilder::juxt(P::JuxtExprContext* c) {
       auto* atom = dynamic_cast<P::UnitAtomContext*>(child);
       if (!atom) continue;
       auto u = std::make_unique<Expr>(ExprKind::Ident, span(atom->ident() ? static_cast<antlr4::ParserRuleContext*>(atom->ident()) : static_cast<antlr4::ParserRuleContext*>(atom)));
-      u->text = atom->ident() ? atom->ident()->getText() : "%";
+      u->text = atom->ident() ? atom->ident()->getText() : std::string(1, '%');
       u->text_span = u->span;
       ExprPtr a = pow_tail(std::move(u), atom->powOp(), atom->powRhs(), span(atom));
       if (!chain) {
@@ -430,7 +430,7 @@ ExprPtr AstBuilder::primary_nn(P::PrimaryNoNumberContext* c) {
   }
   if (dynamic_cast<P::PercentPrimaryContext*>(c)) {
     auto e = std::make_unique<Expr>(ExprKind::Ident, sp);
-    e->text = "%";
+    e->text = std::string(1, '%');  // (not = "%": GCC 12 -Wrestrict false positive)
     e->text_span = sp;
     return e;
   }

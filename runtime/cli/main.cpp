@@ -2,6 +2,7 @@
 //   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/solve/solve_command.hpp"
+#include "runtime/solve/solver_docs.hpp"
 #include "runtime/zoo/zoo_commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -71,13 +72,14 @@ int main(int argc, char** argv) {
   opt_cmd->add_option("kind", opt_kind, "parallelism, batching or placement")->required()
       ->check(CLI::IsMember({"parallelism", "batching", "placement"}));
   opt_cmd->add_option("args", opt_args, "arguments as MLS: GPT3_175B_R4 H100_2K_NDR batch=1536");
+  auto* solvers_cmd = app.add_subcommand("solvers", "list every solver with its parameters and results (--format markdown|json)");
   auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT`");
   std::vector<std::string> zoo_args;
   zoo_cmd->add_option("args", zoo_args, "show NAME | search TEXT");
   auto* audit_cmd = app.add_subcommand("audit", "check provenance and physical plausibility of the zoo (or of FILE's entries)");
   std::string audit_file;
   audit_cmd->add_option("file", audit_file, "a file of entries to audit instead of the built-in zoo");
-  for (auto* sc : {run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd}) sc->fallthrough();
+  for (auto* sc : {run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd}) sc->fallthrough();
 
   try {
     app.parse(argc, argv);
@@ -109,6 +111,10 @@ int main(int argc, char** argv) {
     return driver::kUsage;
   }
   if (*audit_cmd) return zoo::audit(session, audit_file, zf, std::cout, std::cerr);
+  if (*solvers_cmd)
+    return print_solver_reference(session.units(), format == "markdown" ? SolverDocFormat::Markdown
+                                                   : format == "json"   ? SolverDocFormat::Json
+                                                                        : SolverDocFormat::Text, std::cout);
   // `mls eval` and `mls optimize` are shortcuts for one-line scripts, so they print exactly what the
   // equivalent script prints (and report errors against that line).
   auto call_args = [](const std::vector<std::string>& args) {

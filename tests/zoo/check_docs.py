@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""docs/zoo.md is generated from the zoo (`mls zoo --format markdown`); fail when it is stale.
-Regenerate with: build/mls zoo --format markdown > docs/zoo.md"""
+"""A generated doc must equal what mls generates now; fail when it is stale.
+usage: check_docs.py MLS DOC ARGS...   (e.g. ... docs/zoo.md zoo --format markdown)
+Regenerate with: build/mls ARGS > DOC"""
 import subprocess, sys
-want = subprocess.run([sys.argv[1], "zoo", "--format", "markdown"], capture_output=True, text=True, check=True).stdout
-have = open(sys.argv[2], encoding="utf-8").read()
-if want != have:
-    print("docs/zoo.md is stale: run `build/mls zoo --format markdown > docs/zoo.md`")
+mls, doc, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+want = subprocess.run([mls] + args, capture_output=True, text=True, check=True).stdout
+if want != open(doc, encoding="utf-8").read():
+    print(f"{doc} is stale: run `build/mls {' '.join(args)} > {doc}`")
     sys.exit(1)
 print("ok")

@@ -1,0 +1,15 @@
+// `mls solvers [--format markdown|json]`: every solver's signature as the type checker sees it —
+// parameters with dimensions, defaults and ranges, and result fields — read from the registry, so the
+// reference can never drift from the C++ declarations.
+#pragma once
+
+#include "compiler/units/unit_table.hpp"
+
+#include <iosfwd>
+
+namespace mls {
+
+enum class SolverDocFormat { Text, Markdown, Json };
+int print_solver_reference(const units::UnitTable& t, SolverDocFormat f, std::ostream& out);
+
+}  // namespace mls

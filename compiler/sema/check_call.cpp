@@ -234,7 +234,8 @@ Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s
                                              units::format_number(*v.t.konst / 100, 4) + ")")
                 : std::nullopt);
     }
-    if (want.is_num() && v.t.konst && (p.range.lo || p.range.hi) && !p.range.contains(*v.t.konst) && v.t.dim == want.dim)
+    if (want.is_num() && v.t.konst && (p.range.lo || p.range.hi) && !p.range.contains(*v.t.konst) &&
+        (v.t.dim == want.dim || (v.t.dim.dimensionless() && count_ok)))
       error("E0409", "`" + p.name + "` = " + units::format_number(*v.t.konst, 6) + " is outside its range " + p.range.describe(),
             arg.value->span, "out of range");
     vals[size_t(k)] = coerce(*arg.value, v, want, "argument `" + p.name + "` of " + s.name, count_ok, "E0401");

@@ -142,11 +142,11 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   checker_->set_diagnostics(diags);
   size_t first = checker_->module().body.insts.size();
   sema::Options user_opts;
+  user_opts.zoo_requires_provenance = o.as_zoo;
   std::filesystem::path dir = text ? std::filesystem::current_path() : std::filesystem::absolute(path).parent_path();
   checker_->check_program(*program, user_opts, dir);
   checker_->set_diagnostics(builtin_diags_);
   if (diags.has_errors()) return report(diags, o, err);
-  report(diags, o, err);  // warnings
   if (o.emit == Emit::Typed) {
     out << checker_->typed_dump_of(file.id());
     return kOk;
@@ -160,26 +160,26 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     out << ir::print(mine, &sm_);
     return kOk;
   }
-  if (o.emit == Emit::Check) return kOk;
+  if (o.emit == Emit::Check) {
+    if (!diags.all().empty()) report(diags, o, err);  // warnings
+    return kOk;
+  }
   // 6. run
   out::OutputSink sink(out, units_, o.output);
   try {
     ir::evaluate(m, sink);
   } catch (const ir::RuntimeError& e) {
+    // One report per run (one JSON array): warnings, failed checks so far, then the error.
     out.flush();
-    DiagnosticSink rt;
-    rt.report(e.diag);
-    report(rt, o, err);
+    for (auto& d : sink.failures) diags.report(d);
+    diags.report(e.diag);
+    report(diags, o, err);
     return kFailed;
   }
   out.flush();
-  if (!sink.failures.empty()) {
-    DiagnosticSink f;
-    for (auto& d : sink.failures) f.report(d);
-    report(f, o, err);
-    return kFailed;
-  }
-  return kOk;
+  for (auto& d : sink.failures) diags.report(d);
+  if (!diags.all().empty()) report(diags, o, err);
+  return sink.failures.empty() ? kOk : kFailed;
 }
 
 }  // namespace mls::driver

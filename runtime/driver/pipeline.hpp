@@ -25,6 +25,7 @@ struct Options {
   bool diagnostics_json = false;
   RenderOptions render;
   bool jit = true;
+  bool as_zoo = false;  // check the script as a zoo file: every entry needs provenance (E0413)
 };
 
 // Exit codes (issue 2): 0 success; 1 an assert/expect failed or a run-time error; 2 compile errors; 64 usage.

@@ -51,7 +51,7 @@ def main():
 
     def run(extra):
         return subprocess.run([mls, "--color", "never"] + extra + args + [os.path.basename(path)], capture_output=True,
-                              text=True, timeout=50, cwd=cwd, env=env)
+                              text=True, errors="replace", timeout=50, cwd=cwd, env=env)
 
     p = run([])
     if p.returncode != exit_code:

@@ -18,7 +18,13 @@ void Checker::check_program(const ast::Program& p, const Options& o, const std::
   Options saved = opt_;
   opt_ = o;
   root_ = dir;
+  // The script itself is on the import stack, so `import` of itself (directly or round a cycle) is E0114.
+  std::error_code ec;
+  std::filesystem::path self = std::filesystem::weakly_canonical(std::filesystem::absolute(sm_.get(p.file).path()), ec);
+  bool real = !ec && std::filesystem::exists(self, ec);
+  if (real) import_stack_.push_back(self.string());
   for (auto& s : p.stmts) guarded(*s);
+  if (real) import_stack_.pop_back();
   opt_ = saved;
 }
 

@@ -12,6 +12,9 @@ namespace mls::syntax {
 
 namespace {
 constexpr int kMaxNesting = 256;
+// A statement longer than this is refused: the checker walks expressions recursively, and a 1 MB
+// one-line sum would otherwise exhaust the stack (tests/hostile/long_line.mls).
+constexpr size_t kMaxStatementTokens = 10000;
 
 // Decodes UTF-8 into code points (what ANTLR indexes) and records each code point's byte offset.
 // Returns the offset of the first invalid byte, or -1.
@@ -94,8 +97,21 @@ std::optional<ast::Program> parse(const SourceFile& file, DiagnosticSink& diags)
   bool lexical_error = false;
   int depth = 0;
   std::vector<antlr4::Token*> open;
+  size_t in_statement = 0;
+  antlr4::Token* statement_start = nullptr;
   for (antlr4::Token* t : L->tokens->getTokens()) {
     int type = static_cast<int>(t->getType());
+    if (depth == 0 && (type == P::NL || type == P::SEMI)) {
+      in_statement = 0;
+      statement_start = nullptr;
+    } else if (++in_statement == 1) {
+      statement_start = t;
+    } else if (in_statement > kMaxStatementTokens) {
+      diags.report(lexical("E0205", "this statement is longer than " + std::to_string(kMaxStatementTokens) + " tokens",
+                           token_span(file, L->map, statement_start), "statement starts here",
+                           "split it into several named bindings"));
+      return std::nullopt;
+    }
     if (type == P::ERRCHAR) {
       std::string text = t->getText();
       bool nul = text.size() == 1 && text[0] == '\0';

@@ -165,8 +165,10 @@ NetOut solve_network_roofline(const NetIn& in) {
 }
 }  // namespace
 
-DistributedEval evaluate_parallel(const Workload& w, const Fleet& f, double B, double S, Precision p, double eta, int tp,
-                                  int pp, int zero_stage, const std::string& recompute, double overlap) {
+namespace {
+// The DistributedModel inputs the optimizer and the scenario evaluation share.
+DistIn dist_in(const Workload& w, const Fleet& f, double B, double S, Precision p, double eta, int tp, int pp,
+               int zero_stage) {
   DistIn in;
   in.model = w;
   in.fleet = f;
@@ -177,6 +179,13 @@ DistributedEval evaluate_parallel(const Workload& w, const Fleet& f, double B, d
   in.tp = tp;
   in.pp = pp;
   in.zero_stage = zero_stage;
+  return in;
+}
+}  // namespace
+
+DistributedEval evaluate_parallel(const Workload& w, const Fleet& f, double B, double S, Precision p, double eta, int tp,
+                                  int pp, int zero_stage, const std::string& recompute, double overlap) {
+  DistIn in = dist_in(w, f, B, S, p, eta, tp, pp, zero_stage);
   in.recompute = recompute;
   in.overlap_efficiency = overlap;
   try {
@@ -189,17 +198,7 @@ DistributedEval evaluate_parallel(const Workload& w, const Fleet& f, double B, d
 
 DistributedStep distributed_step(const Workload& w, const Fleet& f, double B, double S, Precision p, double eta, int tp,
                                  int pp, int zero_stage) {
-  DistIn in;
-  in.model = w;
-  in.fleet = f;
-  in.batch_size = B * q::sample;
-  in.seq_len = S * q::token / q::sample;
-  in.precision = p;
-  in.efficiency = eta;
-  in.tp = tp;
-  in.pp = pp;
-  in.zero_stage = zero_stage;
-  DistOut o = solve_distributed(in);
+  DistOut o = solve_distributed(dist_in(w, f, B, S, p, eta, tp, pp, zero_stage));
   return {o.step_latency_total, o.effective_throughput, o.node_bottleneck};
 }
 

@@ -1,5 +1,6 @@
 // The `mls` command line.
 //   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON
+#include "compiler/diag/catalogue.hpp"
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/solve/solve_command.hpp"
 #include "runtime/solve/solver_docs.hpp"
@@ -74,6 +75,9 @@ int main(int argc, char** argv) {
   opt_cmd->add_option("kind", opt_kind, "parallelism, batching or placement")->required()
       ->check(CLI::IsMember({"parallelism", "batching", "placement"}));
   opt_cmd->add_option("args", opt_args, "arguments as MLS: GPT3_175B_R4 H100_2K_NDR batch=1536");
+  auto* explain_cmd = app.add_subcommand("explain", "the lesson behind a diagnostic code (no code: list them all)");
+  std::string explain_code;
+  explain_cmd->add_option("code", explain_code, "e.g. E0301");
   auto* solvers_cmd = app.add_subcommand("solvers", "list every solver with its parameters and results (--format markdown|json)");
   auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT`");
   std::vector<std::string> zoo_args;
@@ -81,7 +85,7 @@ int main(int argc, char** argv) {
   auto* audit_cmd = app.add_subcommand("audit", "check provenance and physical plausibility of the zoo (or of FILE's entries)");
   std::string audit_file;
   audit_cmd->add_option("file", audit_file, "a file of entries to audit instead of the built-in zoo");
-  for (auto* sc : {run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd}) sc->fallthrough();
+  for (auto* sc : {run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd, explain_cmd}) sc->fallthrough();
 
   try {
     app.parse(argc, argv);
@@ -104,6 +108,19 @@ int main(int argc, char** argv) {
   else if (emit == "ir") o.emit = driver::Emit::Ir;
   else if (emit == "llvm") o.emit = driver::Emit::Llvm;
 
+  if (*explain_cmd) {
+    if (explain_code.empty()) {
+      for (auto& c : catalogue()) std::cout << c.code << "  " << c.title << "\n";
+      return 0;
+    }
+    const CodeInfo* c = find_code(explain_code);
+    if (!c) {
+      std::cerr << "mls explain: no code '" << explain_code << "' (`mls explain` lists them)\n";
+      return driver::kUsage;
+    }
+    std::cout << c->code << ": " << c->title << "\n\n" << c->lesson << "\n";
+    return 0;
+  }
   driver::Session session;
   zoo::ZooFormat zf = format == "json" ? zoo::ZooFormat::Json : format == "markdown" ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
   if (*zoo_cmd) {

@@ -1,0 +1,162 @@
+#include "compiler/diag/catalogue.hpp"
+
+namespace mls {
+
+namespace {
+// Lessons: rule · why it matters · wrong → right.
+const std::vector<CodeInfo> kCodes = {
+    {"E0101", "unexpected character",
+     "MLS source is UTF-8 text of names, numbers, units and operators; a stray symbol or a binary byte has no meaning.\n"
+     "Wrong: `x = 3 $ 4`    Right: `x = 3 * 4`"},
+    {"E0102", "bits and bytes confused",
+     "B is a byte, bit is a bit, 1 B = 8 bit. Network links are quoted in bits per second (400 Gb/s) while memory is\n"
+     "sized in bytes (80 GiB): reading one as the other is an 8x error in every bandwidth-bound estimate.\n"
+     "Wrong: `10 Gb/s`    Right: `10 Gbit/s` (or `10 Gbps`) for a link, `10 GB/s` for bytes"},
+    {"E0103", "non-SI or ambiguous unit symbol",
+     "SI kilo is a lower-case k; binary prefixes carry an i (KiB = 1024 B). `KB` and `TBs` mean different things to\n"
+     "different vendors, and a 7.4 % GB/GiB gap decides whether a 70B model fits in 80 GiB of HBM.\n"
+     "Wrong: `4 KB`, `3 TBs`    Right: `4 kB` or `4 KiB`, `3 TB/s`"},
+    {"E0104", "unterminated string",
+     "A string starts and ends with a double quote on the same line.\nWrong: `print \"ridge`    Right: `print \"ridge\"`"},
+    {"E0105", "FLOPs used as a rate",
+     "FLOP counts work; FLOP/s counts work per second. A GPU's peak is a rate (989 TFLOP/s); a forward pass costs an\n"
+     "amount (2·P FLOP per token). `TFLOPs` reads as a plural amount, which is how roofline numbers go wrong by a time.\n"
+     "Wrong: `peak = 989 TFLOPs`    Right: `peak = 989 TFLOP/s` (or `989 TFLOPS`); `work = 141 GFLOP`"},
+    {"E0106", "not a unit in a conversion",
+     "The right of `->` is a unit expression: unit names, `*`, `/` and integer powers.\n"
+     "Wrong: `3 GB -> gigabyte`    Right: `3 GB -> GiB`"},
+    {"E0110", "unknown name",
+     "Every name is a binding, a unit, a zoo entry, a solver or a kind; MLS suggests the closest ones.\n"
+     "Wrong: `bandwith * 2`    Right: `bandwidth * 2`"},
+    {"E0111", "name hides a unit, zoo entry or solver",
+     "A name means one thing everywhere: if `s` could be a variable, `3 s` would stop meaning three seconds.\n"
+     "Wrong: `s = serve(...)`, `GB = 3`    Right: `srv = serve(...)`"},
+    {"E0112", "name bound twice",
+     "A script binds each name once, so a reader never has to ask which value is meant (the REPL allows rebinding).\n"
+     "Wrong: `x = 1 s` then `x = 2 s`    Right: `x2 = 2 s`"},
+    {"E0113", "import outside the script's folder",
+     "Scripts run sandboxed (instructors run students' scripts): `import` resolves only inside the script's folder.\n"
+     "Wrong: `import \"../../etc/passwd\"`    Right: `import \"lib/hardware.mls\"`"},
+    {"E0114", "import not found or cyclic",
+     "An imported file must exist and must not import, directly or indirectly, the file importing it.\n"
+     "Wrong: a.mls imports b.mls which imports a.mls    Right: move what both need into c.mls"},
+    {"E0115", "unit definition collides",
+     "Defining a unit also defines its prefixed forms; none may already exist (with `in`, `min` would be milli-inch).\n"
+     "Wrong: `unit GB = 1e9 B`    Right: the prelude already has GB; define `unit HBMstack = 24 GB`"},
+    {"E0201", "syntax error",
+     "The statement is not complete or has something MLS cannot read at that point; the message says what was expected.\n"
+     "Wrong: `x = 3 +`    Right: `x = 3 + 4`"},
+    {"E0202", "unclosed bracket",
+     "Every (, [ and { needs its partner.\nWrong: `x = (3 + 4`    Right: `x = (3 + 4)`"},
+    {"E0203", "= where == was meant",
+     "`=` binds a name; `==` compares.\nWrong: `assert x = 3`    Right: `assert x == 3`"},
+    {"E0204", ": where = was meant",
+     "Named arguments and record fields use `=`; `:` annotates a binding's dimension.\n"
+     "Wrong: `roofline(m, h, batch: 8)`    Right: `roofline(m, h, batch = 8)`"},
+    {"E0205", "too deep or too long",
+     "Brackets nest at most 256 deep and a statement has at most 10,000 tokens, so checking is bounded.\n"
+     "Right: split the expression into named bindings"},
+    {"E0206", "reserved word used as a name",
+     "Keywords (print, for, in, step, if, ...) cannot name values.\nWrong: `step = 3`    Right: `step_time = 3 ms`"},
+    {"E0301", "adding different dimensions",
+     "Only like quantities add. A compute rate plus a bandwidth has no meaning; their quotient does: peak/bandwidth is\n"
+     "the ridge point (FLOP/B) of the roofline, the intensity above which a kernel is compute-bound.\n"
+     "Wrong: `peak + bw`, `7e9 param + 14e9 B`    Right: `peak / bw -> FLOP/B`, `7e9 param * 2 B/param`"},
+    {"E0302", "comparing different dimensions",
+     "A latency compares with a latency, a size with a size.\nWrong: `assert t < 5 GB`    Right: `assert t < 5 ms`"},
+    {"E0303", "conversion across dimensions",
+     "`->` changes the unit, never the dimension. An amount is not a rate (FLOP vs FLOP/s, J vs W): divide or multiply\n"
+     "by a time. A quantity upside down (B/FLOP vs FLOP/B) must be inverted.\n"
+     "Wrong: `1 FLOP -> FLOP/s`, `bw / peak -> FLOP/B`    Right: `1 FLOP / 1 s -> FLOP/s`, `peak / bw -> FLOP/B`"},
+    {"E0304", "value does not match its annotation",
+     "An annotation states the dimension a binding must have; the value disagrees.\n"
+     "Wrong: `bw: Bandwidth = 3.35 TB`    Right: `bw: Bandwidth = 3.35 TB/s`"},
+    {"E0305", "bad exponent",
+     "An exponent is a plain number, and it must be a constant when the base has a unit (the result's dimension must\n"
+     "be known before running).\nWrong: `2 ^ (1 s)`, `x m ^ n` with n unknown    Right: `(3 m) ^ 2`"},
+    {"E0306", "function needs a plain number",
+     "exp, ln, log2 and log10 take dimensionless arguments: the logarithm of 3 seconds depends on the unit.\n"
+     "Wrong: `ln(t)`    Right: `ln(t / 1 s)`"},
+    {"E0307", "if-branches of different dimensions",
+     "Both branches give the value of one expression, so they share a dimension.\n"
+     "Wrong: `if fast then 1 s else 1 GB`    Right: `if fast then 1 s else 2 s`"},
+    {"E0308", "list elements of different dimensions",
+     "A list holds values of one dimension (a sweep over bandwidths, over batch sizes).\n"
+     "Wrong: `[1 s, 2 GB]`    Right: `[1 TB/s, 2 TB/s]`"},
+    {"E0309", "plain number where a quantity is required",
+     "A bare 50 beside a latency could be 50 s or 50 ms; MLS asks for the unit instead of guessing.\n"
+     "Wrong: `assert latency < 50`    Right: `assert latency < 50 ms`"},
+    {"E0310", "condition is not true/false",
+     "assert, if, and, or, not take booleans.\nWrong: `assert 3 s`    Right: `assert latency < 3 s`"},
+    {"E0311", "typed hole",
+     "`?` marks a value still to write; with an annotation MLS names the dimension it needs and the bindings that have it.\n"
+     "Example: `t: Time = 140 GB / ?` needs a Bandwidth, e.g. `H100.bandwidth` — the memory-bound time of a decode step"},
+    {"E0312", "function result does not match its annotation",
+     "The body gives a different dimension than the `-> Type` promised.\n"
+     "Wrong: `fn f(x: Time) -> Bandwidth = x * 2`    Right: `fn f(b: Information, t: Time) -> Bandwidth = b / t`"},
+    {"E0313", "fraction given as a percentage",
+     "Efficiencies and utilisations are fractions in (0, 1]; 50 means fifty times the peak.\n"
+     "Wrong: `efficiency = 50`    Right: `efficiency = 50 %` (or 0.5)"},
+    {"E0314", "number too large",
+     "Numbers must fit a double (about ±1.8e308).\nWrong: `1e999 s`    Right: a value in range, in a unit that keeps it readable: `3.2e16 year`"},
+    {"E0401", "argument of the wrong dimension",
+     "Every solver parameter has a dimension from its C++ declaration (`mls solvers` lists them).\n"
+     "Wrong: `roofline(m, h, batch = 3 s)`    Right: `roofline(m, h, batch = 3)`"},
+    {"E0402", "arguments look swapped",
+     "Each positional argument fits the other's slot; name them to be sure.\n"
+     "Wrong: `tail_latency(20 ms, 400 request/s)`    Right: `tail_latency(arrival_rate = 400 request/s, service_time = 20 ms)`"},
+    {"E0403", "wrong number of arguments",
+     "The call gives more (or fewer) arguments than the function takes.\nWrong: `sqrt(1, 2)`    Right: `sqrt(4 m^2)`"},
+    {"E0404", "unknown named argument",
+     "The function has no parameter of that name; the message lists them.\nWrong: `roofline(m, h, size = 8)`    Right: `roofline(m, h, batch = 8)`"},
+    {"E0405", "missing required argument",
+     "Some parameters have no default (a serving prompt length, a latency target).\n"
+     "Wrong: `serve(Llama3_8B, H100)`    Right: `serve(Llama3_8B, H100, prompt = 512 tokens)`"},
+    {"E0406", "unknown or unset field",
+     "A record has the fields of its kind; an absent optional field is absent, not zero.\n"
+     "Wrong: `H100.bandwith`    Right: `H100.bandwidth`"},
+    {"E0407", "record field of the wrong dimension",
+     "Zoo fields are dimension-checked like everything else: a bandwidth in TFLOP/s fails the build.\n"
+     "Wrong: `bandwidth = 3 TFLOP/s`    Right: `bandwidth = 3 TB/s`"},
+    {"E0408", "unknown record kind",
+     "Kinds: hardware, transformer, moe, ssm, cnn, diffusion, generic, node, fabric, grid, datacenter, fleet, scenario.\n"
+     "Wrong: `gadget X { ... }`    Right: `hardware X { ... }`"},
+    {"E0409", "argument outside its allowed range",
+     "Constant arguments are checked against MODELS §0.2 ranges before running.\n"
+     "Wrong: `roofline(m, h, batch = 0)`    Right: `roofline(m, h, batch = 1)`"},
+    {"E0410", "not callable, or not a record",
+     "Only functions, solvers and kinds take arguments; only records have fields.\nWrong: `x(2)` for a quantity x"},
+    {"E0411", "missing required field",
+     "A hardware entry needs at least name, peak_flops, capacity, bandwidth and tdp.\n"
+     "Right: `hardware Chip { name = \"chip\", peak_flops = 100 TFLOP/s, capacity = 16 GB, bandwidth = 1 TB/s, tdp = 300 W }`"},
+    {"E0412", "recursion",
+     "MLS programs always terminate: a function may not call itself. Write the closed form or a bounded `for`."},
+    {"E0413", "zoo entry without provenance",
+     "Every zoo number carries its source and verification date, so answers are reproducible.\n"
+     "Right: `@source(\"datasheet\", url = \"https://...\", verified = \"2025-03-06\")` as the entry's first line"},
+    {"E0501", "assertion failed",
+     "A check in the script is false; both sides are printed with their units and the script exits 1 (how labs are graded)."},
+    {"E0502", "expectation failed",
+     "`expect a ~= b within tol` failed; the difference is shown against the tolerance."},
+    {"E0503", "division by zero",
+     "A quantity was divided by zero at run time; guard it with `if`."},
+    {"E0504", "NaN or infinity produced",
+     "An operation on finite values produced NaN or infinity (0/0, sqrt of a negative, overflow); MLS never prints it\n"
+     "silently as a number."},
+    {"E0505", "solver error",
+     "A solver rejected its inputs with a typed error (MODELS §0.2): UnknownPrecision, PrecisionUnsupported,\n"
+     "InvalidInput, InvalidParallelism, MissingSpec, UnsupportedWorkload. Example: H100 has no int4 peak."},
+    {"E0507", "resource limit",
+     "A loop or range larger than 1e9 items is refused instead of running for ever; narrow it."},
+};
+}  // namespace
+
+const std::vector<CodeInfo>& catalogue() { return kCodes; }
+
+const CodeInfo* find_code(std::string_view code) {
+  for (auto& c : kCodes)
+    if (c.code == code) return &c;
+  return nullptr;
+}
+
+}  // namespace mls

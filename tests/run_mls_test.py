@@ -9,8 +9,13 @@ Inside the file (comment lines):
   # expect: 295.2 FLOP/B           stdout must contain this line (in order with the other expect lines)
   # expect-error[E0301] 4:9        a diagnostic with this code, starting at line 4, column 9 (position optional)
   # expect-stderr: text            stderr must contain this text
+  # no-differential              skip the JIT-vs-reference-evaluator comparison (see below)
 Beside the file: FILE.out (exact stdout), FILE.err (exact stderr, rendered with --color never),
 FILE.json (exact stderr with --diagnostics json).
+
+Differential test (issue 3): every file that runs is also run on the IR reference evaluator
+(--no-jit); stdout, stderr and the exit code must be byte-identical to the JIT's. Files that run
+without --format also run with --format json under both evaluators, compared exactly.
 """
 import json
 import os
@@ -41,6 +46,7 @@ def main():
         m = re.match(r"\s*#\s*expect-stderr:\s?(.*)$", line)
         if m:
             stderr_wants.append(m.group(1).rstrip())
+    differential = not re.search(r"^\s*#\s*no-differential", src, re.M)
     if exit_code is None:
         exit_code = 2 if any(c.startswith("E") for c, _, _ in errors) else 0
 
@@ -89,6 +95,18 @@ def main():
         if os.path.exists(base + ".json") and pj.stderr != open(base + ".json", encoding="utf-8").read():
             fails.append("JSON diagnostics differ from " + os.path.basename(base) + ".json")
 
+    if differential and "--no-jit" not in args and not any(a.startswith("--emit") for a in args):
+        ref = run(["--no-jit"])
+        for what, a, b in (("exit code", p.returncode, ref.returncode), ("stdout", p.stdout, ref.stdout),
+                           ("stderr", p.stderr, ref.stderr)):
+            if a != b:
+                fails.append(f"JIT and reference evaluator differ in {what}" +
+                             (f": {a} vs {b}" if what == "exit code" else first_difference(a, b)))
+        if not any(a.startswith("--format") for a in args) and p.returncode in (0, 1):
+            jj, jr = run(["--format", "json"]), run(["--format", "json", "--no-jit"])
+            if jj.stdout != jr.stdout:
+                fails.append("JIT and reference evaluator differ in --format json" + first_difference(jj.stdout, jr.stdout))
+
     if fails:
         print(f"FAIL {path}")
         for f in fails:
@@ -96,6 +114,16 @@ def main():
         print("---- stdout ----\n" + p.stdout + "---- stderr ----\n" + p.stderr)
         sys.exit(1)
     print(f"ok {path}")
+
+
+def first_difference(a, b):
+    la, lb = a.splitlines(), b.splitlines()
+    for k in range(max(len(la), len(lb))):
+        x = la[k] if k < len(la) else "<end>"
+        y = lb[k] if k < len(lb) else "<end>"
+        if x != y:
+            return f" at line {k + 1}: JIT {x!r}, reference {y!r}"
+    return ""
 
 
 if __name__ == "__main__":

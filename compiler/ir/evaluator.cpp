@@ -59,10 +59,13 @@ bool values_equal(const Value& a, const Value& b) {
 
 class Interp {
  public:
-  Interp(const Module& m, RuntimeSink& sink, const EvalLimits& lim) : m_(m), sink_(sink), lim_(lim) {
-    vals_.resize(static_cast<size_t>(m.num_values));
+  Interp(const Module& m, RuntimeSink& sink, const EvalLimits& lim, std::vector<Value>& vals)
+      : m_(m), sink_(sink), lim_(lim), vals_(vals) {
+    if (vals_.size() < static_cast<size_t>(m.num_values)) vals_.resize(static_cast<size_t>(m.num_values));
   }
-  void run() { block(m_.body); }
+  void run(size_t first, size_t last) {
+    for (size_t k = first; k < last && k < m_.body.insts.size(); ++k) inst(m_.body.insts[k]);
+  }
 
  private:
   const Value& v(ValueId id) const { return vals_[static_cast<size_t>(id)]; }
@@ -229,7 +232,7 @@ class Interp {
   const Module& m_;
   RuntimeSink& sink_;
   const EvalLimits& lim_;
-  std::vector<Value> vals_;
+  std::vector<Value>& vals_;
 };
 
 }  // namespace
@@ -299,7 +302,13 @@ std::string format_value_for_message(const Value& v, const Shape& s) {
 }
 
 void evaluate(const Module& m, RuntimeSink& sink, const EvalLimits& limits) {
-  Interp(m, sink, limits).run();
+  std::vector<Value> vals;
+  Interp(m, sink, limits, vals).run(0, m.body.insts.size());
+}
+
+void evaluate_range(const Module& m, std::size_t first, std::size_t last, std::vector<Value>& values, RuntimeSink& sink,
+                    const EvalLimits& limits) {
+  Interp(m, sink, limits, values).run(first, last);
 }
 
 }  // namespace mls::ir

@@ -14,6 +14,11 @@ struct EvalLimits {
 // Runs the module. Throws RuntimeError on a run-time error; failed checks go to the sink.
 void evaluate(const Module& m, RuntimeSink& sink, const EvalLimits& limits = {});
 
+// Runs the top-level instructions [first, last) on `values` (one per IR value; earlier values are
+// read from it, new ones written to it). The REPL and the JIT's built-in data use this.
+void evaluate_range(const Module& m, std::size_t first, std::size_t last, std::vector<Value>& values, RuntimeSink& sink,
+                    const EvalLimits& limits = {});
+
 // Helpers shared with codegen's runtime ABI: the exact semantics of each operation.
 Value eval_math(const std::string& fn, const std::vector<Value>& args, Span where);
 List eval_range(double lo, double hi, double step, bool geometric, Span where, double max_items);

@@ -59,6 +59,8 @@ class Checker {
 
   ir::Module& module() { return module_; }
   void set_diagnostics(DiagnosticSink& d) { diags_ = &d; }
+  // Names that exist but are not loaded yet (the lazily compiled zoo): offered as suggestions.
+  void set_extra_names(std::vector<std::string> n) { extra_names_ = std::move(n); }
   const std::vector<ZooEntry>& zoo_entries() const { return zoo_; }
   const std::map<std::string, Binding>& globals() const { return scopes_.front(); }
   std::string typed_dump_of(FileId file) const;  // `--emit=typed` for one file
@@ -157,6 +159,7 @@ class Checker {
   std::vector<ir::Block*> blocks_;
   std::vector<std::map<std::string, Binding>> scopes_;
   std::vector<ZooEntry> zoo_;
+  std::vector<std::string> extra_names_;
   std::set<std::string> expanding_fns_;
   std::set<std::string> imported_;
   std::set<std::string> poisoned_;  // names whose binding failed

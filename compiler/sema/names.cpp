@@ -88,6 +88,9 @@ std::vector<std::string> Checker::candidates() const {
   for (auto& s : reg::solvers()) c.push_back(s.name);
   for (auto& k : reg::kinds()) c.push_back(k.name);
   for (auto& b : kBuiltins) c.push_back(b);
+  for (auto& n : extra_names_) c.push_back(n);
+  std::sort(c.begin(), c.end());
+  c.erase(std::unique(c.begin(), c.end()), c.end());
   return c;
 }
 

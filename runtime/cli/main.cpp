@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "colour diagnostics: auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--digits", digits, "significant digits shown (default 4)")->check(CLI::Range(1, 17));
   app.add_flag("--no-jit", no_jit, "run on the IR reference evaluator");
-  bool as_zoo = false;
+  bool as_zoo = false, whole_zoo = false;
+  app.add_flag("--whole-zoo", whole_zoo, "compile every zoo file, not only those the script names (the build's self-check)");
   app.add_flag("--as-zoo", as_zoo, "hold the script to the zoo's rules: every entry needs @source provenance");
 
   std::string file;
@@ -102,6 +103,7 @@ int main(int argc, char** argv) {
   o.render.unicode = utf8_terminal();
   o.jit = !no_jit;
   o.as_zoo = as_zoo;
+  o.whole_zoo = whole_zoo;
   if (emit == "tokens") o.emit = driver::Emit::Tokens;
   else if (emit == "ast") o.emit = driver::Emit::Ast;
   else if (emit == "typed") o.emit = driver::Emit::Typed;

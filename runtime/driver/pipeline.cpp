@@ -3,7 +3,12 @@
 #include "compiler/ir/evaluator.hpp"
 #include "compiler/syntax/parse.hpp"
 #include "runtime/driver/embedded.hpp"
+#include "runtime/driver/zoo_index.hpp"
+#include "runtime/jit/jit.hpp"
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -33,11 +38,24 @@ bool read_file(const std::string& path, std::string& text) {
 }
 }  // namespace
 
-Session::Session() { load_builtins(); }
+// MLS_TIMING=1: how long each stage took, on stderr (for bench/ and for finding start-up costs).
+StageTimer::StageTimer() : on_(std::getenv("MLS_TIMING") != nullptr), t_(std::chrono::steady_clock::now()) {}
+void StageTimer::lap(const char* stage) {
+  if (!on_) return;
+  auto now = std::chrono::steady_clock::now();
+  std::fprintf(stderr, "mls: %-10s %7.2f ms\n", stage, std::chrono::duration<double, std::milli>(now - t_).count());
+  t_ = now;
+}
+
+Session::Session() {
+  load_builtins();
+  timer_.lap("prelude");
+}
 Session::~Session() = default;
 
 void Session::load_builtins() {
   checker_ = std::make_unique<sema::Checker>(sm_, builtin_diags_, units_);
+  checker_->set_extra_names(ZooIndex::builtin().names());  // suggestions name entries not loaded yet
   sema::Options prelude_opts;
   prelude_opts.builtin = true;
   for (std::size_t k = 0; k < embedded::kPreludeCount; ++k) {
@@ -47,22 +65,72 @@ void Session::load_builtins() {
     programs_.push_back(std::make_unique<ast::Program>(std::move(*p)));
     checker_->check_program(*programs_.back(), prelude_opts, "/nonexistent-builtin");
   }
+  zoo_loaded_.assign(ZooIndex::builtin().size(), false);
+  builtin_insts_ = checker_->module().body.insts.size();
+}
+
+// Zoo entries are compiled on first need, in load order (ZooIndex explains why). The entries of one
+// file needed together are compiled as one source: the file with every other line emptied (kept as
+// a bare newline), so line numbers and columns, and with them diagnostics, stay those of the file.
+void Session::require_zoo(const std::vector<std::size_t>& stmts) {
+  const ZooIndex& index = ZooIndex::builtin();
   sema::Options zoo_opts;
   zoo_opts.builtin = true;
   zoo_opts.zoo_requires_provenance = true;
-  for (std::size_t k = 0; k < embedded::kZooCount; ++k) {
-    const SourceFile& f = sm_.add(std::string("<builtin>/") + embedded::kZoo[k].path, embedded::kZoo[k].text);
+  std::size_t k = 0;
+  while (k < stmts.size()) {
+    std::size_t file = index.stmt(stmts[k]).file;
+    std::string_view text(embedded::kZoo[file].text);
+    std::vector<bool> keep(text.size() + 1, false);  // by byte: inside a statement compiled now
+    bool any = false;
+    for (; k < stmts.size() && index.stmt(stmts[k]).file == file; ++k) {
+      std::size_t s = stmts[k];
+      if (zoo_loaded_[s]) continue;
+      zoo_loaded_[s] = true;
+      any = true;
+      for (std::size_t c = index.stmt(s).begin; c < index.stmt(s).end; ++c) keep[c] = true;
+    }
+    if (!any) continue;
+    std::string kept;
+    kept.reserve(text.size());
+    for (std::size_t c = 0; c < text.size(); ++c)
+      if (keep[c] || text[c] == '\n') kept += text[c];
+    const SourceFile& f = sm_.add(std::string("<builtin>/") + embedded::kZoo[file].path, kept);
     auto p = syntax::parse(f, builtin_diags_);
     if (!p) continue;
     programs_.push_back(std::make_unique<ast::Program>(std::move(*p)));
     checker_->check_program(*programs_.back(), zoo_opts, "/nonexistent-builtin");
+    builtin_insts_ = checker_->module().body.insts.size();
+    zoo_values_.reset();
   }
-  builtin_insts_ = checker_->module().body.insts.size();
 }
 
-const std::vector<sema::ZooEntry>& Session::zoo_entries() const { return checker_->zoo_entries(); }
+void Session::require_zoo_for(const std::string& source) {
+  // An import may name anything, and a typed hole's help offers candidates from the whole zoo.
+  std::set<std::string> names = identifiers(source);
+  if (names.count("import") || names.count("?")) return load_whole_zoo();
+  require_zoo(ZooIndex::builtin().closure(names));
+}
+
+void Session::load_whole_zoo() { require_zoo(ZooIndex::builtin().all()); }
+
+bool Session::builtins_broken(const Options& o, std::ostream& err) const {
+  if (!builtin_diags_.has_errors()) return false;
+  err << "mls: internal error: the built-in prelude or zoo does not compile:\n";
+  Options plain = o;
+  plain.diagnostics_json = false;
+  report(builtin_diags_, plain, err);
+  return true;
+}
+
+const std::vector<sema::ZooEntry>& Session::zoo_entries() {
+  load_whole_zoo();
+  return checker_->zoo_entries();
+}
+
 
 int Session::load_entries(const std::string& path, const Options& o, std::ostream& err) {
+  load_whole_zoo();
   std::string src;
   if (!read_file(path, src)) {
     err << "mls: cannot read '" << path << "'\n";
@@ -82,6 +150,7 @@ int Session::load_entries(const std::string& path, const Options& o, std::ostrea
 }
 
 std::optional<Value> Session::zoo_value(const std::string& name) {
+  require_zoo(ZooIndex::builtin().closure({name}));
   if (!zoo_values_) {
     BindCapture cap;
     ir::Module builtin;
@@ -110,13 +179,7 @@ int Session::report(const DiagnosticSink& d, const Options& o, std::ostream& err
 
 int Session::run(const std::string& path, const std::optional<std::string>& text, const Options& o, std::ostream& out,
                  std::ostream& err) {
-  if (builtin_diags_.has_errors()) {
-    err << "mls: internal error: the built-in prelude or zoo does not compile:\n";
-    Options plain = o;
-    plain.diagnostics_json = false;
-    report(builtin_diags_, plain, err);
-    return kInternal;
-  }
+  if (builtins_broken(o, err)) return kInternal;
   // 1. source
   std::string src;
   if (text) src = *text;
@@ -125,6 +188,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     return kUsage;
   }
   const SourceFile& file = sm_.add(path, src);
+  timer_.lap("read");
   // 2. tokens
   if (o.emit == Emit::Tokens) {
     out << syntax::dump_tokens(file);
@@ -138,7 +202,12 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     out << ast::dump(*program, sm_);
     return kOk;
   }
-  // 4. checked AST (sema lowers each statement to IR in the same walk)
+  timer_.lap("parse");
+  // 4. checked AST (sema lowers each statement to IR in the same walk), after the zoo files it names
+  if (o.whole_zoo) load_whole_zoo();
+  else require_zoo_for(src);
+  timer_.lap("zoo");
+  if (builtins_broken(o, err)) return kInternal;
   checker_->set_diagnostics(diags);
   size_t first = checker_->module().body.insts.size();
   sema::Options user_opts;
@@ -151,6 +220,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     out << checker_->typed_dump_of(file.id());
     return kOk;
   }
+  timer_.lap("check");
   // 5. IR (the script's part of the module; the built-in zoo precedes it)
   const ir::Module& m = checker_->module();
   if (o.emit == Emit::Ir) {
@@ -164,10 +234,25 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     if (!diags.all().empty()) report(diags, o, err);  // warnings
     return kOk;
   }
-  // 6. run
+  // 6. LLVM IR (codegen) of the script's unit, as the JIT compiles it
+  if (o.emit == Emit::Llvm) {
+    try {
+      out << jit::emit_llvm(m, first);
+    } catch (const jit::InternalError& e) {
+      err << "mls: internal error: " << e.what() << "\n";
+      return kInternal;
+    }
+    return kOk;
+  }
+  // 7. run: JIT-compiled (the built-in zoo and the script as two units), or on the IR reference evaluator
   out::OutputSink sink(out, units_, o.output);
   try {
-    ir::evaluate(m, sink);
+    if (o.jit) jit::run(m, first, sink);
+    else ir::evaluate(m, sink);
+  } catch (const jit::InternalError& e) {
+    out.flush();
+    err << "mls: internal error: " << e.what() << "\n";
+    return kInternal;
   } catch (const ir::RuntimeError& e) {
     // One report per run (one JSON array): warnings, failed checks so far, then the error.
     out.flush();
@@ -177,6 +262,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     return kFailed;
   }
   out.flush();
+  timer_.lap("run");
   for (auto& d : sink.failures) diags.report(d);
   if (!diags.all().empty()) report(diags, o, err);
   return sink.failures.empty() ? kOk : kFailed;

@@ -1,4 +1,4 @@
-// The MLS pipeline, top-down: source → tokens → AST → checked AST → IR → run.
+// The MLS pipeline, top-down: source → tokens → AST → checked AST → IR → LLVM IR → run.
 #pragma once
 
 #include "compiler/diag/diagnostic.hpp"
@@ -8,6 +8,7 @@
 #include "runtime/output/output_sink.hpp"
 #include "stdlib/core/value.hpp"
 
+#include <chrono>
 #include <functional>
 #include <iosfwd>
 #include <map>
@@ -26,10 +27,21 @@ struct Options {
   RenderOptions render;
   bool jit = true;
   bool as_zoo = false;  // check the script as a zoo file: every entry needs provenance (E0413)
+  bool whole_zoo = false;  // compile every zoo file, not only those the script names (the build's check)
 };
 
 // Exit codes (issue 2): 0 success; 1 an assert/expect failed or a run-time error; 2 compile errors; 64 usage.
 enum Exit { kOk = 0, kFailed = 1, kCompileError = 2, kUsage = 64, kInternal = 70 };
+
+class StageTimer {
+ public:
+  StageTimer();
+  void lap(const char* stage);
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point t_;
+};
 
 // A compilation context with the prelude and the built-in zoo already checked.
 class Session {
@@ -44,21 +56,29 @@ class Session {
   // Checks a file of declarations (no run) and adds its entries to the zoo view (`mls audit FILE`).
   int load_entries(const std::string& path, const Options& o, std::ostream& err);
   const units::UnitTable& units() const { return units_; }
-  const std::vector<sema::ZooEntry>& zoo_entries() const;
+  // Every zoo entry (compiles the whole zoo).
+  const std::vector<sema::ZooEntry>& zoo_entries();
+  // Compiles the zoo files the source text names (and those they need); all of them.
+  void require_zoo_for(const std::string& source);
+  void load_whole_zoo();
   // Diagnostics from loading the prelude/zoo (a broken build); empty when healthy.
   const DiagnosticSink& builtin_diagnostics() const { return builtin_diags_; }
   const SourceManager& sources() const { return sm_; }
 
  private:
   void load_builtins();
+  void require_zoo(const std::vector<std::size_t>& files);
+  bool builtins_broken(const Options& o, std::ostream& err) const;
   int report(const DiagnosticSink& d, const Options& o, std::ostream& err) const;
 
+  StageTimer timer_;  // first member: it starts before the prelude loads
   SourceManager sm_;
   units::UnitTable units_;
   DiagnosticSink builtin_diags_;
   std::vector<std::unique_ptr<ast::Program>> programs_;
   std::unique_ptr<sema::Checker> checker_;
   size_t builtin_insts_ = 0;
+  std::vector<bool> zoo_loaded_;
   std::optional<std::map<std::string, Value>> zoo_values_;
 };
 

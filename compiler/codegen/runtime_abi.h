@@ -1,0 +1,76 @@
+/* The runtime ABI: what JIT-compiled MLS code may call. Plain C, no LLVM — the contract between
+ * compiler/codegen (which emits calls by these names and signatures) and runtime/jit (which
+ * implements them and binds each name to an absolute address in the JIT; nothing else in the
+ * process is visible to JIT code).
+ *
+ * Values. f64 and bool values are native in JIT code. Every other value (string, record, list,
+ * none) lives in the runtime's value table and JIT code holds it as an opaque i64 handle. Arguments
+ * travel in an array of 8-byte slots, one per operand of the IR instruction: an f64 as its bits, a
+ * bool as 0/1, anything else as its handle. A native result comes back in out[0]; a handle result
+ * is stored by the runtime in the table under the instruction's result.
+ *
+ * Every thunk has the same signature. `inst` is the instruction's index in its compiled unit (the
+ * runtime finds the IR instruction, its operand kinds and its source span from it). A thunk never
+ * lets a C++ exception escape: on an error it keeps the error in the runtime context's error slot
+ * and returns non-zero; the JIT code then returns from its function at once (status 1) and the
+ * runtime reports the error after the JIT frames are gone.
+ */
+#ifndef MLS_CODEGEN_RUNTIME_ABI_H
+#define MLS_CODEGEN_RUNTIME_ABI_H
+
+#include <stdint.h>
+
+#define MLS_RT_ABI_VERSION 1
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct MlsRt MlsRt; /* the runtime context of one running unit (opaque to JIT code) */
+
+/* int32_t thunk(MlsRt* rt, int32_t inst, const uint64_t* args, uint64_t* out): 0 = go on, 1 = stop. */
+typedef int32_t (*MlsThunk)(MlsRt* rt, int32_t inst, const uint64_t* args, uint64_t* out);
+
+/* X(name): every thunk. Arguments are the instruction's operands unless said otherwise. */
+#define MLS_RT_THUNKS(X)                                                                             \
+  X(mls_rt_make_record)   /* record literal → handle result                                      */ \
+  X(mls_rt_get_field)     /* args[0] = record; E0406 when absent                                 */ \
+  X(mls_rt_with)          /* args[0] = record, args[1..] = updated fields                         */ \
+  X(mls_rt_make_list)     /* list literal → handle result                                         */ \
+  X(mls_rt_range)         /* lo, hi, step → list handle; E0409 / E0507                            */ \
+  X(mls_rt_call_solver)   /* arguments in parameter order; solver errors become E0505            */ \
+  X(mls_rt_math)          /* built-in function, full semantics (slow path: result not finite)    */ \
+  X(mls_rt_equal)         /* out[0] = 1 when the two operands are equal (strings, none, mixed)   */ \
+  X(mls_rt_arith_error)   /* args = a, b, r: the result r of add/sub/mul/div/pow is not finite   */ \
+  X(mls_rt_div_zero)      /* raises E0503                                                         */ \
+  X(mls_rt_print)                                                                                   \
+  X(mls_rt_row)                                                                                     \
+  X(mls_rt_table_end)                                                                               \
+  X(mls_rt_assert_failed) /* reports E0501 to the sink (the script goes on)                       */ \
+  X(mls_rt_expect_failed) /* reports E0502 to the sink                                            */ \
+  X(mls_rt_bind)                                                                                    \
+  X(mls_rt_for_begin)     /* E0507 check; out[2d] = length of list d, out[2d+1] = native items   */ \
+  X(mls_rt_for_item)      /* args = depth, index: the loop variable (a handle) takes the item    */ \
+  X(mls_rt_unbox)         /* args = handle, kind (0 f64, 1 bool) → out[0]                        */ \
+  X(mls_rt_box)           /* args = destination handle, kind (0 f64, 1 bool, 2 handle), payload  */
+
+#define MLS_RT_DECLARE(name) int32_t name(MlsRt* rt, int32_t inst, const uint64_t* args, uint64_t* out);
+MLS_RT_THUNKS(MLS_RT_DECLARE)
+#undef MLS_RT_DECLARE
+
+/* X(ir_name, c_function, arity): the C library's math functions, bound under names LLVM does not
+ * recognise, so it never rewrites or constant-folds them: the JIT and the reference evaluator call
+ * the very same functions and print the very same digits. */
+#define MLS_RT_LIBM(X)              \
+  X(mls_libm_pow, pow, 2)           \
+  X(mls_libm_exp, exp, 1)           \
+  X(mls_libm_log, log, 1)           \
+  X(mls_libm_log2, log2, 1)         \
+  X(mls_libm_log10, log10, 1)       \
+  X(mls_libm_cbrt, cbrt, 1)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MLS_CODEGEN_RUNTIME_ABI_H */

@@ -1,0 +1,152 @@
+#include "runtime/driver/zoo_index.hpp"
+
+#include "runtime/driver/embedded.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace mls::driver {
+
+namespace {
+
+bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// A cheap MLS tokenizer, enough to find names and top-level statements: words, and single
+// characters outside comments and strings.
+struct Tok {
+  enum K { Word, Punct, Newline } k;
+  std::string_view text;
+  std::size_t at;
+  int depth;  // bracket nesting before this token
+};
+
+std::vector<Tok> tokens(std::string_view t) {
+  std::vector<Tok> out;
+  int depth = 0;
+  for (std::size_t k = 0; k < t.size();) {
+    char c = t[k];
+    if (c == '#') {
+      while (k < t.size() && t[k] != '\n') ++k;
+    } else if (c == '"') {
+      for (++k; k < t.size() && t[k] != '"' && t[k] != '\n'; ++k)
+        if (t[k] == '\\') ++k;
+      ++k;
+    } else if (ident_start(c)) {
+      std::size_t b = k;
+      while (k < t.size() && ident_char(t[k])) ++k;
+      out.push_back({Tok::Word, t.substr(b, k - b), b, depth});
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      // a number with its exponent (1e9) is not an identifier
+      while (k < t.size() && (ident_char(t[k]) || t[k] == '.')) {
+        if ((t[k] == 'e' || t[k] == 'E') && k + 1 < t.size() && (t[k + 1] == '+' || t[k + 1] == '-')) ++k;
+        ++k;
+      }
+    } else if (c == '\n') {
+      out.push_back({Tok::Newline, t.substr(k, 1), k, depth});
+      ++k;
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
+      ++k;
+    } else {
+      out.push_back({Tok::Punct, t.substr(k, 1), k, depth});
+      if (c == '{' || c == '(' || c == '[') ++depth;
+      if (c == '}' || c == ')' || c == ']') depth = std::max(0, depth - 1);
+      ++k;
+    }
+  }
+  return out;
+}
+
+// Top-level statements of a zoo file: a statement starts at a depth-0 token after a newline and
+// ends at the next depth-0 newline.
+void index_file(std::size_t f, std::string_view text, std::vector<ZooIndex::Stmt>& out) {
+  auto toks = tokens(text);
+  std::size_t k = 0;
+  while (k < toks.size()) {
+    if (toks[k].k == Tok::Newline) {
+      ++k;
+      continue;
+    }
+    ZooIndex::Stmt s;
+    s.file = f;
+    // Start of the statement's first line.
+    std::size_t b = toks[k].at;
+    while (b > 0 && text[b - 1] != '\n') --b;
+    s.begin = b;
+    std::vector<const Tok*> head;  // first three tokens
+    std::size_t j = k;
+    for (; j < toks.size(); ++j) {
+      const Tok& t = toks[j];
+      if (t.k == Tok::Newline && t.depth == 0) break;
+      if (head.size() < 3) head.push_back(&t);
+      if (t.k == Tok::Word) s.refs.emplace(t.text);
+    }
+    s.end = j < toks.size() ? toks[j].at + 1 : text.size();
+    auto is = [&](std::size_t n, Tok::K kind, const char* txt = nullptr) {
+      return head.size() > n && head[n]->k == kind && (!txt || head[n]->text == txt);
+    };
+    if (is(0, Tok::Word) && is(1, Tok::Word) && is(2, Tok::Punct, "{")) s.defines = std::string(head[1]->text);
+    else if (is(0, Tok::Word) && is(1, Tok::Punct, "=")) s.defines = std::string(head[0]->text);
+    out.push_back(std::move(s));
+    k = j;
+  }
+}
+
+}  // namespace
+
+std::set<std::string> identifiers(std::string_view text) {
+  std::set<std::string> out;
+  for (auto& t : tokens(text)) {
+    if (t.k == Tok::Word) out.emplace(t.text);
+    else if (t.k == Tok::Punct && t.text == "?") out.emplace("?");  // a typed hole: candidates from the whole zoo
+  }
+  return out;
+}
+
+const ZooIndex& ZooIndex::builtin() {
+  static const ZooIndex index = [] {
+    ZooIndex x;
+    for (std::size_t f = 0; f < embedded::kZooCount; ++f) index_file(f, embedded::kZoo[f].text, x.stmts_);
+    for (std::size_t k = 0; k < x.stmts_.size(); ++k)
+      if (!x.stmts_[k].defines.empty() && x.defined_by_.emplace(x.stmts_[k].defines, k).second)
+        x.names_.push_back(x.stmts_[k].defines);
+    return x;
+  }();
+  return index;
+}
+
+std::vector<std::size_t> ZooIndex::all() const {
+  std::vector<std::size_t> out(stmts_.size());
+  for (std::size_t k = 0; k < out.size(); ++k) out[k] = k;
+  return out;
+}
+
+std::vector<std::size_t> ZooIndex::closure(const std::set<std::string>& names) const {
+  std::vector<bool> need(stmts_.size(), false);
+  std::vector<std::size_t> todo;
+  auto want = [&](std::size_t k) {
+    if (!need[k]) {
+      need[k] = true;
+      todo.push_back(k);
+    }
+  };
+  auto want_name = [&](const std::string& n) {
+    auto it = defined_by_.find(n);
+    if (it != defined_by_.end()) want(it->second);
+  };
+  for (auto& n : names) want_name(n);
+  if (!todo.empty())  // statements that define nothing go with any use of the zoo
+    for (std::size_t k = 0; k < stmts_.size(); ++k)
+      if (stmts_[k].defines.empty()) want(k);
+  while (!todo.empty()) {
+    std::size_t k = todo.back();
+    todo.pop_back();
+    for (auto& n : stmts_[k].refs) want_name(n);
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < need.size(); ++k)
+    if (need[k]) out.push_back(k);
+  return out;
+}
+
+}  // namespace mls::driver

@@ -1,0 +1,48 @@
+// Which built-in zoo entries a script needs. Parsing the whole zoo costs ~25 ms a run (ANTLR), far
+// more than a typical script; so the session compiles a zoo entry only when the script (or an entry
+// it needs) names it. The index over-approximates on purpose: every identifier of the script counts
+// as a reference (a field called `name` may load an entry too many, never one too few). A unit test
+// checks that every zoo entry and alias is indexed.
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace mls::driver {
+
+// The identifiers of MLS source text, outside comments and strings (an over-approximation of its
+// names), and "?" when the text has a typed hole.
+std::set<std::string> identifiers(std::string_view text);
+
+class ZooIndex {
+ public:
+  // One top-level statement of a zoo file: `kind Name { ... }` or `Name = ...` (an alias).
+  struct Stmt {
+    std::size_t file = 0;            // embedded zoo file
+    std::size_t begin = 0, end = 0;  // its bytes in that file
+    std::string defines;             // "" for a statement that defines nothing (always compiled)
+    std::set<std::string> refs;      // identifiers it uses
+  };
+
+  // The index of the embedded zoo (built once per process).
+  static const ZooIndex& builtin();
+
+  // The statements (indices, in load order) that define a name of `names`, and those they need, transitively.
+  std::vector<std::size_t> closure(const std::set<std::string>& names) const;
+  std::vector<std::size_t> all() const;
+  const Stmt& stmt(std::size_t k) const { return stmts_[k]; }
+  std::size_t size() const { return stmts_.size(); }
+  // Every name the zoo defines (for "did you mean" suggestions before the zoo is compiled).
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  std::vector<Stmt> stmts_;
+  std::unordered_map<std::string, std::size_t> defined_by_;
+  std::vector<std::string> names_;
+};
+
+}  // namespace mls::driver

@@ -1,0 +1,128 @@
+#include "runtime/jit/jit.hpp"
+
+#include "runtime/jit/rt_context.hpp"
+
+#include <atomic>
+#include <bit>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+namespace mls::jit {
+
+namespace {
+
+Timing g_timing;
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::string next_entry_name() {
+  static std::atomic<unsigned long> n{0};
+  return "mls.unit." + std::to_string(n++);
+}
+
+codegen::Unit generate(const ir::Module& m, std::size_t first, std::size_t last, const codegen::GenOptions& o = {}) {
+  try {
+    return codegen::generate(m, first, last, next_entry_name(), o);
+  } catch (const codegen::VerifyError& e) {
+    throw InternalError(e.what());
+  }
+}
+
+// Frees the unit's code however the run ends.
+struct Release {
+  Engine& engine;
+  Engine::Loaded& loaded;
+  ~Release() {
+    try {
+      engine.free(loaded);
+    } catch (...) {
+    }
+  }
+};
+
+}  // namespace
+
+void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& state, ir::RuntimeSink& sink,
+              const ir::EvalLimits& limits) {
+  using clock = std::chrono::steady_clock;
+  Timing t;
+  auto t0 = clock::now();
+  codegen::Unit u = generate(m, first, last);
+  t.codegen_ms = ms_since(t0);
+
+  state.grow(static_cast<std::size_t>(m.num_values));
+  for (const ir::Inst* c : u.info.constants)
+    state.values[static_cast<std::size_t>(c->result)] = c->op == ir::Op::ConstStr ? Value(c->str) : Value();
+  const codegen::UnitInfo* info = &u.info;  // stays in `u`: load() takes only the LLVM module
+
+  Engine& engine = Engine::get();
+  t0 = clock::now();
+  engine.prepare(u, info->num_functions > 1);
+  t.optimize_ms = ms_since(t0);
+  t0 = clock::now();
+  Engine::Loaded loaded = engine.load(std::move(u));
+  t.compile_ms = ms_since(t0);
+
+  MlsRt rt;
+  rt.state = &state;
+  rt.unit = info;
+  rt.sink = &sink;
+  rt.limits = &limits;
+  std::int32_t status;
+  {
+    Release release{engine, loaded};
+    t0 = clock::now();
+    status = loaded.entry(&rt, state.slots.data());
+    t.run_ms = ms_since(t0);
+    t0 = clock::now();
+  }
+  t.free_ms = ms_since(t0);
+
+  g_timing.codegen_ms += t.codegen_ms;
+  g_timing.optimize_ms += t.optimize_ms;
+  g_timing.compile_ms += t.compile_ms;
+  g_timing.run_ms += t.run_ms;
+  g_timing.free_ms += t.free_ms;
+  ++g_timing.units;
+  if (std::getenv("MLS_JIT_TIMING"))
+    std::fprintf(stderr, "jit %s: %zu instructions, codegen %.3f ms, O2 %.3f ms, compile %.3f ms, run %.3f ms, free %.3f ms\n",
+                 info->entry.c_str(), info->insts.size(), t.codegen_ms, t.optimize_ms, t.compile_ms, t.run_ms, t.free_ms);
+
+  if (status != 0) {
+    if (rt.error) std::rethrow_exception(rt.error);
+    throw InternalError("JIT code stopped without an error");
+  }
+}
+
+void load_data(const ir::Module& m, std::size_t first, std::size_t last, State& state, ir::RuntimeSink& sink,
+               const ir::EvalLimits& limits) {
+  state.grow(static_cast<std::size_t>(m.num_values));
+  ir::evaluate_range(m, first, last, state.values, sink, limits);
+  // Native slots mirror the values (JIT code reads an f64/bool from its slot, anything else by handle).
+  for (std::size_t v = 0; v < state.values.size(); ++v) {
+    const Value& x = state.values[v];
+    if (x.is_num()) state.slots[v] = std::bit_cast<std::uint64_t>(x.num());
+    else if (x.is_bool()) state.slots[v] = x.boolean() ? 1 : 0;
+  }
+}
+
+void run(const ir::Module& m, std::size_t first, ir::RuntimeSink& sink, const ir::EvalLimits& limits) {
+  State state;
+  if (first > 0) load_data(m, 0, first, state, sink, limits);
+  run_unit(m, first, m.body.insts.size(), state, sink, limits);
+}
+
+std::string emit_llvm(const ir::Module& m, std::size_t first) {
+  codegen::GenOptions o;
+  o.value_names = true;
+  codegen::Unit u = generate(m, first, m.body.insts.size(), o);
+  Engine::get().prepare(u, u.info.num_functions > 1);
+  return codegen::print(u);
+}
+
+Timing timing() { return g_timing; }
+
+}  // namespace mls::jit

@@ -1,0 +1,58 @@
+// The runtime context JIT code passes to every thunk (MlsRt, opaque in runtime_abi.h), and the
+// engine interface (LLVM stays inside engine.cpp).
+#pragma once
+
+#include "compiler/codegen/codegen.hpp"
+#include "compiler/codegen/runtime_abi.h"
+#include "runtime/jit/jit.hpp"
+#include "stdlib/registry/solver_registry.hpp"
+
+#include <exception>
+#include <memory>
+#include <unordered_map>
+
+struct MlsRt {
+  mls::jit::State* state = nullptr;
+  const mls::codegen::UnitInfo* unit = nullptr;
+  mls::ir::RuntimeSink* sink = nullptr;
+  const mls::ir::EvalLimits* limits = nullptr;
+  std::exception_ptr error;  // the error slot: what stopped the run, rethrown once the JIT frames are gone
+
+  // A running `for`: its lists kept alive, and the native items of f64/bool loop variables.
+  struct Pin {
+    mls::Value list;
+    std::vector<std::uint64_t> native;
+  };
+  std::unordered_map<std::int32_t, std::vector<Pin>> pins;   // by instruction
+  std::unordered_map<std::int32_t, const mls::reg::SolverDesc*> solvers;
+};
+
+namespace mls::jit {
+
+using EntryFn = std::int32_t (*)(MlsRt*, std::uint64_t*);
+
+// The process's one LLJIT (created on first use) and the O2 pipeline.
+class Engine {
+ public:
+  static Engine& get();
+  // Target triple and data layout of the JIT; O2 on the loop functions.
+  void prepare(codegen::Unit& u, bool optimize);
+  // Adds the unit under its own ResourceTracker and compiles it; `free` releases its code.
+  struct Loaded {
+    EntryFn entry = nullptr;
+    void* tracker = nullptr;  // llvm::orc::ResourceTracker (an intrusive pointer, kept alive here)
+  };
+  Loaded load(codegen::Unit&& u);
+  void free(Loaded& l);
+
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+  ~Engine();
+
+ private:
+  Engine();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mls::jit

@@ -592,9 +592,10 @@ std::string dump(const llvm::Module& mod, const std::string& entry) {
 
 }  // namespace
 
-Unit generate(const ir::Module& m, std::size_t first, std::size_t last, const std::string& entry, const GenOptions& o) {
+Unit generate(const ir::Module& m, std::size_t first, std::size_t last, const std::string& entry,
+              const std::vector<Kind>& known, const GenOptions& o) {
   Unit u;
-  u.info = analyse(m, first, last, entry);
+  u.info = analyse(m, first, last, entry, known);
   u.context = std::make_unique<llvm::LLVMContext>();
   u.context->setDiscardValueNames(!o.value_names);
   u.module = std::make_unique<llvm::Module>(entry, *u.context);

@@ -45,8 +45,9 @@ struct GenOptions {
 
 // Generates and verifies the unit of m.body.insts[first, last). `entry` names its entry function.
 // The module must outlive the unit (the unit refers to its instructions).
+// `known`: the kinds of the values of earlier units (see analyse).
 Unit generate(const ir::Module& m, std::size_t first, std::size_t last, const std::string& entry,
-              const GenOptions& o = {});
+              const std::vector<Kind>& known, const GenOptions& o = {});
 
 // The module as LLVM assembly.
 std::string print(const Unit& u);

@@ -19,7 +19,8 @@ struct Analysis {
   std::vector<std::uint8_t> demand;              // bit 1: used as f64, bit 2: used as bool
   std::vector<std::uint8_t> kind_done;
 
-  Analysis(const ir::Module& mod, UnitInfo& unit) : m(mod), u(unit) {
+  const std::vector<Kind>& known;
+  Analysis(const ir::Module& mod, UnitInfo& unit, const std::vector<Kind>& k) : m(mod), u(unit), known(k) {
     auto n = static_cast<std::size_t>(m.num_values);
     def.assign(n, nullptr);
     loop_of_var.assign(n, nullptr);
@@ -85,21 +86,23 @@ struct Analysis {
     } else if (const Inst* f = loop_of_var[k]) {
       auto at = std::find(f->vars.begin(), f->vars.end(), v) - f->vars.begin();
       ValueId list = static_cast<std::size_t>(at) < f->operands.size() ? f->operands[static_cast<std::size_t>(at)] : ir::kNoValue;
-      bool known = false;
+      bool known_list = false;
       if (valid(list) && depth < 64) {
         const Inst* ld = def[static_cast<std::size_t>(list)];
         if (ld && ld->op == Op::Range) {
           r = Kind::F64;
-          known = true;
+          known_list = true;
         } else if (ld && ld->op == Op::MakeList && !ld->operands.empty()) {
           r = kind_of(ld->operands[0], depth + 1);
-          known = true;
+          known_list = true;
         }
       }
-      if (!known) {
+      if (!known_list) {
         std::uint8_t d = demand[k];
         r = d == 1 ? Kind::F64 : d == 2 ? Kind::Bool : Kind::Handle;
       }
+    } else if (k < known.size()) {
+      r = known[k];  // a value of an earlier unit
     }
     kind_done[k] = 1;
     u.kinds[k] = r;
@@ -154,13 +157,15 @@ struct Analysis {
 
 }  // namespace
 
-UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::string entry) {
+UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::string entry,
+                 const std::vector<Kind>& known) {
   UnitInfo u;
   u.entry = std::move(entry);
   u.first = first;
   u.last = last;
-  Analysis a(m, u);
-  a.scan(m.body);
+  Analysis a(m, u, known);
+  last = std::min(last, m.body.insts.size());
+  for (std::size_t k = first; k < last; ++k) a.scan(m.body.insts[k]);
   for (ValueId v = 0; v < m.num_values; ++v) {
     a.kind_of(v);
     const Inst* d = a.def[static_cast<std::size_t>(v)];
@@ -172,7 +177,6 @@ UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::
       u.konst_num[static_cast<std::size_t>(v)] = d->flag ? 1 : 0;
     }
   }
-  last = std::min(last, m.body.insts.size());
   for (std::size_t k = first; k < last; ++k) a.number(m.body.insts[k], 0, false);
   for (std::size_t k = first; k < last; ++k) {
     const Inst& i = m.body.insts[k];

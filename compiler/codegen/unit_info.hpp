@@ -42,6 +42,9 @@ struct UnitInfo {
 
 // Analyses the unit made of m.body.insts[first, last). Values of earlier units are read from the
 // persistent slots / value table; the unit's own top-level values are written there for later units.
-UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::string entry);
+// `known` holds the kinds of the values of earlier units: only the unit itself is scanned, so a
+// REPL entry costs the same at the 100,000th entry as at the first.
+UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::string entry,
+                 const std::vector<Kind>& known);
 
 }  // namespace mls::codegen

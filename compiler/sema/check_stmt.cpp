@@ -133,6 +133,19 @@ void Checker::expr_stmt(const ast::Stmt& s) {
   i.operands.push_back(v.v);
   i.shapes.push_back(shape_of(v.t, units_));
   emit(std::move(i));
+  if (opt_.repl && scopes_.size() == 1 && v.t.k != SType::K::None && v.t.k != SType::K::Error) {  // the REPL's `ans`: the last result
+    Binding b;
+    b.type = v.t;
+    b.value = v.v;
+    b.span = s.span;
+    b.origin = "ans = " + text(s.value->span);
+    b.used = true;
+    if (tx_) {
+      auto it = scopes_.back().find("ans");
+      tx_->undo.emplace_back("ans", it == scopes_.back().end() ? std::nullopt : std::optional<Binding>(it->second));
+    }
+    scopes_.back()["ans"] = b;
+  }
 }
 
 void Checker::assert_stmt(const ast::Stmt& s) {

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@ struct Options {
   bool zoo_requires_provenance = false;  // set while compiling zoo files (E0413)
   bool builtin = false;                  // prelude / zoo: entries are built in
   bool allow_rebinding = false;          // REPL
+  bool repl = false;                     // REPL: a bare expression also binds `ans`
 };
 
 class Checker {
@@ -64,6 +66,13 @@ class Checker {
   const std::vector<ZooEntry>& zoo_entries() const { return zoo_; }
   const std::map<std::string, Binding>& globals() const { return scopes_.front(); }
   std::string typed_dump_of(FileId file) const;  // `--emit=typed` for one file
+
+  // The REPL checks each entry as a transaction: after an error (at compile or run time) rollback()
+  // undoes every change the entry made — bindings, IR, declared units, zoo entries — so the session
+  // is exactly as before it. An undo log, not a copy: an entry costs what it changes.
+  void begin_entry(bool declares_units);
+  void rollback_entry();
+  std::vector<std::string> commit_entry();  // returns the names the entry bound again
 
   // Thrown after a diagnostic was reported: abandons the current statement.
   struct Abort {};
@@ -160,6 +169,15 @@ class Checker {
   std::vector<std::map<std::string, Binding>> scopes_;
   std::vector<ZooEntry> zoo_;
   std::vector<std::string> extra_names_;
+  struct Transaction {
+    std::size_t insts = 0, zoo = 0, typed = 0, owned = 0;
+    ir::ValueId values = 0;
+    int tables = 0;
+    std::set<std::string> poisoned, imported;
+    std::optional<units::UnitTable> units;  // copied only when the entry declares units or dimensions
+    std::vector<std::pair<std::string, std::optional<Binding>>> undo;  // global bindings replaced, oldest first
+  };
+  std::optional<Transaction> tx_;
   std::set<std::string> expanding_fns_;
   std::set<std::string> imported_;
   std::set<std::string> poisoned_;  // names whose binding failed

@@ -77,6 +77,10 @@ void Checker::check_shadowing(const std::string& name, Span span) {
 
 void Checker::bind(const std::string& name, Span span, Binding b) {
   check_shadowing(name, span);
+  if (tx_ && scopes_.size() == 1) {
+    auto it = scopes_.back().find(name);
+    tx_->undo.emplace_back(name, it == scopes_.back().end() ? std::nullopt : std::optional<Binding>(it->second));
+  }
   scopes_.back()[name] = std::move(b);
 }
 

@@ -2,6 +2,7 @@
 //   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON
 #include "compiler/diag/catalogue.hpp"
 #include "runtime/driver/pipeline.hpp"
+#include "runtime/repl/repl.hpp"
 #include "runtime/solve/solve_command.hpp"
 #include "runtime/solve/solver_docs.hpp"
 #include "runtime/zoo/zoo_commands.hpp"
@@ -86,7 +87,8 @@ int main(int argc, char** argv) {
   auto* audit_cmd = app.add_subcommand("audit", "check provenance and physical plausibility of the zoo (or of FILE's entries)");
   std::string audit_file;
   audit_cmd->add_option("file", audit_file, "a file of entries to audit instead of the built-in zoo");
-  for (auto* sc : {run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd, explain_cmd}) sc->fallthrough();
+  auto* repl_cmd = app.add_subcommand("repl", "the interactive REPL (also `mls` alone on a terminal; reads stdin when piped)");
+  for (auto* sc : {repl_cmd, run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd, explain_cmd}) sc->fallthrough();
 
   try {
     app.parse(argc, argv);
@@ -123,6 +125,9 @@ int main(int argc, char** argv) {
     std::cout << c->code << ": " << c->title << "\n\n" << c->lesson << "\n";
     return 0;
   }
+  // `mls` alone (or `mls repl`): the REPL, interactive on a terminal, reading entries from a pipe.
+  bool other = *run || *check || *solve || *zoo_cmd || *audit_cmd || *eval_cmd || *opt_cmd || *solvers_cmd;
+  if (*repl_cmd || (!other && expr.empty() && file.empty())) return repl::run(o, isatty(0) && isatty(1));
   driver::Session session;
   zoo::ZooFormat zf = format == "json" ? zoo::ZooFormat::Json : format == "markdown" ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
   if (*zoo_cmd) {

@@ -16,6 +16,10 @@
 #include <optional>
 #include <string>
 
+namespace mls::jit {
+struct State;
+}
+
 namespace mls::driver {
 
 enum class Emit { Run, Check, Tokens, Ast, Typed, Ir, Llvm };
@@ -51,6 +55,19 @@ class Session {
   // Compiles and runs one script (text from `path`, or `text` when given: `mls -e`).
   int run(const std::string& path, const std::optional<std::string>& text, const Options& o, std::ostream& out,
           std::ostream& err);
+  // The REPL: runs one entry against everything the session holds. An entry that fails (compile or
+  // run-time error) leaves the session exactly as before it.
+  struct EntryResult {
+    int code = kOk;
+    bool kept = false;                 // the entry is part of the session now (`:save` writes it)
+    std::vector<std::string> rebound;  // names it bound again
+    const ast::Program* program = nullptr;  // kept entries: the syntax tree (spans index the text given)
+  };
+  EntryResult run_entry(const std::string& text, const Options& o, std::ostream& out, std::ostream& err);
+  // `:type EXPR`: the static type of an expression (nothing runs), or the diagnostics on `err`.
+  std::optional<std::string> type_of(const std::string& expr, const Options& o, std::ostream& err);
+  // Global names bound so far (variables, functions and loaded zoo entries), with their types.
+  const std::map<std::string, sema::Binding>& globals() const { return checker_->globals(); }
   // The zoo's values by name (evaluates the zoo once).
   std::optional<Value> zoo_value(const std::string& name);
   // Checks a file of declarations (no run) and adds its entries to the zoo view (`mls audit FILE`).
@@ -79,6 +96,11 @@ class Session {
   std::unique_ptr<sema::Checker> checker_;
   size_t builtin_insts_ = 0;
   std::vector<bool> zoo_loaded_;
+  // The REPL's run-time state: values of every entry so far (JIT slots and handles), and how much of
+  // the module they cover.
+  std::unique_ptr<jit::State> repl_state_;
+  std::size_t repl_done_ = 0;
+  std::size_t repl_entries_ = 0;
   std::optional<std::map<std::string, Value>> zoo_values_;
 };
 

@@ -23,9 +23,10 @@ std::string next_entry_name() {
   return "mls.unit." + std::to_string(n++);
 }
 
-codegen::Unit generate(const ir::Module& m, std::size_t first, std::size_t last, const codegen::GenOptions& o = {}) {
+codegen::Unit generate(const ir::Module& m, std::size_t first, std::size_t last, const std::vector<codegen::Kind>& known,
+                       const codegen::GenOptions& o = {}) {
   try {
-    return codegen::generate(m, first, last, next_entry_name(), o);
+    return codegen::generate(m, first, last, next_entry_name(), known, o);
   } catch (const codegen::VerifyError& e) {
     throw InternalError(e.what());
   }
@@ -50,7 +51,8 @@ void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& s
   using clock = std::chrono::steady_clock;
   Timing t;
   auto t0 = clock::now();
-  codegen::Unit u = generate(m, first, last);
+  state.grow(static_cast<std::size_t>(m.num_values));
+  codegen::Unit u = generate(m, first, last, state.kinds);
   t.codegen_ms = ms_since(t0);
 
   state.grow(static_cast<std::size_t>(m.num_values));
@@ -95,6 +97,16 @@ void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& s
     if (rt.error) std::rethrow_exception(rt.error);
     throw InternalError("JIT code stopped without an error");
   }
+  // What later units need of this one: the kinds of its top-level values, and its constants in
+  // slots (JIT code folds constants, so it never stored them).
+  for (std::size_t k = first; k < last && k < m.body.insts.size(); ++k) {
+    const ir::Inst& i = m.body.insts[k];
+    if (i.result == ir::kNoValue) continue;
+    auto v = static_cast<std::size_t>(i.result);
+    state.kinds[v] = info->kinds[v];
+    if (i.op == ir::Op::ConstNum) state.slots[v] = std::bit_cast<std::uint64_t>(i.num);
+    else if (i.op == ir::Op::ConstBool) state.slots[v] = i.flag ? 1 : 0;
+  }
 }
 
 void load_data(const ir::Module& m, std::size_t first, std::size_t last, State& state, ir::RuntimeSink& sink,
@@ -102,10 +114,20 @@ void load_data(const ir::Module& m, std::size_t first, std::size_t last, State& 
   state.grow(static_cast<std::size_t>(m.num_values));
   ir::evaluate_range(m, first, last, state.values, sink, limits);
   // Native slots mirror the values (JIT code reads an f64/bool from its slot, anything else by handle).
-  for (std::size_t v = 0; v < state.values.size(); ++v) {
+  for (std::size_t k = first; k < last && k < m.body.insts.size(); ++k) {
+    const ir::Inst& i = m.body.insts[k];
+    if (i.result == ir::kNoValue) continue;
+    auto v = static_cast<std::size_t>(i.result);
     const Value& x = state.values[v];
-    if (x.is_num()) state.slots[v] = std::bit_cast<std::uint64_t>(x.num());
-    else if (x.is_bool()) state.slots[v] = x.boolean() ? 1 : 0;
+    if (i.type == ir::VType::F64 && x.is_num()) {
+      state.slots[v] = std::bit_cast<std::uint64_t>(x.num());
+      state.kinds[v] = codegen::Kind::F64;
+    } else if (i.type == ir::VType::Bool && x.is_bool()) {
+      state.slots[v] = x.boolean() ? 1 : 0;
+      state.kinds[v] = codegen::Kind::Bool;
+    } else {
+      state.kinds[v] = codegen::Kind::Handle;
+    }
   }
 }
 
@@ -118,7 +140,16 @@ void run(const ir::Module& m, std::size_t first, ir::RuntimeSink& sink, const ir
 std::string emit_llvm(const ir::Module& m, std::size_t first) {
   codegen::GenOptions o;
   o.value_names = true;
-  codegen::Unit u = generate(m, first, m.body.insts.size(), o);
+  // The kinds of the built-ins' values, as load_data would record them (nothing runs).
+  std::vector<codegen::Kind> known(static_cast<std::size_t>(m.num_values), codegen::Kind::Handle);
+  for (std::size_t k = 0; k < first && k < m.body.insts.size(); ++k) {
+    const ir::Inst& i = m.body.insts[k];
+    if (i.result == ir::kNoValue) continue;
+    known[static_cast<std::size_t>(i.result)] = i.type == ir::VType::F64 ? codegen::Kind::F64
+                                                : i.type == ir::VType::Bool ? codegen::Kind::Bool
+                                                                            : codegen::Kind::Handle;
+  }
+  codegen::Unit u = generate(m, first, m.body.insts.size(), known, o);
   Engine::get().prepare(u, u.info.num_functions > 1);
   return codegen::print(u);
 }

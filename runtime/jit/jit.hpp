@@ -3,6 +3,7 @@
 // same order, ir::RuntimeError on a run-time error. No LLVM types here.
 #pragma once
 
+#include "compiler/codegen/unit_info.hpp"
 #include "compiler/ir/evaluator.hpp"
 #include "compiler/ir/ir.hpp"
 #include "compiler/ir/runtime_sink.hpp"
@@ -26,9 +27,11 @@ struct InternalError : std::runtime_error {
 struct State {
   std::vector<Value> values;
   std::vector<std::uint64_t> slots;
+  std::vector<codegen::Kind> kinds;  // how JIT code holds each value defined so far
   void grow(std::size_t num_values) {
     if (values.size() < num_values) values.resize(num_values);
     if (slots.size() < num_values) slots.resize(num_values, 0);
+    if (kinds.size() < num_values) kinds.resize(num_values, codegen::Kind::Handle);
   }
 };
 

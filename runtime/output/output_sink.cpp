@@ -104,6 +104,7 @@ void OutputSink::print(const std::vector<Value>& values, const std::vector<ir::S
     line += (line.empty() ? "" : "  ") + format_value(values[k], *shapes[k], o_.digits);
     if (bare && values[k].is_num() && !shapes[k]->dim_name.empty()) line += "  [" + shapes[k]->dim_name + "]";
   }
+  if (bare && !line.empty()) line = o_.result_prefix + line;
   if (o_.format == Format::Csv) {
     if (!line.empty()) out_ << "# " << line << "\n";
     return;

@@ -19,6 +19,7 @@ enum class Format { Text, Json, Csv };
 struct OutputOptions {
   Format format = Format::Text;
   int digits = 4;
+  std::string result_prefix;  // before a bare expression's value: "= " in the interactive REPL
 };
 
 // Text of one value: "3.35 TB/s", "Memory", "[1, 8, 32]", a record as "kind { f = v, ... }".

@@ -77,4 +77,21 @@ int print_solver_reference(const units::UnitTable& u, SolverDocFormat f, std::os
   return 0;
 }
 
+bool print_solver_info(const units::UnitTable& u, const std::string& name, std::ostream& out) {
+  const reg::SolverDesc* s = reg::find_solver(name);
+  if (!s) return false;
+  out << s->name << " — " << s->summary << "\n  implements " << s->section << " (`mls solve " << s->id << "`)\n";
+  out << "  parameters:\n";
+  for (auto& p : s->params)
+    out << "    " << p.name << ": " << type_text(p.type, u) << " = " << default_text(p, u)
+        << (p.range.lo || p.range.hi ? "  " + p.range.describe() : "") << (p.doc.empty() ? "" : "  — " + p.doc) << "\n";
+  if (s->results.empty()) {
+    out << "  result: " << type_text(s->scalar, u) << "\n";
+  } else {
+    out << "  result fields:\n";
+    for (auto& r : s->results) out << "    ." << r.name << ": " << type_text(r.type, u) << (r.doc.empty() ? "" : "  — " + r.doc) << "\n";
+  }
+  return true;
+}
+
 }  // namespace mls

@@ -6,10 +6,13 @@
 #include "compiler/units/unit_table.hpp"
 
 #include <iosfwd>
+#include <string>
 
 namespace mls {
 
 enum class SolverDocFormat { Text, Markdown, Json };
 int print_solver_reference(const units::UnitTable& t, SolverDocFormat f, std::ostream& out);
+// One solver in full, as text (the REPL's `:info NAME`): returns false when `name` is no solver.
+bool print_solver_info(const units::UnitTable& t, const std::string& name, std::ostream& out);
 
 }  // namespace mls

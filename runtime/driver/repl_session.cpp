@@ -1,0 +1,114 @@
+// The session side of the REPL: one entry at a time against everything entered so far, each entry
+// a transaction (compiled, run as its own JIT unit, its code freed; undone whole on error).
+#include "compiler/ir/evaluator.hpp"
+#include "compiler/sema/stype.hpp"
+#include "compiler/syntax/parse.hpp"
+#include "runtime/driver/pipeline.hpp"
+#include "runtime/jit/jit.hpp"
+
+#include <filesystem>
+
+namespace mls::driver {
+
+namespace {
+bool declares_units(const ast::Program& p) {
+  for (auto& s : p.stmts)
+    if (s->kind == ast::StmtKind::Unit || s->kind == ast::StmtKind::Dimension) return true;
+  return false;
+}
+}  // namespace
+
+Session::EntryResult Session::run_entry(const std::string& text, const Options& o, std::ostream& out, std::ostream& err) {
+  EntryResult r;
+  auto done = [&](int code) {
+    r.code = code;
+    return r;
+  };
+  if (builtins_broken(o, err)) return done(kInternal);
+  if (!repl_state_) repl_state_ = std::make_unique<jit::State>();
+  const SourceFile& file = sm_.add("<repl:" + std::to_string(++repl_entries_) + ">", text);
+  timer_.lap("read");
+  DiagnosticSink diags;
+  auto program = syntax::parse(file, diags);
+  if (!program) return done(report(diags, o, err));
+  // Zoo entries the entry names are built-ins: compiled and loaded for good, outside the transaction.
+  require_zoo_for(text);
+  if (builtins_broken(o, err)) return done(kInternal);
+  const ir::Module& m = checker_->module();
+  out::OutputSink sink(out, units_, o.output);
+  if (repl_done_ < m.body.insts.size()) {
+    jit::load_data(m, repl_done_, m.body.insts.size(), *repl_state_, sink);
+    repl_done_ = m.body.insts.size();
+  }
+  // The entry, as a transaction.
+  checker_->set_diagnostics(diags);
+  checker_->begin_entry(declares_units(*program));
+  sema::Options opts;
+  opts.allow_rebinding = true;
+  opts.repl = true;
+  std::size_t first = m.body.insts.size();
+  checker_->check_program(*program, opts, std::filesystem::current_path());
+  checker_->set_diagnostics(builtin_diags_);
+  if (diags.has_errors()) {
+    checker_->rollback_entry();
+    return done(report(diags, o, err));
+  }
+  programs_.push_back(std::make_unique<ast::Program>(std::move(*program)));  // fn bodies point into it
+  try {
+    if (o.jit) jit::run_unit(m, first, m.body.insts.size(), *repl_state_, sink);
+    else ir::evaluate_range(m, first, m.body.insts.size(), repl_state_->values, sink);
+  } catch (const jit::InternalError& e) {
+    out.flush();
+    checker_->rollback_entry();
+    programs_.pop_back();
+    err << "mls: internal error: " << e.what() << "\n";
+    return done(kInternal);
+  } catch (const ir::RuntimeError& e) {
+    out.flush();
+    checker_->rollback_entry();
+    programs_.pop_back();
+    for (auto& d : sink.failures) diags.report(d);
+    diags.report(e.diag);
+    report(diags, o, err);
+    return done(kFailed);
+  }
+  out.flush();
+  r.rebound = checker_->commit_entry();
+  r.kept = true;
+  r.program = programs_.back().get();
+  repl_done_ = m.body.insts.size();
+  for (auto& d : sink.failures) diags.report(d);
+  if (!diags.all().empty()) report(diags, o, err);
+  return done(sink.failures.empty() ? kOk : kFailed);
+}
+
+std::optional<std::string> Session::type_of(const std::string& expr, const Options& o, std::ostream& err) {
+  const std::string name = "__type_of";
+  std::string text = name + " = " + expr + "\n";
+  const SourceFile& file = sm_.add("<type>", text);
+  DiagnosticSink diags;
+  auto program = syntax::parse(file, diags);
+  if (!program) {
+    report(diags, o, err);
+    return std::nullopt;
+  }
+  require_zoo_for(text);
+  checker_->set_diagnostics(diags);
+  checker_->begin_entry(false);
+  sema::Options opts;
+  opts.allow_rebinding = true;
+  opts.repl = true;
+  checker_->check_program(*program, opts, std::filesystem::current_path());
+  checker_->set_diagnostics(builtin_diags_);
+  std::optional<std::string> t;
+  auto it = checker_->globals().find(name);
+  if (!diags.has_errors() && it != checker_->globals().end()) {
+    const sema::SType& st = it->second.type;
+    t = st.is_num() ? sema::dim_label(st.dim, units_) + "   (" + st.dim.base_form() + ")" : sema::describe(st, units_);
+  }
+  checker_->rollback_entry();  // nothing of `:type` stays
+  if (!t) report(diags, o, err);
+  return t;
+}
+
+}  // namespace mls::driver

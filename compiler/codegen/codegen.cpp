@@ -121,9 +121,9 @@ class Gen {
 
   // ---- values ------------------------------------------------------------------------------------
   Kind kind(ValueId v) const {
-    if (v < 0 || static_cast<std::size_t>(v) >= u_.kinds.size()) return Kind::Handle;
-    if (u_.konst[static_cast<std::size_t>(v)] == UnitInfo::Const::Num) return Kind::F64;
-    if (u_.konst[static_cast<std::size_t>(v)] == UnitInfo::Const::Bool) return Kind::Bool;
+    if (!u_.valid(v)) return Kind::Handle;
+    if (u_.konst_of(v) == UnitInfo::Const::Num) return Kind::F64;
+    if (u_.konst_of(v) == UnitInfo::Const::Bool) return Kind::Bool;
     return u_.kind(v);
   }
   llvm::Type* native_type(Kind k) const { return k == Kind::F64 ? f64_ : i1_; }
@@ -144,17 +144,16 @@ class Gen {
 
   // A value in its own kind: native, or the i64 handle.
   llvm::Value* value(ValueId v) {
-    if (v < 0 || static_cast<std::size_t>(v) >= u_.kinds.size()) throw Inconsistent("use of an undefined value");
-    auto k = static_cast<std::size_t>(v);
-    if (u_.konst[k] == UnitInfo::Const::Num) return llvm::ConstantFP::get(f64_, u_.konst_num[k]);
-    if (u_.konst[k] == UnitInfo::Const::Bool) return b_.getInt1(u_.konst_num[k] != 0);
+    if (!u_.valid(v)) throw Inconsistent("use of an undefined value");
+    if (u_.konst_of(v) == UnitInfo::Const::Num) return llvm::ConstantFP::get(f64_, u_.konst_num_of(v));
+    if (u_.konst_of(v) == UnitInfo::Const::Bool) return b_.getInt1(u_.konst_num_of(v) != 0);
     Kind kd = u_.kind(v);
     if (kd == Kind::Handle) return b_.getInt64(static_cast<std::uint64_t>(v));
     for (auto s = fn().scopes.rbegin(); s != fn().scopes.rend(); ++s) {
       auto it = s->find(v);
       if (it != s->end()) return it->second;
     }
-    if (!u_.in_slot[k] && u_.def_fn[k] >= 1) {
+    if (!u_.in_slot_of(v) && u_.def_fn_of(v) >= 1) {
       auto it = fn().locals.find(v);
       if (it != fn().locals.end()) return b_.CreateLoad(native_type(kd), it->second, vname(v));
     }
@@ -180,13 +179,12 @@ class Gen {
   }
 
   void define(ValueId v, llvm::Value* x) {
-    if (v < 0 || static_cast<std::size_t>(v) >= u_.kinds.size()) return;
-    auto k = static_cast<std::size_t>(v);
+    if (!u_.valid(v)) return;
     Kind kd = u_.kind(v);
-    if (kd == Kind::Handle || u_.konst[k] != UnitInfo::Const::No) return;
+    if (kd == Kind::Handle || u_.konst_of(v) != UnitInfo::Const::No) return;
     if (names_ && !llvm::isa<llvm::Constant>(x) && x->getName().empty()) x->setName(vname(v));
     fn().scopes.back()[v] = x;
-    if (u_.in_slot[k]) {
+    if (u_.in_slot_of(v)) {
       llvm::Value* p = slot_ptr(v);
       if (kd == Kind::F64) b_.CreateStore(x, p);
       else b_.CreateStore(b_.CreateZExt(x, i64_), p);
@@ -215,11 +213,10 @@ class Gen {
   llvm::Value* operands(const Inst& i) {
     std::vector<std::uint64_t> known;
     for (auto v : i.operands) {
-      if (v < 0 || static_cast<std::size_t>(v) >= u_.kinds.size()) break;
-      auto k = static_cast<std::size_t>(v);
-      if (u_.konst[k] == UnitInfo::Const::Num) known.push_back(std::bit_cast<std::uint64_t>(u_.konst_num[k]));
-      else if (u_.konst[k] == UnitInfo::Const::Bool) known.push_back(u_.konst_num[k] != 0 ? 1 : 0);
-      else if (u_.kind(v) == Kind::Handle) known.push_back(k);
+      if (!u_.valid(v)) break;
+      if (u_.konst_of(v) == UnitInfo::Const::Num) known.push_back(std::bit_cast<std::uint64_t>(u_.konst_num_of(v)));
+      else if (u_.konst_of(v) == UnitInfo::Const::Bool) known.push_back(u_.konst_num_of(v) != 0 ? 1 : 0);
+      else if (u_.kind(v) == Kind::Handle) known.push_back(static_cast<std::uint64_t>(v));
       else break;
     }
     if (known.size() == i.operands.size() && !known.empty()) {

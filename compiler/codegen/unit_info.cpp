@@ -14,43 +14,43 @@ using ir::ValueId;
 struct Analysis {
   const ir::Module& m;
   UnitInfo& u;
-  std::vector<const Inst*> def;                  // defining instruction (module-wide)
+  std::vector<const Inst*> def;                  // defining instruction (values of the unit)
   std::vector<const Inst*> loop_of_var;          // loop variable → its `for`
   std::vector<std::uint8_t> demand;              // bit 1: used as f64, bit 2: used as bool
   std::vector<std::uint8_t> kind_done;
 
-  const std::vector<Kind>& known;
-  Analysis(const ir::Module& mod, UnitInfo& unit, const std::vector<Kind>& k) : m(mod), u(unit), known(k) {
-    auto n = static_cast<std::size_t>(m.num_values);
+  Analysis(const ir::Module& mod, UnitInfo& unit) : m(mod), u(unit) {
+    auto n = static_cast<std::size_t>(u.num_values - u.base);
     def.assign(n, nullptr);
     loop_of_var.assign(n, nullptr);
     demand.assign(n, 0);
     kind_done.assign(n, 0);
-    u.kinds.assign(n, Kind::Handle);
+    u.local_kinds.assign(n, Kind::Handle);
     u.konst.assign(n, UnitInfo::Const::No);
     u.konst_num.assign(n, 0);
     u.def_fn.assign(n, -1);
     u.in_slot.assign(n, 0);
   }
 
-  bool valid(ValueId v) const { return v >= 0 && static_cast<std::size_t>(v) < def.size(); }
+  bool valid(ValueId v) const { return u.local(v); }  // a value of this unit
+  std::size_t at(ValueId v) const { return u.at(v); }
   void want(ValueId v, std::uint8_t bits) {
-    if (valid(v)) demand[static_cast<std::size_t>(v)] |= bits;
+    if (valid(v)) demand[at(v)] |= bits;
   }
   static std::uint8_t shape_bits(const ir::ShapePtr& s) {
     if (!s) return 0;
     return s->type == ir::VType::F64 ? 1 : s->type == ir::VType::Bool ? 2 : 0;
   }
 
-  // Pass 1 (whole module): definitions and how values are used.
+  // Pass 1 (the unit): definitions and how values are used.
   void scan(const ir::Block& b) {
     for (auto& i : b.insts) scan(i);
   }
   void scan(const Inst& i) {
-    if (valid(i.result)) def[static_cast<std::size_t>(i.result)] = &i;
+    if (valid(i.result)) def[at(i.result)] = &i;
     if (i.op == Op::For)
       for (auto v : i.vars)
-        if (valid(v)) loop_of_var[static_cast<std::size_t>(v)] = &i;
+        if (valid(v)) loop_of_var[at(v)] = &i;
     auto& o = i.operands;
     switch (i.op) {
       case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Pow: case Op::Neg:
@@ -77,18 +77,18 @@ struct Analysis {
 
   // The kind of a value: its static type, or for a loop variable the element type of its list.
   Kind kind_of(ValueId v, int depth = 0) {
-    if (!valid(v)) return Kind::Handle;
-    auto k = static_cast<std::size_t>(v);
-    if (kind_done[k]) return u.kinds[k];
+    if (!valid(v)) return u.kind(v);  // a value of an earlier unit: its recorded kind
+    auto k = at(v);
+    if (kind_done[k]) return u.local_kinds[k];
     Kind r = Kind::Handle;
     if (const Inst* d = def[k]) {
       r = d->type == ir::VType::F64 ? Kind::F64 : d->type == ir::VType::Bool ? Kind::Bool : Kind::Handle;
     } else if (const Inst* f = loop_of_var[k]) {
-      auto at = std::find(f->vars.begin(), f->vars.end(), v) - f->vars.begin();
-      ValueId list = static_cast<std::size_t>(at) < f->operands.size() ? f->operands[static_cast<std::size_t>(at)] : ir::kNoValue;
+      auto pos = static_cast<std::size_t>(std::find(f->vars.begin(), f->vars.end(), v) - f->vars.begin());
+      ValueId list = pos < f->operands.size() ? f->operands[pos] : ir::kNoValue;
       bool known_list = false;
       if (valid(list) && depth < 64) {
-        const Inst* ld = def[static_cast<std::size_t>(list)];
+        const Inst* ld = def[at(list)];
         if (ld && ld->op == Op::Range) {
           r = Kind::F64;
           known_list = true;
@@ -101,11 +101,9 @@ struct Analysis {
         std::uint8_t d = demand[k];
         r = d == 1 ? Kind::F64 : d == 2 ? Kind::Bool : Kind::Handle;
       }
-    } else if (k < known.size()) {
-      r = known[k];  // a value of an earlier unit
     }
     kind_done[k] = 1;
-    u.kinds[k] = r;
+    u.local_kinds[k] = r;
     return r;
   }
 
@@ -119,10 +117,10 @@ struct Analysis {
     u.max_args = std::max(u.max_args, i.operands.size() + 3);
     if (i.op == Op::For) u.max_out = std::max(u.max_out, 2 * i.operands.size());
     if (valid(i.result)) {
-      u.def_fn[static_cast<std::size_t>(i.result)] = fn;
+      u.def_fn[at(i.result)] = fn;
       // The entry function keeps every native value in a slot: later units (the REPL) and code
       // after an `if` read them from there; loop functions keep theirs in registers.
-      if (fn == 0) u.in_slot[static_cast<std::size_t>(i.result)] = 1;
+      if (fn == 0) u.in_slot[at(i.result)] = 1;
     }
     if ((i.op == Op::ConstStr || i.op == Op::ConstNone) && valid(i.result)) u.constants.push_back(&i);
     std::int32_t body_fn = fn;
@@ -132,7 +130,7 @@ struct Analysis {
     }
     if (i.op == Op::For)
       for (auto v : i.vars)
-        if (valid(v)) u.def_fn[static_cast<std::size_t>(v)] = body_fn;
+        if (valid(v)) u.def_fn[at(v)] = body_fn;
     for (auto& blk : i.blocks) number(blk, body_fn, in_loop || i.op == Op::For);
   }
 
@@ -149,8 +147,8 @@ struct Analysis {
     }
   }
   void use(ValueId v, std::int32_t fn) {
-    if (!valid(v)) return;
-    auto k = static_cast<std::size_t>(v);
+    if (!valid(v)) return;  // earlier units' values live in slots already
+    auto k = at(v);
     if (u.def_fn[k] != fn) u.in_slot[k] = 1;
   }
 };
@@ -163,18 +161,35 @@ UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::
   u.entry = std::move(entry);
   u.first = first;
   u.last = last;
-  Analysis a(m, u, known);
+  u.known = &known;
+  u.num_values = m.num_values;
   last = std::min(last, m.body.insts.size());
+  // The unit's values are the ids from its first result on (ids are handed out in order).
+  u.base = m.num_values;
+  std::function<void(const ir::Block&)> lowest = [&](const ir::Block& b) {
+    for (auto& i : b.insts) {
+      if (i.result != ir::kNoValue) u.base = std::min(u.base, i.result);
+      for (auto v : i.vars) u.base = std::min(u.base, v);
+      for (auto& blk : i.blocks) lowest(blk);
+    }
+  };
+  for (std::size_t k = first; k < last; ++k) {
+    const Inst& i = m.body.insts[k];
+    if (i.result != ir::kNoValue) u.base = std::min(u.base, i.result);
+    for (auto v : i.vars) u.base = std::min(u.base, v);
+    for (auto& blk : i.blocks) lowest(blk);
+  }
+  Analysis a(m, u);
   for (std::size_t k = first; k < last; ++k) a.scan(m.body.insts[k]);
-  for (ValueId v = 0; v < m.num_values; ++v) {
+  for (ValueId v = u.base; v < u.num_values; ++v) {
     a.kind_of(v);
-    const Inst* d = a.def[static_cast<std::size_t>(v)];
+    const Inst* d = a.def[u.at(v)];
     if (d && d->op == Op::ConstNum) {
-      u.konst[static_cast<std::size_t>(v)] = UnitInfo::Const::Num;
-      u.konst_num[static_cast<std::size_t>(v)] = d->num;
+      u.konst[u.at(v)] = UnitInfo::Const::Num;
+      u.konst_num[u.at(v)] = d->num;
     } else if (d && d->op == Op::ConstBool) {
-      u.konst[static_cast<std::size_t>(v)] = UnitInfo::Const::Bool;
-      u.konst_num[static_cast<std::size_t>(v)] = d->flag ? 1 : 0;
+      u.konst[u.at(v)] = UnitInfo::Const::Bool;
+      u.konst_num[u.at(v)] = d->flag ? 1 : 0;
     }
   }
   for (std::size_t k = first; k < last; ++k) a.number(m.body.insts[k], 0, false);

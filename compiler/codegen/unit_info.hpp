@@ -17,27 +17,42 @@ namespace mls::codegen {
 // value table (strings, records, lists, none — and loop variables whose element type is unknown).
 enum class Kind : std::uint8_t { F64 = 0, Bool = 1, Handle = 2 };
 
+// Values below `base` belong to earlier units: the unit reads them from the persistent slots or
+// the value table and keeps nothing per value for them (their kinds come from `known`). Per-value
+// arrays cover [base, num_values) only, so a unit costs what it contains, not what came before.
 struct UnitInfo {
   std::string entry;                            // symbol of the unit's entry function
   std::size_t first = 0, last = 0;             // the unit is the module's top-level instructions [first, last)
   std::vector<const ir::Inst*> insts;           // unit-local instruction index (preorder) → instruction
   std::unordered_map<const ir::Inst*, std::int32_t> index;
-  std::vector<Kind> kinds;                      // per value of the module
   // String and none constants: put in the value table before the unit runs (constants never change).
   std::vector<const ir::Inst*> constants;
 
-  // For codegen.
   enum class Const : std::uint8_t { No, Num, Bool };
-  std::vector<Const> konst;                     // per value: a compile-time constant?
+  ir::ValueId base = 0, num_values = 0;
+  const std::vector<Kind>* known = nullptr;     // kinds of the values below `base`
+  std::vector<Kind> local_kinds;                // per value in [base, num_values)
+  std::vector<Const> konst;                     // a compile-time constant?
   std::vector<double> konst_num;                // its number (ConstNum) or 0/1 (ConstBool)
-  std::vector<std::int32_t> def_fn;             // function of this unit defining the value; -1: not in this unit
+  std::vector<std::int32_t> def_fn;             // function of this unit defining the value; -1: none
   std::vector<std::uint8_t> in_slot;            // native value kept in the persistent slot array
   std::unordered_map<const ir::Inst*, std::int32_t> outlined;  // top-level `for` loops → their function (1, 2, ...)
   std::int32_t num_functions = 1;               // 0 is the entry function
   std::size_t max_args = 1;                     // largest argument array of any thunk call
   std::size_t max_out = 2;                      // largest result array (for_begin: 2 per list)
 
-  Kind kind(ir::ValueId v) const { return kinds[static_cast<std::size_t>(v)]; }
+  bool valid(ir::ValueId v) const { return v >= 0 && v < num_values; }
+  bool local(ir::ValueId v) const { return v >= base && v < num_values; }
+  std::size_t at(ir::ValueId v) const { return static_cast<std::size_t>(v - base); }
+  Kind kind(ir::ValueId v) const {
+    if (local(v)) return local_kinds[at(v)];
+    return known && v >= 0 && static_cast<std::size_t>(v) < known->size() ? (*known)[static_cast<std::size_t>(v)]
+                                                                            : Kind::Handle;
+  }
+  Const konst_of(ir::ValueId v) const { return local(v) ? konst[at(v)] : Const::No; }
+  double konst_num_of(ir::ValueId v) const { return local(v) ? konst_num[at(v)] : 0; }
+  std::int32_t def_fn_of(ir::ValueId v) const { return local(v) ? def_fn[at(v)] : -1; }
+  bool in_slot_of(ir::ValueId v) const { return local(v) ? in_slot[at(v)] != 0 : true; }
 };
 
 // Analyses the unit made of m.body.insts[first, last). Values of earlier units are read from the

@@ -31,6 +31,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
   DiagnosticSink diags;
   auto program = syntax::parse(file, diags);
   if (!program) return done(report(diags, o, err));
+  timer_.lap("parse");
   // Zoo entries the entry names are built-ins: compiled and loaded for good, outside the transaction.
   require_zoo_for(text);
   if (builtins_broken(o, err)) return done(kInternal);
@@ -40,6 +41,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
     jit::load_data(m, repl_done_, m.body.insts.size(), *repl_state_, sink);
     repl_done_ = m.body.insts.size();
   }
+  timer_.lap("zoo");
   // The entry, as a transaction.
   checker_->set_diagnostics(diags);
   checker_->begin_entry(declares_units(*program));
@@ -54,6 +56,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
     return done(report(diags, o, err));
   }
   programs_.push_back(std::make_unique<ast::Program>(std::move(*program)));  // fn bodies point into it
+  timer_.lap("check");
   try {
     if (o.jit) jit::run_unit(m, first, m.body.insts.size(), *repl_state_, sink);
     else ir::evaluate_range(m, first, m.body.insts.size(), repl_state_->values, sink);
@@ -73,6 +76,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
     return done(kFailed);
   }
   out.flush();
+  timer_.lap("run");
   r.rebound = checker_->commit_entry();
   r.kept = true;
   r.program = programs_.back().get();

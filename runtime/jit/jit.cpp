@@ -103,7 +103,7 @@ void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& s
     const ir::Inst& i = m.body.insts[k];
     if (i.result == ir::kNoValue) continue;
     auto v = static_cast<std::size_t>(i.result);
-    state.kinds[v] = info->kinds[v];
+    state.kinds[v] = info->kind(i.result);
     if (i.op == ir::Op::ConstNum) state.slots[v] = std::bit_cast<std::uint64_t>(i.num);
     else if (i.op == ir::Op::ConstBool) state.slots[v] = i.flag ? 1 : 0;
   }

@@ -12,6 +12,8 @@
 #include "stdlib/registry/solver_registry.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -40,6 +42,7 @@ class Repl {
   Repl(const driver::Options& o, bool interactive) : o_(o), interactive_(interactive) {
     session_ = std::make_unique<driver::Session>();
     if (interactive_) o_.output.result_prefix = "= ";
+    if (const char* t = std::getenv("MLS_REPL_TIMES")) times_ = std::make_unique<std::ofstream>(t);
   }
 
   int loop() {
@@ -103,7 +106,10 @@ class Repl {
     if (b == std::string::npos) return false;
     if (entry[b] == ':') return command(entry.substr(b));
     std::string text = entry + "\n";
+    auto t0 = std::chrono::steady_clock::now();
     auto r = session_->run_entry(text, o_, std::cout, std::cerr);
+    if (times_)  // MLS_REPL_TIMES=FILE: each entry's time in µs, for bench/repl_soak.py
+      *times_ << std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() << "\n";
     worst_ = std::max(worst_, r.code);
     if (r.kept) entries_.push_back({text, r.program});
     for (auto& n : r.rebound) note("(" + n + " rebound)");
@@ -253,6 +259,7 @@ class Repl {
   LineEditor* editor_ = nullptr;
   std::vector<SavedEntry> entries_;
   int worst_ = 0;
+  std::unique_ptr<std::ofstream> times_;
 };
 
 }  // namespace

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""The REPL with piped stdin (issue 9): entries without prompts, `ans`, rebinding announced on
+stderr, an entry that fails leaving the session exactly as before it (compile and run-time errors,
+including an entry of several statements), the commands, and the exit code of the worst entry.
+
+usage: check_repl_piped.py MLS
+"""
+import os
+import subprocess
+import sys
+
+
+def repl(mls, text):
+    return subprocess.run([mls, "repl"], input=text, capture_output=True, text=True,
+                          env=dict(os.environ, NO_COLOR="1", MLS_HISTORY="/dev/null"), timeout=60)
+
+
+def check(cond, what, p):
+    if not cond:
+        print(f"FAIL: {what}\n---- stdout ----\n{p.stdout}---- stderr ----\n{p.stderr}")
+        sys.exit(1)
+
+
+def main():
+    mls = os.path.abspath(sys.argv[1])
+    p = repl(mls, "bw = 3.35 TB/s\npeak = 989 TFLOP/s\npeak / bw -> FLOP/B\nans * 2\n")
+    check(p.stdout == "295.2 FLOP/B  [Intensity]\n590.4 FLOP/B  [Intensity]\n", "values and ans", p)
+    check(p.returncode == 0, "exit 0", p)
+
+    # an entry of two statements whose second fails: neither binding stays
+    p = repl(mls, "a = 1 m\na = 2 m; zz = a + 1 s\na\nzz\n")
+    check("error[E0301]" in p.stderr, "E0301 reported", p)
+    check(p.stdout.startswith("1 m  [Length]\n"), "a is still 1 m after the failed entry", p)
+    check("unknown name `zz`" in p.stderr, "zz was not bound", p)
+    check(p.returncode == 2, "exit 2 (the worst entry)", p)
+
+    # a run-time error rolls back the entry's bindings too
+    p = repl(mls, "d = 0 s\nx = 5\nx = 1 m / d\nx\n")
+    check("error[E0503]" in p.stderr, "division by zero reported", p)
+    check(p.stdout.strip().endswith("5"), "x keeps its value", p)
+    check(p.returncode == 1, "exit 1", p)
+
+    # rebinding is allowed and announced (on stderr: stdout stays what a script prints)
+    p = repl(mls, "dur = 1 s\ndur = 2 s\ndur\n")
+    check("(dur rebound)" in p.stderr and p.stdout == "2 s  [Time]\n", "rebinding", p)
+
+    # a declared unit is undone with its entry
+    p = repl(mls, "unit widget: Dimensionless = 1; y = 1 m + 1 s\n3 widget\n")
+    check("unknown" in p.stderr and "widget" in p.stderr, "unit of a failed entry is gone", p)
+
+    # commands
+    p = repl(mls, ":type 989 TFLOP/s / 3.35 TB/s\n:info H100\n:info GB\n:info roofline\n:list vars\n:explain E0301\n")
+    check("Intensity" in p.stdout, ":type", p)
+    check("hardware H100" in p.stdout or "H100" in p.stdout, ":info zoo entry", p)
+    check("unit GB" in p.stdout and "Information" in p.stdout, ":info unit", p)
+    check("roofline —" in p.stdout and "precision" in p.stdout, ":info solver", p)
+    check("E0301:" in p.stdout, ":explain", p)
+    p = repl(mls, ":type 1 m + 1 s\n")
+    check("E0301" in p.stderr and p.returncode == 2, ":type reports errors", p)
+    p = repl(mls, ":nonsense\n")
+    check(p.returncode == 64 and "unknown command" in p.stderr, "unknown command", p)
+
+    # a multi-line block is one entry
+    p = repl(mls, "for b in [1, 2] {\n  row batch = b\n}\n")
+    check("batch" in p.stdout and p.returncode == 0, "multi-line for", p)
+    print("ok repl piped")
+
+
+if __name__ == "__main__":
+    main()

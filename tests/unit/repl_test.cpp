@@ -1,0 +1,44 @@
+// REPL pieces that need no terminal: completion, entry continuation, :save's rewriting.
+#include <catch2/catch.hpp>
+
+#include "runtime/repl/completion.hpp"
+#include "runtime/repl/entry_reader.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+using namespace mls;
+
+namespace {
+bool has(const repl::Completion& c, const std::string& x) {
+  return std::find(c.candidates.begin(), c.candidates.end(), x) != c.candidates.end();
+}
+}  // namespace
+
+TEST_CASE("repl: completion of commands, zoo names, units, fields and named arguments", "[repl]") {
+  driver::Session s;
+  driver::Options o;
+  std::ostringstream out, err;
+  REQUIRE(s.run_entry("r = roofline(Llama3_70B, H100, batch = 1)\nbw = 3.35 TB/s\n", o, out, err).code == 0);
+  CHECK(has(repl::complete(s, ":he", 3), ":help"));
+  CHECK(has(repl::complete(s, ":list u", 7), "units"));
+  auto zoo = repl::complete(s, "x = Llama3_7", 12);
+  CHECK(zoo.start == 4);
+  CHECK(has(zoo, "Llama3_70B"));
+  CHECK(has(repl::complete(s, "1 TFL", 5), "TFLOP"));
+  CHECK(has(repl::complete(s, "b", 1), "bw"));
+  CHECK(has(repl::complete(s, "r.bott", 6), "bottleneck"));
+  CHECK(has(repl::complete(s, "A100.band", 9), "bandwidth"));  // a zoo entry not used yet
+  auto named = repl::complete(s, "roofline(H100, pre", 18);
+  CHECK(has(named, "precision = "));
+  CHECK(repl::complete(s, "r.nosuchfield.x", 15).candidates.empty());
+}
+
+TEST_CASE("repl: an entry continues while brackets are open or a line ends with an operator", "[repl]") {
+  CHECK(repl::needs_more("for b in [1, 2] {"));
+  CHECK(repl::needs_more("x = roofline(H100,"));
+  CHECK(repl::needs_more("y = 1 m +"));
+  CHECK_FALSE(repl::needs_more("y = 1 m + 2 m"));
+  CHECK_FALSE(repl::needs_more("s = \"{\"  # {"));
+  CHECK_FALSE(repl::needs_more("for b in [1, 2] {\n row x = b\n}"));
+}

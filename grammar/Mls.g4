@@ -21,6 +21,7 @@ statement
   | EXPECT lhs=expr (APPROX rhs=expr (WITHIN tol=expr)?)?                     # expectStmt
   | FOR forBinding (COMMA forBinding)* block                                  # forStmt
   | ROW fieldInit (COMMA fieldInit)*                                          # rowStmt
+  | PLOT expr                                                                 # plotStmt
   | IMPORT STRING                                                             # importStmt
   | ident (COLON typ=expr)? ASSIGN value=expr                                 # letStmt
   | expr                                                                      # exprStmt
@@ -94,6 +95,7 @@ WITHIN    : 'within' ;
 FOR       : 'for' ;
 IN        : 'in' ;
 ROW       : 'row' ;
+PLOT      : 'plot' ;
 IMPORT    : 'import' ;
 IF        : 'if' ;
 THEN      : 'then' ;

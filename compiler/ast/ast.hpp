@@ -99,6 +99,7 @@ enum class StmtKind {
   For,        // for x in e[, y in e2] { stmts }
   Row,        // row k = v, ...   (inside for)
   Import,     // import "path.mls"
+  Plot,       // plot kind(args)   (value = the call; its callee names the chart kind)
 };
 
 // @source("title", url = "...", verified = "2024-06-15"), @assumed, @metric_prefixes, @aliases(a, b)

@@ -98,7 +98,7 @@ struct Dumper {
   }
 
   void stmt(const Stmt& s, int d) {
-    static const char* names[] = {"Let", "Print", "Assert", "Expect", "ExprStmt", "Fn", "Dimension", "Unit", "Record", "For", "Row", "Import"};
+    static const char* names[] = {"Let", "Print", "Assert", "Expect", "ExprStmt", "Fn", "Dimension", "Unit", "Record", "For", "Row", "Import", "Plot"};
     std::string head = names[int(s.kind)];
     if (!s.kind_name.empty()) head += " " + s.kind_name;
     if (!s.name.empty()) head += " " + s.name;

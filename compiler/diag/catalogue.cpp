@@ -54,7 +54,9 @@ const std::vector<CodeInfo> kCodes = {
      "Named arguments and record fields use `=`; `:` annotates a binding's dimension.\n"
      "Wrong: `roofline(m, h, batch: 8)`    Right: `roofline(m, h, batch = 8)`"},
     {"E0205", "too deep or too long",
-     "Brackets nest at most 256 deep and a statement has at most 10,000 tokens, so checking is bounded.\n"
+     "Brackets and expressions nest at most 256 deep (a chain `a + b + c + ...` nests one level per operator),\n"
+     "a statement has at most 10,000 tokens, and checking nests at most 512 levels counting the bodies of\n"
+     "called functions, loops and imports, so checking is bounded.\n"
      "Right: split the expression into named bindings"},
     {"E0206", "reserved word used as a name",
      "Keywords (print, for, in, step, if, ...) cannot name values.\nWrong: `step = 3`    Right: `step_time = 3 ms`"},
@@ -147,7 +149,8 @@ const std::vector<CodeInfo> kCodes = {
      "A solver rejected its inputs with a typed error (MODELS §0.2): UnknownPrecision, PrecisionUnsupported,\n"
      "InvalidInput, InvalidParallelism, MissingSpec, UnsupportedWorkload. Example: H100 has no int4 peak."},
     {"E0507", "resource limit",
-     "A loop or range larger than 1e9 items is refused instead of running for ever; narrow it."},
+     "A loop or range larger than 1e9 items is refused instead of running for ever; narrow it. Function calls\n"
+     "are inlined: a file may expand at most 250,000 expressions through them; an import is at most 16 MiB."},
 };
 }  // namespace
 

@@ -174,6 +174,12 @@ class Interp {
         break;
       }
       case Op::TableEnd: sink_.table_end(i.aux); break;
+      case Op::Plot: {
+        std::vector<Value> vs;
+        for (auto id : o) vs.push_back(v(id));
+        sink_.plot(i.aux, i.str, i.names, vs, i.shapes);
+        break;
+      }
       case Op::Assert: assert_(i); break;
       case Op::Expect: expect_(i); break;
       case Op::Bind: sink_.bind(i.names[0], v(o[0])); break;

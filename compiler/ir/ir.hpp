@@ -47,6 +47,7 @@ enum class Op {
   For,         // operands = lists; vars = loop variables; blocks[0] = body (cartesian product, first outermost)
   Print,       // operands = values; shapes = their shapes
   Row,         // names = columns; operands = cells; shapes; aux = table id
+  Plot,        // str = chart kind; names = "arg=source text" per operand; shapes; aux = plot id (a point per run)
   TableEnd,    // aux = table id: flush a text table after its loop
   Assert,      // operands[0] = cond, [1], [2] = compared sides (optional); str = message; shapes of sides
   Expect,      // operands = actual, expected, tolerance; flag = tolerance is relative
@@ -81,6 +82,7 @@ struct Module {
   Block body;
   ValueId num_values = 0;
   int num_tables = 0;
+  int num_plots = 0;
 };
 
 // `mls --emit=ir`: "%3 = div %1, %2 : f64   # 2:7" lines, blocks indented.

@@ -49,6 +49,7 @@ const char* op_name(Op op) {
     case Op::For: return "for";
     case Op::Print: return "print";
     case Op::Row: return "row";
+    case Op::Plot: return "plot";
     case Op::TableEnd: return "table_end";
     case Op::Assert: return "assert";
     case Op::Expect: return "expect";
@@ -88,6 +89,7 @@ void print_inst(std::ostringstream& os, const Inst& i, int depth, const SourceMa
     case Op::Range: if (i.flag) os << " geometric"; break;
     case Op::Bind: os << " " << i.names[0]; break;
     case Op::Row: case Op::TableEnd: os << " table" << i.aux; break;
+    case Op::Plot: os << " " << i.str << " plot" << i.aux; break;
     default: break;
   }
   for (size_t k = 0; k < i.operands.size(); ++k) {

@@ -19,6 +19,11 @@ class RuntimeSink {
   virtual void row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                    const std::vector<ShapePtr>& shapes) = 0;
   virtual void table_end(int table) = 0;
+  // One point (or one whole chart) of plot `id`: arguments by name ("x=b": name and source text).
+  virtual void plot(int id, const std::string& kind, const std::vector<std::string>& args, const std::vector<Value>& values,
+                    const std::vector<ShapePtr>& shapes) {
+    (void)id, (void)kind, (void)args, (void)values, (void)shapes;
+  }
   // A failed assert/expect: reported, and the script goes on (every failure is shown; exit 1 at the end).
   virtual void check_failed(Diagnostic d) = 0;
   virtual void bind(const std::string& name, const Value& v) { (void)name; (void)v; }

@@ -1,6 +1,7 @@
 // Expressions: literals, names, arithmetic with dimension rules, conversions, records, lists.
 #include "compiler/sema/checker.hpp"
 
+#include "compiler/sema/limits.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 
 #include <algorithm>
@@ -45,6 +46,10 @@ bool is_count_dim(const Dimension& d) {
 
 Checker::TExpr Checker::expr(const ast::Expr& e) {
   using K = ast::ExprKind;
+  limits::Level level;  // bounded recursion and inlining (limits.hpp)
+  if (level.too_deep()) error(limits::diagnostic(limits::Kind::Nesting, e.span));
+  if (!expanding_fns_.empty() && ++limits::inlined_exprs > limits::kMaxInlinedExprs)
+    error(limits::diagnostic(limits::Kind::Inlining, e.span));
   TExpr r;
   switch (e.kind) {
     case K::Number: {

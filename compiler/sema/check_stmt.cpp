@@ -1,6 +1,7 @@
 // Statements: bindings, print/assert/expect, fn, for/row tables, imports.
 #include "compiler/sema/checker.hpp"
 
+#include "compiler/sema/limits.hpp"
 #include "compiler/syntax/parse.hpp"
 
 #include <fstream>
@@ -18,6 +19,7 @@ void Checker::check_program(const ast::Program& p, const Options& o, const std::
   Options saved = opt_;
   opt_ = o;
   root_ = dir;
+  limits::inlined_exprs = 0;  // the inlining budget is per checked file (limits.hpp)
   // The script itself is on the import stack, so `import` of itself (directly or round a cycle) is E0114.
   std::error_code ec;
   std::filesystem::path self = std::filesystem::weakly_canonical(std::filesystem::absolute(sm_.get(p.file).path()), ec);
@@ -47,6 +49,8 @@ void Checker::guarded(const ast::Stmt& s) {
 
 void Checker::stmt(const ast::Stmt& s) {
   using K = ast::StmtKind;
+  limits::Level level;  // `for` bodies and imports nest statements (limits.hpp)
+  if (level.too_deep()) error(limits::diagnostic(limits::Kind::Nesting, s.span));
   switch (s.kind) {
     case K::Let: let(s); break;
     case K::Print: print_stmt(s); break;
@@ -60,6 +64,7 @@ void Checker::stmt(const ast::Stmt& s) {
     case K::For: for_stmt(s); break;
     case K::Row: row_stmt(s); break;
     case K::Import: import_stmt(s); break;
+    case K::Plot: plot_stmt(s); break;
   }
 }
 

@@ -19,6 +19,9 @@
 
 namespace mls::sema {
 
+// The chart kinds `plot` knows (roofline, line, scatter, bar, heatmap, scorecard).
+std::vector<std::string> chart_kinds();
+
 // Provenance of a zoo entry (entry level and per field), kept for `mls zoo show` and `mls audit`.
 struct Provenance {
   std::string source, url, verified;
@@ -99,6 +102,7 @@ class Checker {
   void for_stmt(const ast::Stmt& s);
   void row_stmt(const ast::Stmt& s);
   void import_stmt(const ast::Stmt& s);
+  void plot_stmt(const ast::Stmt& s);
 
   // expressions
   TExpr expr(const ast::Expr& e);
@@ -172,7 +176,7 @@ class Checker {
   struct Transaction {
     std::size_t insts = 0, zoo = 0, typed = 0, owned = 0;
     ir::ValueId values = 0;
-    int tables = 0;
+    int tables = 0, plots = 0;
     std::set<std::string> poisoned, imported;
     std::optional<units::UnitTable> units;  // copied only when the entry declares units or dimensions
     std::vector<std::pair<std::string, std::optional<Binding>>> undo;  // global bindings replaced, oldest first

@@ -10,6 +10,7 @@ void Checker::begin_entry(bool declares_units) {
   t.insts = module_.body.insts.size();
   t.values = module_.num_values;
   t.tables = module_.num_tables;
+  t.plots = module_.num_plots;
   t.zoo = zoo_.size();
   t.typed = typed_.size();
   t.owned = owned_.size();
@@ -30,6 +31,7 @@ void Checker::rollback_entry() {
   module_.body.insts.resize(t.insts);
   module_.num_values = t.values;
   module_.num_tables = t.tables;
+  module_.num_plots = t.plots;
   zoo_.resize(t.zoo);
   typed_.resize(t.typed);
   owned_.resize(t.owned);

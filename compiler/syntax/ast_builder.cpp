@@ -176,6 +176,11 @@ ast::StmtPtr AstBuilder::statement(P::StatementContext* c) {
     }
     return s;
   }
+  if (auto* pl = dynamic_cast<P::PlotStmtContext*>(c)) {
+    auto s = std::make_unique<ast::Stmt>(K::Plot, sp);
+    s->value = expr(pl->expr());
+    return s;
+  }
   if (auto* i = dynamic_cast<P::ImportStmtContext*>(c)) {
     auto s = std::make_unique<ast::Stmt>(K::Import, sp);
     s->name = unescape(i->STRING()->getText());

@@ -15,6 +15,11 @@ constexpr int kMaxNesting = 256;
 // A statement longer than this is refused: the checker walks expressions recursively, and a 1 MB
 // one-line sum would otherwise exhaust the stack (tests/hostile/long_line.mls).
 constexpr size_t kMaxStatementTokens = 10000;
+// Expressions nest at most this deep in the AST. Brackets are bounded above, but a left-deep chain
+// (`1 + 1 + ... + 1`, `a b c d ...`, `x and y and ...`) or a run of prefix operators (`- - - x`)
+// nests as deep as it is long, and the checker, both evaluators and the dumps recurse on it: 5,000
+// terms overflowed the 8 MB stack (tests/hostile/regress/deep_*.mls).
+constexpr int kMaxExprDepth = 256;
 
 // Decodes UTF-8 into code points (what ANTLR indexes) and records each code point's byte offset.
 // Returns the offset of the first invalid byte, or -1.
@@ -86,6 +91,40 @@ std::unique_ptr<Lexed> lex(const SourceFile& file, DiagnosticSink* diags) {
 Span token_span(const SourceFile& f, const std::vector<std::uint32_t>& map, antlr4::Token* t) {
   auto at = [&](size_t cp) { return map[std::min(cp, map.size() - 1)]; };
   return {f.id(), at(t->getStartIndex()), at(t->getStopIndex() + 1)};
+}
+
+// The first expression (in source order of the walk) lying deeper than kMaxExprDepth below `root`,
+// or null. Iterative: the tree may be ~10,000 deep.
+const ast::Expr* too_deep(const ast::Expr* root) {
+  std::vector<std::pair<const ast::Expr*, int>> todo;
+  if (root) todo.emplace_back(root, 1);
+  while (!todo.empty()) {
+    auto [e, d] = todo.back();
+    todo.pop_back();
+    if (d > kMaxExprDepth) return e;
+    auto push = [&, d = d](const ast::ExprPtr& c) {
+      if (c) todo.emplace_back(c.get(), d + 1);
+    };
+    push(e->lhs), push(e->rhs), push(e->step), push(e->cond), push(e->then_e), push(e->else_e);
+    for (auto& a : e->args) push(a.value);
+    for (auto& f : e->fields) push(f.value);
+    for (auto& i : e->items) push(i);
+  }
+  return nullptr;
+}
+
+const ast::Expr* too_deep(const ast::Stmt& s) {
+  std::vector<const ast::Expr*> roots = {s.type.get(), s.value.get(), s.value2.get(), s.tolerance.get(),
+                                         s.message.get()};
+  for (auto& e : s.exprs) roots.push_back(e.get());
+  for (auto& p : s.params) roots.push_back(p.type.get());
+  for (auto& f : s.fields) roots.push_back(f.value.get());
+  for (auto& b : s.bindings) roots.push_back(b.iterable.get());
+  for (auto* r : roots)
+    if (auto* e = too_deep(r)) return e;
+  for (auto& b : s.body)  // `for` bodies: nested at most 256 deep (braces)
+    if (auto* e = too_deep(*b)) return e;
+  return nullptr;
 }
 }  // namespace
 
@@ -177,7 +216,15 @@ std::optional<ast::Program> parse(const SourceFile& file, DiagnosticSink& diags)
     return std::nullopt;
   }
   AstBuilder builder(file.id(), L->map);
-  return builder.program(tree);
+  ast::Program program = builder.program(tree);
+  for (auto& st : program.stmts)
+    if (const ast::Expr* e = too_deep(*st)) {
+      diags.report(lexical("E0205", "this expression nests more than " + std::to_string(kMaxExprDepth) + " levels deep",
+                           {file.id(), e->span.begin, std::min(e->span.end, e->span.begin + 1)}, "too deep",
+                           "split it into named bindings (a long sum or chain of operators nests one level per operator)"));
+      return std::nullopt;
+    }
+  return program;
 }
 
 std::string dump_tokens(const SourceFile& file) {

@@ -48,6 +48,11 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "colour diagnostics: auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--digits", digits, "significant digits shown (default 4)")->check(CLI::Range(1, 17));
   app.add_flag("--no-jit", no_jit, "run on the IR reference evaluator");
+  std::string plots_dir, plot_formats = "svg,png";
+  bool plot_text = false;
+  app.add_option("--plots", plots_dir, "write the script's charts into DIR (the script never chooses where files go)");
+  app.add_option("--plot-format", plot_formats, "chart file formats: any of svg,png,pdf (default svg,png)");
+  app.add_flag("--plot-text", plot_text, "draw charts as text on stdout (the default on a terminal without --plots)");
   bool as_zoo = false, whole_zoo = false;
   app.add_flag("--whole-zoo", whole_zoo, "compile every zoo file, not only those the script names (the build's self-check)");
   app.add_flag("--as-zoo", as_zoo, "hold the script to the zoo's rules: every entry needs @source provenance");
@@ -106,6 +111,20 @@ int main(int argc, char** argv) {
   o.jit = !no_jit;
   o.as_zoo = as_zoo;
   o.whole_zoo = whole_zoo;
+  o.plots.dir = plots_dir;
+  o.plots.text = plot_text || (plots_dir.empty() && isatty(1));
+  o.plots.formats.clear();
+  for (std::size_t b = 0; b <= plot_formats.size();) {
+    std::size_t e = plot_formats.find(',', b);
+    if (e == std::string::npos) e = plot_formats.size();
+    std::string f = plot_formats.substr(b, e - b);
+    if (f != "svg" && f != "png" && f != "pdf") {
+      std::cerr << "mls: --plot-format takes svg, png and pdf, not '" << f << "'\n";
+      return driver::kUsage;
+    }
+    o.plots.formats.push_back(f);
+    b = e + 1;
+  }
   if (emit == "tokens") o.emit = driver::Emit::Tokens;
   else if (emit == "ast") o.emit = driver::Emit::Ast;
   else if (emit == "typed") o.emit = driver::Emit::Typed;

@@ -28,6 +28,11 @@ class BindCapture : public ir::RuntimeSink {
   void bind(const std::string& n, const Value& v) override { values[n] = v; }
 };
 
+std::string stem_of(const std::string& path, const std::optional<std::string>& text) {
+  if (text) return "plot";
+  return std::filesystem::path(path).stem().string();
+}
+
 bool read_file(const std::string& path, std::string& text) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -168,6 +173,20 @@ std::optional<Value> Session::zoo_value(const std::string& name) {
   return it->second;
 }
 
+// 8. pictures: the charts of the run, drawn after it (the command line chose where they go).
+void Session::draw(const out::OutputSink& sink, const Options& o, const std::string& stem, std::ostream& out,
+                   std::ostream& err) {
+  if (sink.plots.empty()) return;
+  plot::RenderOptions r = o.plots;
+  r.stem = stem;
+  if (r.dir.empty() && !r.text) {
+    err << "mls: " << sink.plots.charts().size() << " chart(s) not drawn: give --plots DIR for files, --plot-text to see them here\n";
+    return;
+  }
+  out.flush();
+  for (auto& p : plot::render(sink.plots, units_, r, out, err)) err << "mls: wrote " << p << "\n";
+}
+
 int Session::report(const DiagnosticSink& d, const Options& o, std::ostream& err) const {
   if (o.diagnostics_json) {
     err << render_json(d.all(), sm_) << "\n";
@@ -256,6 +275,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   } catch (const ir::RuntimeError& e) {
     // One report per run (one JSON array): warnings, failed checks so far, then the error.
     out.flush();
+    draw(sink, o, stem_of(path, text), out, err);  // the charts drawn so far are kept
     for (auto& d : sink.failures) diags.report(d);
     diags.report(e.diag);
     report(diags, o, err);
@@ -263,6 +283,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   }
   out.flush();
   timer_.lap("run");
+  draw(sink, o, stem_of(path, text), out, err);
   for (auto& d : sink.failures) diags.report(d);
   if (!diags.all().empty()) report(diags, o, err);
   return sink.failures.empty() ? kOk : kFailed;

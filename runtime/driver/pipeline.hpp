@@ -6,6 +6,7 @@
 #include "compiler/sema/checker.hpp"
 #include "compiler/units/unit_table.hpp"
 #include "runtime/output/output_sink.hpp"
+#include "runtime/plot/render.hpp"
 #include "stdlib/core/value.hpp"
 
 #include <chrono>
@@ -31,6 +32,7 @@ struct Options {
   RenderOptions render;
   bool jit = true;
   bool as_zoo = false;  // check the script as a zoo file: every entry needs provenance (E0413)
+  plot::RenderOptions plots;  // where charts go (--plots DIR, --plot-format, --plot-text)
   bool whole_zoo = false;  // compile every zoo file, not only those the script names (the build's check)
 };
 
@@ -84,6 +86,7 @@ class Session {
 
  private:
   void load_builtins();
+  void draw(const out::OutputSink& sink, const Options& o, const std::string& stem, std::ostream& out, std::ostream& err);
   void require_zoo(const std::vector<std::size_t>& files);
   bool builtins_broken(const Options& o, std::ostream& err) const;
   int report(const DiagnosticSink& d, const Options& o, std::ostream& err) const;

@@ -70,6 +70,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
     out.flush();
     checker_->rollback_entry();
     programs_.pop_back();
+    draw(sink, o, "repl", out, err);
     for (auto& d : sink.failures) diags.report(d);
     diags.report(e.diag);
     report(diags, o, err);
@@ -77,6 +78,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
   }
   out.flush();
   timer_.lap("run");
+  draw(sink, o, "repl-" + std::to_string(repl_entries_), out, err);
   r.rebound = checker_->commit_entry();
   r.kept = true;
   r.program = programs_.back().get();

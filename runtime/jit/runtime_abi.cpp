@@ -263,6 +263,13 @@ std::int32_t mls_rt_table_end(MlsRt* rt, std::int32_t inst, const std::uint64_t*
   return guard(rt, [&] { rt->sink->table_end(inst_of(rt, inst).aux); });
 }
 
+std::int32_t mls_rt_plot(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
+  return guard(rt, [&] {
+    const Inst& i = inst_of(rt, inst);
+    rt->sink->plot(i.aux, i.str, i.names, operands(rt, i, args), i.shapes);
+  });
+}
+
 std::int32_t mls_rt_bind(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);

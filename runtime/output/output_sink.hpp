@@ -4,6 +4,7 @@
 #pragma once
 
 #include "compiler/ir/runtime_sink.hpp"
+#include "runtime/plot/chart.hpp"
 #include "compiler/units/unit_table.hpp"
 
 #include <iosfwd>
@@ -35,6 +36,12 @@ class OutputSink : public ir::RuntimeSink {
            const std::vector<ir::ShapePtr>& shapes) override;
   void table_end(int table) override;
   void check_failed(Diagnostic d) override { failures.push_back(std::move(d)); }
+  void plot(int id, const std::string& kind, const std::vector<std::string>& args, const std::vector<Value>& values,
+            const std::vector<ir::ShapePtr>& shapes) override {
+    plots.add(id, kind, args, values, shapes);
+  }
+
+  plot::Collector plots;  // the charts of the run, drawn by the driver afterwards
 
   std::vector<Diagnostic> failures;  // failed asserts/expects, rendered by the driver
 

@@ -1,0 +1,448 @@
+#include "runtime/plot/render.hpp"
+
+#include "runtime/output/output_sink.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+namespace mls::plot {
+
+namespace {
+
+// A gnuplot string literal: single quotes, '' for a quote (noenhanced terminals: no markup).
+std::string q(const std::string& s) {
+  std::string r = "'";
+  for (char c : s) r += c == '\'' ? std::string("''") : std::string(1, c);
+  return r + "'";
+}
+// A data-file string field.
+std::string dq(const std::string& s) {
+  std::string r = "\"";
+  for (char c : s) r += c == '"' ? '\'' : c;
+  return r + "\"";
+}
+std::string num(double x) {
+  std::ostringstream s;
+  s.precision(10);
+  s << x;
+  return s.str();
+}
+
+double number(const Value& v) { return v.is_num() ? v.num() : std::numeric_limits<double>::quiet_NaN(); }
+std::string str(const Value& v) { return v.is_str() ? v.str() : v.is_bool() ? (v.boolean() ? "true" : "false") : ""; }
+// A label argument: a string as it is, a number with its unit ("64", "3.35 TB/s").
+std::string label_of(const Chart& c, const std::map<std::string, Value>& p, const std::string& arg) {
+  auto it = p.find(arg);
+  if (it == p.end()) return "";
+  if (it->second.is_num() && c.shape.count(arg) && c.shape.at(arg)) return out::format_value(it->second, *c.shape.at(arg), 4);
+  return str(it->second);
+}
+double field(const Value& rec, const char* name) {
+  if (!rec.is_record()) return std::numeric_limits<double>::quiet_NaN();
+  const Value* f = rec.record().find(name);
+  return f && f->is_num() ? f->num() : std::numeric_limits<double>::quiet_NaN();
+}
+std::string field_str(const Value& rec, const char* name) {
+  if (!rec.is_record()) return "";
+  const Value* f = rec.record().find(name);
+  return f && f->is_str() ? f->str() : "";
+}
+
+// An axis: the label "text (unit)" and the factor from SI to the unit shown, chosen from the values'
+// magnitude with the argument's own display (what the user converted to stays).
+struct Axis {
+  std::string label;
+  double scale = 1;
+  bool log = false;
+};
+Axis axis_for(const std::string& text, const units::Display& d, const std::vector<double>& si) {
+  Axis a;
+  double big = 0, lo = std::numeric_limits<double>::infinity(), hi = 0;
+  bool positive = !si.empty();
+  for (double x : si) {
+    if (!std::isfinite(x)) continue;
+    big = std::max(big, std::fabs(x));
+    if (x <= 0) positive = false;
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+  }
+  auto f = units::format(big == 0 ? 1 : big, d, 6);
+  if (f.value != 0 && std::isfinite(f.value)) a.scale = (big == 0 ? 1 : big) / f.value;
+  a.label = f.unit.empty() ? text : text + " (" + f.unit + ")";
+  a.log = positive && hi / lo >= 10;  // values spanning a decade or more (geometric sweeps) read on a log axis
+  return a;
+}
+Axis axis_for(const Chart& c, const std::string& arg, const std::vector<double>& si) {
+  auto sh = c.shape.count(arg) ? c.shape.at(arg) : nullptr;
+  return axis_for(c.text.count(arg) ? c.text.at(arg) : arg, sh ? sh->display : units::Display{}, si);
+}
+std::vector<double> column(const Chart& c, const std::string& arg) {
+  std::vector<double> v;
+  for (auto& p : c.points) v.push_back(p.count(arg) ? number(p.at(arg)) : std::numeric_limits<double>::quiet_NaN());
+  return v;
+}
+std::string last_str(const Chart& c, const std::string& arg) {
+  for (auto it = c.points.rbegin(); it != c.points.rend(); ++it)
+    if (it->count(arg)) return str(it->at(arg));
+  return "";
+}
+
+void axes(std::ostringstream& g, const Axis& x, const Axis& y) {
+  g << "set xlabel " << q(x.label) << "\nset ylabel " << q(y.label) << "\n";
+  if (x.log) g << "set logscale x\n";
+  if (y.log) g << "set logscale y\n";
+}
+
+const char* kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"};
+
+// ---- roofline: per hardware, the memory slope up to each precision's compute ceiling ----
+void roofline(std::ostringstream& g, const Chart& c, const units::UnitTable& u) {
+  struct Hw {
+    std::string name;
+    double bw, peak;
+    std::vector<std::pair<std::string, double>> ceilings;  // other precisions
+  };
+  std::vector<Hw> hws;
+  struct Pt {
+    double i, perf;
+    std::string label;
+  };
+  std::vector<Pt> pts;
+  for (auto& p : c.points) {
+    const Value& h = p.at("hardware");
+    std::string name = field_str(h, "name");
+    if (std::none_of(hws.begin(), hws.end(), [&](auto& x) { return x.name == name; })) {
+      Hw x{name, field(h, "bandwidth"), field(h, "peak_flops"), {}};
+      for (const char* prec : {"tf32", "fp8", "int8", "fp32"})
+        if (double v = field(h, prec); std::isfinite(v) && v > 0 && v != x.peak) x.ceilings.emplace_back(prec, v);
+      hws.push_back(std::move(x));
+    }
+    if (p.count("point")) {
+      const Value& r = p.at("point");
+      double i = field(r, "arithmetic_intensity"), lat = field(r, "latency"), ops = field(r, "model_flops");
+      std::string b = field_str(r, "bottleneck");
+      std::transform(b.begin(), b.end(), b.begin(), [](char ch) { return std::tolower(ch); });
+      std::string label = label_of(c, p, "label");
+      label += (label.empty() ? "" : " ") + std::string("(") + (b.empty() ? "?" : b) + "-bound)";
+      if (std::isfinite(i) && lat > 0) pts.push_back({i, ops / lat, label});
+    }
+  }
+  double top = 0, peak16 = 0, lo_i = std::numeric_limits<double>::infinity(), hi_i = 0;
+  for (auto& h : hws) {
+    top = std::max(top, h.peak);
+    peak16 = std::max(peak16, h.peak);
+    for (auto& [_, v] : h.ceilings) top = std::max(top, v);
+    lo_i = std::min(lo_i, h.peak / h.bw);
+    hi_i = std::max(hi_i, h.peak / h.bw);
+  }
+  for (auto& p : pts) {
+    lo_i = std::min(lo_i, p.i);
+    hi_i = std::max(hi_i, p.i);
+  }
+  Dimension rate = Dimension::base(BaseDim::Compute) / Dimension::base(BaseDim::Time);
+  auto yf = units::format(peak16, units::default_display(rate, u), 6);  // the unit of the 16-bit peak
+  double ys = peak16 / yf.value;
+  g << "mn(a, b) = a < b ? a : b\n";
+  g << "set logscale xy\nset xlabel 'arithmetic intensity (FLOP/B)'\nset ylabel " << q("attainable performance (" + yf.unit + ")")
+    << "\nset xrange [" << num(std::max(1e-3, lo_i / 10)) << ":" << num(hi_i * 10) << "]\n";
+  g << "set yrange [" << num(top / ys / 1e4) << ":" << num(top / ys * 3) << "]\nset samples 400\nset key bottom right\n";
+  std::string plots;
+  int k = 0, lbl = 1;
+  for (auto& h : hws) {
+    const char* col = kPalette[k % 8];
+    g << "bw" << k << " = " << num(h.bw) << "\n";
+    plots += (plots.empty() ? "" : ", ") + std::string("mn(bw") + std::to_string(k) + "*x, " + num(h.peak) + ")/" + num(ys) +
+             " with lines lw 2 lc rgb '" + col + "' title " + q(h.name + " fp16/bf16 " + units::format(h.peak, units::default_display(rate, u)).number + " " +
+                                                               units::format(h.peak, units::default_display(rate, u)).unit);
+    int dt = 2;
+    for (auto& [prec, v] : h.ceilings)
+      plots += ", mn(bw" + std::to_string(k) + "*x, " + num(v) + ")/" + num(ys) + " with lines dt " + std::to_string(dt++) +
+               " lc rgb '" + col + "' title " + q(h.name + " " + prec + " " + units::format(v, units::default_display(rate, u)).number +
+                                                  " " + units::format(v, units::default_display(rate, u)).unit);
+    double ridge = h.peak / h.bw;
+    g << "set label " << lbl++ << " " << q("ridge " + units::format_number(ridge, 4) + " FLOP/B") << " at " << num(ridge * 1.6)
+      << "," << num(h.peak / ys * 1.3) << " left tc rgb '" << col << "'\n";
+    g << "set object " << lbl++ << " circle at " << num(ridge) << "," << num(h.peak / ys) << " size char 0.5 fc rgb '" << col
+      << "' fs solid\n";
+    ++k;
+  }
+  if (!pts.empty()) {
+    g << "$points << EOD\n";
+    for (auto& p : pts) g << num(p.i) << " " << num(p.perf / ys) << " " << dq(p.label) << "\n";
+    g << "EOD\n";
+    plots += ", $points using 1:2 with points pt 7 ps 1.3 lc rgb 'black' title 'workloads', $points using 1:2:3 with labels "
+             "left offset 1,0 font ',8' notitle";
+  }
+  g << "plot " << plots << "\n";
+}
+
+// ---- line: one line per series ----
+void line(std::ostringstream& g, const Chart& c) {
+  auto xs = column(c, "x"), ys = column(c, "y");
+  Axis ax = axis_for(c, "x", xs), ay = axis_for(c, "y", ys);
+  axes(g, ax, ay);
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<std::pair<double, double>>> series;
+  for (std::size_t k = 0; k < c.points.size(); ++k) {
+    std::string s = label_of(c, c.points[k], "series");
+    if (!series.count(s)) order.push_back(s);
+    series[s].emplace_back(xs[k] / ax.scale, ys[k] / ay.scale);
+  }
+  std::string plots;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    auto& pts = series[order[k]];
+    std::sort(pts.begin(), pts.end());
+    g << "$s" << k << " << EOD\n";
+    for (auto& [x, y] : pts) g << num(x) << " " << num(y) << "\n";
+    g << "EOD\n";
+    plots += (plots.empty() ? "" : ", ") + std::string("$s") + std::to_string(k) + " with linespoints lw 2 pt 7 lc rgb '" +
+             kPalette[k % 8] + "' title " + (order[k].empty() ? std::string("notitle") : q(order[k]));
+    if (order[k].empty()) plots.replace(plots.rfind("title notitle"), 13, "notitle");
+  }
+  g << "set key top left\nplot " << plots << "\n";
+}
+
+// ---- scatter: every point, the Pareto front (both minimised) drawn over it ----
+void scatter(std::ostringstream& g, const Chart& c) {
+  auto xs = column(c, "x"), ys = column(c, "y");
+  Axis ax = axis_for(c, "x", xs), ay = axis_for(c, "y", ys);
+  axes(g, ax, ay);
+  bool pareto = true;
+  if (c.has("pareto")) pareto = str(c.points.back().at("pareto")) != "false";
+  std::vector<std::size_t> idx(xs.size());
+  for (std::size_t k = 0; k < idx.size(); ++k) idx[k] = k;
+  std::sort(idx.begin(), idx.end(), [&](auto a, auto b) { return xs[a] < xs[b] || (xs[a] == xs[b] && ys[a] < ys[b]); });
+  std::vector<std::size_t> front;
+  double best = std::numeric_limits<double>::infinity();
+  for (auto k : idx)
+    if (ys[k] < best) {
+      front.push_back(k);
+      best = ys[k];
+    }
+  auto lab = [&](std::size_t k) { return label_of(c, c.points[k], "label"); };
+  g << "$all << EOD\n";
+  for (std::size_t k = 0; k < xs.size(); ++k) g << num(xs[k] / ax.scale) << " " << num(ys[k] / ay.scale) << " " << dq(lab(k)) << "\n";
+  g << "EOD\n$front << EOD\n";
+  for (auto k : front) g << num(xs[k] / ax.scale) << " " << num(ys[k] / ay.scale) << " " << dq(lab(k)) << "\n";
+  g << "EOD\n";
+  std::string plots = "$all using 1:2 with points pt 7 ps 1 lc rgb '#9a9a9a' title 'configurations'";
+  if (pareto)
+    plots += ", $front using 1:2 with linespoints lw 2 pt 7 ps 1.4 lc rgb '#d62728' title 'Pareto front'";
+  if (c.has("label")) plots += std::string(", ") + (pareto ? "$front" : "$all") + " using 1:2:3 with labels left offset 1,0.5 font ',8' notitle";
+  g << "set key top right\nplot " << plots << "\n";
+}
+
+// ---- bar: one bar per label ----
+void bar(std::ostringstream& g, const Chart& c) {
+  std::vector<std::string> labels;
+  std::map<std::string, double> value;
+  for (auto& p : c.points) {
+    std::string l = label_of(c, p, "label");
+    if (!value.count(l)) labels.push_back(l);
+    value[l] = number(p.at("value"));
+  }
+  std::vector<double> vs;
+  for (auto& l : labels) vs.push_back(value[l]);
+  Axis ay = axis_for(c, "value", vs);
+  ay.log = false;
+  g << "set ylabel " << q(ay.label) << "\nset style fill solid 0.8 border -1\nset boxwidth 0.6\nset yrange [0:*]\n"
+    << "set xtics rotate by -30\nunset key\n$bars << EOD\n";
+  for (std::size_t k = 0; k < labels.size(); ++k) g << k << " " << dq(labels[k]) << " " << num(vs[k] / ay.scale) << "\n";
+  g << "EOD\nplot $bars using 1:3:xtic(2) with boxes lc rgb '#1f77b4', $bars using 1:3:(sprintf('%.4g', $3)) with labels "
+       "offset 0,0.8 notitle\n";
+}
+
+// ---- heatmap: a two-parameter sweep coloured by category (regime map) or by value ----
+void heatmap(std::ostringstream& g, const Chart& c) {
+  auto xs = column(c, "x"), ys = column(c, "y");
+  Axis ax = axis_for(c, "x", xs), ay = axis_for(c, "y", ys);
+  axes(g, ax, ay);
+  g << "set key outside right\n";
+  // Room around the outer cells: a factor on a log axis, 5 % of the span on a linear one.
+  auto range = [&](const char* which, const Axis& a, const std::vector<double>& si) {
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (double v : si)
+      if (std::isfinite(v)) lo = std::min(lo, v / a.scale), hi = std::max(hi, v / a.scale);
+    if (!std::isfinite(lo)) return;
+    if (a.log) g << "set " << which << "range [" << num(lo / 1.6) << ":" << num(hi * 1.6) << "]\n";
+    else {
+      double pad = hi > lo ? (hi - lo) * 0.08 : std::max(1.0, std::fabs(hi) * 0.1);
+      g << "set " << which << "range [" << num(lo - pad) << ":" << num(hi + pad) << "]\n";
+    }
+  };
+  range("x", ax, xs);
+  range("y", ay, ys);
+  if (c.has("category")) {
+    std::vector<std::string> cats;
+    for (auto& p : c.points)
+      if (auto s = label_of(c, p, "category"); std::find(cats.begin(), cats.end(), s) == cats.end()) cats.push_back(s);
+    std::string plots;
+    for (std::size_t k = 0; k < cats.size(); ++k) {
+      g << "$c" << k << " << EOD\n";
+      for (std::size_t j = 0; j < c.points.size(); ++j)
+        if (label_of(c, c.points[j], "category") == cats[k]) g << num(xs[j] / ax.scale) << " " << num(ys[j] / ay.scale) << "\n";
+      g << "EOD\n";
+      plots += (plots.empty() ? "" : ", ") + std::string("$c") + std::to_string(k) + " with points pt 5 ps 2.6 lc rgb '" +
+               kPalette[k % 8] + "' title " + q(cats[k]);
+    }
+    g << "plot " << plots << "\n";
+  } else {
+    auto vs = column(c, "value");
+    Axis av = axis_for(c, "value", vs);
+    g << "set cblabel " << q(av.label) << "\nset palette rgbformulae 33,13,10\n$v << EOD\n";
+    for (std::size_t j = 0; j < c.points.size(); ++j)
+      g << num(xs[j] / ax.scale) << " " << num(ys[j] / ay.scale) << " " << num(vs[j] / av.scale) << "\n";
+    g << "EOD\nplot $v using 1:2:3 with points pt 5 ps 2.6 palette notitle\n";
+  }
+}
+
+// ---- scorecard: the three panels of a scenario evaluation, green for PASS, red for FAIL ----
+void scorecard(std::ostringstream& g, const Chart& c) {
+  const Value& e = c.points.back().at("evaluation");
+  const ir::Shape* sh = c.shape.at("evaluation").get();
+  const char* panels[] = {"feasibility", "performance", "macro"};
+  g << "unset key\nunset ytics\nset yrange [0:1.6]\nset xrange [-0.6:2.6]\nset style fill solid 0.85 border -1\n"
+       "set boxwidth 0.8\nset xtics ('Feasibility' 0, 'Performance' 1, 'Macro' 2)\n";
+  std::ostringstream data, labels;
+  int lbl = 1;
+  for (int k = 0; k < 3; ++k) {
+    const Value* p = e.is_record() ? e.record().find(panels[k]) : nullptr;
+    std::string status = p ? field_str(*p, "status") : "";
+    data << k << " 1 " << (status == "PASS" ? "0x2ca02c" : status.empty() ? "0x9a9a9a" : "0xd62728") << "\n";
+    if (!p || !p->is_record()) continue;
+    const ir::Shape* ps = nullptr;
+    if (sh)
+      for (auto& [n, s] : sh->fields)
+        if (n == panels[k]) ps = s.get();
+    double y = 0.9;
+    for (auto& [name, v] : p->record().fields) {
+      if (v.is_none()) continue;  // an unset metric is not shown as a value
+      const ir::Shape* fs = nullptr;
+      if (ps)
+        for (auto& [n, s] : ps->fields)
+          if (n == name) fs = s.get();
+      std::string shown = fs ? out::format_value(v, *fs, 4) : str(v);
+      if (name == "status") {
+        labels << "set label " << lbl++ << " " << q(shown) << " at " << k << ",1.08 center front font ',14'\n";
+        continue;
+      }
+      labels << "set label " << lbl++ << " " << q(name + ": " + shown) << " at " << k << "," << num(y)
+             << " center front font ',10' tc rgb 'white'\n";
+      y -= 0.13;
+    }
+  }
+  g << labels.str() << "$panels << EOD\n" << data.str() << "EOD\nplot $panels using 1:2:3 with boxes lc rgb variable\n";
+}
+
+std::string temp_path(const std::string& what) {
+  const char* tmp = std::getenv("TMPDIR");
+  static int n = 0;
+  return std::string(tmp && *tmp ? tmp : "/tmp") + "/mls-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + "-" + what;
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string r = "'";
+  for (char c : s) r += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return r + "'";
+}
+
+// Runs gnuplot on a program; returns "" or what it complained about.
+std::string run_gnuplot(const std::string& program) {
+  if (std::getenv("MLS_PLOT_DEBUG")) std::fprintf(stderr, "%s", program.c_str());  // the gnuplot program, for debugging
+  std::string prog = temp_path("plot.gp"), errf = temp_path("plot.err");
+  {
+    std::ofstream f(prog);
+    f << program;
+  }
+  int rc = std::system(("gnuplot " + shell_quote(prog) + " 2>" + shell_quote(errf)).c_str());
+  std::ifstream ef(errf);
+  std::stringstream es;
+  es << ef.rdbuf();
+  std::remove(prog.c_str());
+  std::remove(errf.c_str());
+  if (rc == 0) return "";
+  std::string e = es.str();
+  if (rc != 0 && e.find("not found") != std::string::npos) return "gnuplot is not installed (apt-get install gnuplot-nox)";
+  return e.empty() ? "gnuplot failed" : e;
+}
+
+std::string terminal_for(const std::string& fmt, const RenderOptions& o) {
+  if (fmt == "svg") return "svg size 900,600 dynamic noenhanced font 'sans,12' background '#ffffff'";
+  if (fmt == "png") return "pngcairo size 900,600 noenhanced font 'sans,10'";
+  if (fmt == "pdf") return "pdfcairo size 9in,6in noenhanced font 'sans,10'";
+  return "dumb size " + std::to_string(o.text_width) + "," + std::to_string(o.text_height) + " noenhanced";
+}
+
+}  // namespace
+
+std::string gnuplot_program(const Chart& c, const units::UnitTable& u, const std::string& terminal,
+                            const std::string& output) {
+  std::ostringstream g;
+  g << "set terminal " << terminal << "\nset output " << q(output) << "\nset grid\nset encoding utf8\n";
+  std::string title = c.has("title") ? last_str(c, "title") : "";
+  if (title.empty()) {
+    if (c.kind == "roofline") title = "Roofline";
+    else if (c.kind == "scorecard") title = "Scenario scorecard";
+    else if (c.has("y")) title = c.text.at("y") + " vs " + c.text.at("x");
+    else if (c.has("value")) title = c.text.at("value") + (c.has("label") ? " by " + c.text.at("label") : "");
+    else title = c.kind;
+  }
+  g << "set title " << q(title) << "\n";
+  if (c.kind == "roofline") roofline(g, c, u);
+  else if (c.kind == "line") line(g, c);
+  else if (c.kind == "scatter") scatter(g, c);
+  else if (c.kind == "bar") bar(g, c);
+  else if (c.kind == "heatmap") heatmap(g, c);
+  else if (c.kind == "scorecard") scorecard(g, c);
+  g << "unset output\n";
+  return g.str();
+}
+
+std::vector<std::string> render(const Collector& charts, const units::UnitTable& u, const RenderOptions& o,
+                                std::ostream& out, std::ostream& err) {
+  std::vector<std::string> written;
+  if (!o.dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(o.dir, ec);
+    if (ec) {
+      err << "mls: cannot create the plot folder '" << o.dir << "': " << ec.message() << "\n";
+      return written;
+    }
+  }
+  for (auto& [id, c] : charts.charts()) {
+    if (c.points.empty()) continue;
+    std::string base = o.stem + "-" + std::to_string(id + 1) + "-" + c.kind;
+    if (o.text) {
+      std::string tmp = temp_path("plot.txt");
+      std::string problem = run_gnuplot(gnuplot_program(c, u, terminal_for("text", o), tmp));
+      std::ifstream f(tmp);
+      std::stringstream s;
+      s << f.rdbuf();
+      std::remove(tmp.c_str());
+      if (!problem.empty()) err << "mls: plot " << id + 1 << " (" << c.kind << "): " << problem << "\n";
+      else out << s.str();
+    }
+    if (o.dir.empty()) continue;
+    for (auto& fmt : o.formats) {
+      std::string path = (std::filesystem::path(o.dir) / (base + "." + fmt)).string();
+      std::string problem = run_gnuplot(gnuplot_program(c, u, terminal_for(fmt, o), path));
+      if (!problem.empty()) {
+        err << "mls: plot " << id + 1 << " (" << c.kind << ") as " << fmt << ": " << problem << "\n";
+        continue;
+      }
+      written.push_back(path);
+    }
+  }
+  return written;
+}
+
+}  // namespace mls::plot

@@ -154,6 +154,7 @@ std::string Checker::origin_of(const ast::Expr& e) const {
 }
 
 void Checker::note_type(const ast::Expr& e, const SType& t) {
+  if (opt_.repl) return;  // only `--emit=typed` reads these; a long REPL session need not keep them
   std::string s = describe(t, units_);
   if (t.konst && t.is_num()) s += " = " + units::format_number(*t.konst, 6);
   typed_.emplace_back(e.span, s);

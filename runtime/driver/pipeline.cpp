@@ -156,6 +156,21 @@ int Session::load_entries(const std::string& path, const Options& o, std::ostrea
 
 std::optional<Value> Session::zoo_value(const std::string& name) {
   require_zoo(ZooIndex::builtin().closure({name}));
+  if (repl_state_) {
+    // A REPL session: the module interleaves zoo entries with the user's (already run) entries, so
+    // the value comes from the session's run-time state, never by running the module again.
+    out::OutputSink quiet(std::cout, units_, {});
+    const ir::Module& m = checker_->module();
+    if (repl_done_ < m.body.insts.size()) {
+      jit::load_data(m, repl_done_, m.body.insts.size(), *repl_state_, quiet);
+      repl_done_ = m.body.insts.size();
+    }
+    auto g = checker_->globals().find(name);
+    if (g == checker_->globals().end() || !g->second.zoo || g->second.value < 0 ||
+        static_cast<std::size_t>(g->second.value) >= repl_state_->values.size())
+      return std::nullopt;
+    return repl_state_->values[static_cast<std::size_t>(g->second.value)];
+  }
   if (!zoo_values_) {
     BindCapture cap;
     ir::Module builtin;

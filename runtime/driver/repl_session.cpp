@@ -82,6 +82,15 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
   r.rebound = checker_->commit_entry();
   r.kept = true;
   r.program = programs_.back().get();
+  // The entry has run: its values live in the JIT state, and nothing reads its instructions again
+  // (later units only read values). Keep each instruction's slot (indices stay valid), drop the rest.
+  for (std::size_t k = first; k < checker_->module().body.insts.size(); ++k) {
+    ir::Inst& i = checker_->module().body.insts[k];
+    ir::Inst slim{i.op};
+    slim.result = i.result;
+    slim.type = i.type;
+    i = std::move(slim);
+  }
   repl_done_ = m.body.insts.size();
   for (auto& d : sink.failures) diags.report(d);
   if (!diags.all().empty()) report(diags, o, err);

@@ -37,6 +37,21 @@ units::Display display_of_unit(const units::UnitEntry& u, const units::UnitTable
   return d;
 }
 
+// A type standing for more than one value (list elements, the two branches of `if`) must not carry
+// the compile-time constants of one of them, nor may a record after `with` keep the old values of
+// the fields it replaced: constant folding (a function body inlined over `r.peak / r.bandwidth`)
+// would compute with them.
+SType forget_constants(SType t) {
+  t.konst.reset();
+  if (t.fields) {
+    auto f = std::make_shared<Fields>(*t.fields);
+    for (auto& [_, ft] : *f) ft = forget_constants(ft);
+    t.fields = std::move(f);
+  }
+  if (t.elem) t.elem = std::make_shared<const SType>(forget_constants(*t.elem));
+  return t;
+}
+
 bool is_count_dim(const Dimension& d) {
   reg::Type t;
   t.dim = d;
@@ -384,6 +399,7 @@ Checker::TExpr Checker::with(const ast::Expr& e) {
   i.type = ir::VType::Record;
   i.span = e.span;
   const reg::KindDesc* kd = o.t.kind.empty() ? nullptr : reg::find_kind(o.t.kind);
+  auto updated = std::make_shared<Fields>(o.t.fields ? *o.t.fields : Fields{});
   for (auto& f : e.fields) {
     std::string name = f.name;
     if (kd)
@@ -395,10 +411,17 @@ Checker::TExpr Checker::with(const ast::Expr& e) {
     TExpr v = expr(*f.value);
     bool count_ok = ft->is_num() && is_count_dim(ft->dim);
     v = coerce(*f.value, v, *ft, "field `" + name + "`", count_ok, "E0407");
+    for (auto& [n, t] : *updated)
+      if (n == name) {
+        t = forget_constants(t);
+        if (v.t.is_num()) t.konst = v.t.konst;
+      }
     i.names.push_back(name);
     i.operands.push_back(v.v);
   }
-  return {o.t, emit(std::move(i))};
+  SType t = o.t;
+  if (t.fields) t.fields = std::move(updated);
+  return {t, emit(std::move(i))};
 }
 
 Checker::TExpr Checker::record_lit(const ast::Expr& e) {
@@ -444,7 +467,7 @@ Checker::TExpr Checker::list_lit(const ast::Expr& e) {
     }
     i.operands.push_back(v.v);
   }
-  elem.konst.reset();
+  elem = forget_constants(elem);
   elem.bare = false;
   elem.is_unit = false;
   return {SType::list(elem), emit(std::move(i))};
@@ -507,8 +530,7 @@ Checker::TExpr Checker::if_expr(const ast::Expr& e) {
     error(d);
   }
   i.type = branch[0].t.vtype();
-  SType t = branch[0].t;
-  t.konst.reset();
+  SType t = forget_constants(branch[0].t);
   t.bare = branch[0].t.bare && branch[1].t.bare;
   return {t, emit(std::move(i))};
 }

@@ -151,6 +151,23 @@ const std::vector<CodeInfo> kCodes = {
     {"E0507", "resource limit",
      "A loop or range larger than 1e9 items is refused instead of running for ever; narrow it. Function calls\n"
      "are inlined: a file may expand at most 250,000 expressions through them; an import is at most 16 MiB."},
+    // Warnings: legal but suspicious; the script still runs (exit 0 when there is nothing else).
+    {"W0601", "decimal and binary prefixes mixed",
+     "GB is 10^9 bytes and GiB is 2^30 bytes: 7.4 % apart (2.4 % at kilo, 10 % at tera). HBM is often quoted in GiB and\n"
+     "weights, storage and links in decimal GB; a sum or comparison of both is usually a slip, and 7.4 % decides whether\n"
+     "a 70B model's weights and KV cache fit on the device. An explicit `->` conversion marks a deliberate mix.\n"
+     "Wrong: `80 GB + 16 GiB`    Right: `80 GiB + 16 GiB`, or `80 GB + (16 GiB -> GB)` when the mix is meant"},
+    {"W0602", "value prints as 0 or infinity at the chosen unit",
+     "`->` only chooses how a value is shown. A constant too large or too small for the chosen unit would print as inf\n"
+     "or 0, which says nothing about the quantity. Large and small numbers are fine (3.14e23 FLOP of GPT-3 training,\n"
+     "0.3 pJ/bit on a link); only overflow and underflow of the shown number are flagged.\n"
+     "Wrong: `1e300 year -> ns`    Right: `1e300 year -> year`, or no `->` and MLS picks the prefix"},
+    {"W0603", "unused binding",
+     "A name bound in a script and never read is usually a typo or a leftover: the what-if you meant to compare\n"
+     "(`fast = gpu with { bandwidth = 4 TB/s }`) never reached the result. Covers bindings, functions, parameters and\n"
+     "loop variables; a name starting with `_` is deliberately unused, and the REPL does not warn.\n"
+     "Wrong: `fast = gpu with { bandwidth = 4 TB/s }` and nothing reads `fast`\n"
+     "Right: `print ridge(fast.peak, fast.bandwidth)`, or `for _ in 1..3 { ... }` for a loop that only repeats"},
 };
 }  // namespace
 

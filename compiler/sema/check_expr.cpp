@@ -170,8 +170,13 @@ Checker::TExpr Checker::binary(const ast::Expr& e) {
   }
   size_t mark = blocks_.back()->insts.size();
   TExpr a = expr(*e.lhs), b = expr(*e.rhs);
-  if (e.binop >= B::Eq && e.binop <= B::Ge) return compare(e, a, b);
+  if (e.binop >= B::Eq && e.binop <= B::Ge) {
+    TExpr c = compare(e, a, b);
+    if (a.t.is_num()) warn_prefix_mix(e, a, b);
+    return c;
+  }
   TExpr r = arith(e, a, b);
+  if (e.binop == B::Add || e.binop == B::Sub) warn_prefix_mix(e, a, b);
   // Constant folding: `3.35 TB/s` becomes one constant (conversions are folded to scale factors).
   if (r.t.konst && std::isfinite(*r.t.konst)) {
     auto& insts = blocks_.back()->insts;
@@ -350,6 +355,7 @@ Checker::TExpr Checker::convert(const ast::Expr& e) {
       d.help = "the value would need to be multiplied by a " + dim_label(ratio, units_) + " (" + ratio.base_unit_form() + ")";
     error(d);
   }
+  warn_display_range(e, a, uv->scale, uv->text);
   TExpr r = a;
   units::Display disp;
   disp.fixed = true;

@@ -26,6 +26,7 @@ void Checker::check_program(const ast::Program& p, const Options& o, const std::
   bool real = !ec && std::filesystem::exists(self, ec);
   if (real) import_stack_.push_back(self.string());
   for (auto& s : p.stmts) guarded(*s);
+  report_unused(p);
   if (real) import_stack_.pop_back();
   opt_ = saved;
 }

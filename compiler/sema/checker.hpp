@@ -165,6 +165,14 @@ class Checker {
   std::string text(Span s) const;
   void note_type(const ast::Expr& e, const SType& t);
 
+  // warnings (W06xx, compiler/sema/warnings.cpp): reported once per span, never while a typed hole
+  // is being solved; the statement goes on
+  void warn(Diagnostic d);
+  void warn_prefix_mix(const ast::Expr& e, const TExpr& a, const TExpr& b);          // W0601
+  void warn_display_range(const ast::Expr& e, const TExpr& v, double unit_scale,
+                          const std::string& unit);                                  // W0602
+  void report_unused(const ast::Program& p);                                          // W0603
+
   SourceManager& sm_;
   DiagnosticSink* diags_;
   units::UnitTable& units_;
@@ -185,6 +193,8 @@ class Checker {
   std::set<std::string> expanding_fns_;
   std::set<std::string> imported_;
   std::set<std::string> poisoned_;  // names whose binding failed
+  std::set<std::pair<FileId, std::uint32_t>> read_sites_;  // where the bindings that were read are bound (W0603)
+  std::set<std::string> warned_;  // warnings reported, as "code file:begin-end"
   std::vector<std::unique_ptr<ast::Program>> owned_;  // imported files (fn bodies point into them)
   std::vector<std::string> import_stack_;
   std::filesystem::path root_;

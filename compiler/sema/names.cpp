@@ -35,6 +35,7 @@ Binding* Checker::lookup(const std::string& name) {
     auto f = it->find(name);
     if (f != it->end()) {
       f->second.used = true;
+      if (!f->second.zoo) read_sites_.insert({f->second.span.file, f->second.span.begin});
       return &f->second;
     }
   }

@@ -1,0 +1,208 @@
+// Warnings: legal but suspicious code (W06xx). A warning never aborts the statement and never changes
+// the exit code; the script runs. Reported once per span (function bodies are checked at every call,
+// assert operands twice) and never while a typed hole is being solved (its trial substitutions).
+//   W0601 decimal and binary prefixes of one unit mixed in a sum, difference or comparison (80 GB + 16 GiB)
+//   W0602 a constant that would print as 0 or inf at the unit chosen with `->`
+//   W0603 a binding, function, parameter or loop variable of the script that is never read
+#include "compiler/sema/checker.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+
+namespace mls::sema {
+
+void Checker::warn(Diagnostic d) {
+  if (hole_fill_ || opt_.builtin) return;
+  Span s = d.primary_span();
+  std::string key = d.code + " " + std::to_string(s.file) + ":" + std::to_string(s.begin) + "-" + std::to_string(s.end);
+  if (!warned_.insert(key).second) return;
+  d.severity = Severity::Warning;
+  diags_->report(std::move(d));
+}
+
+namespace {
+struct PrefixUse {
+  const units::UnitEntry* unit = nullptr;
+  Span span;
+};
+// Per base unit ("B", "bit"): the first decimal-prefixed [0] and binary-prefixed [1] symbol written.
+using PrefixUses = std::map<std::string, std::array<PrefixUse, 2>>;
+
+bool mixes(const PrefixUses& u) {
+  for (auto& [_, p] : u)
+    if (p[0].unit && p[1].unit) return true;
+  return false;
+}
+}  // namespace
+
+// W0601. Only units written in the operands count (literals such as `16 GiB`, `x * 1 GiB`), not the
+// display a bound value carries: comparing weights in GB with a zoo capacity in GiB is ordinary. An
+// explicit conversion `(16 GiB -> GB)` marks a deliberate mix and is not looked into.
+void Checker::warn_prefix_mix(const ast::Expr& e, const TExpr& a, const TExpr& b) {
+  auto bound = [&](const std::string& n) {
+    for (auto& sc : scopes_)
+      if (sc.count(n)) return true;
+    return false;
+  };
+  // `lit` is the quantity literal the unit belongs to (`16 GiB` of `x + 16 GiB`), labelled in the message.
+  std::function<void(const ast::Expr&, PrefixUses&, const ast::Expr*)> collect = [&](const ast::Expr& x, PrefixUses& out,
+                                                                                    const ast::Expr* lit) {
+    using K = ast::ExprKind;
+    if (x.kind == K::Ident) {
+      const units::UnitEntry* u = bound(x.text) ? nullptr : units_.find(x.text);
+      if (!u || u->prefix.empty() || (u->prefixes != units::PrefixSystem::SI && u->prefixes != units::PrefixSystem::IEC)) return;
+      PrefixUse& slot = out[u->base][u->prefixes == units::PrefixSystem::IEC ? 1 : 0];
+      if (!slot.unit) slot = {u, (lit ? lit : &x)->span};
+    } else if (x.kind == K::Paren || x.kind == K::Unary) {
+      collect(*x.lhs, out, lit);
+    } else if (x.kind == K::Binary && x.binop <= ast::BinOp::Pow) {
+      bool literal = !lit && (x.binop == ast::BinOp::Juxt || x.binop == ast::BinOp::Mul) && x.lhs->kind == K::Number;
+      collect(*x.lhs, out, literal ? &x : lit);
+      collect(*x.rhs, out, literal ? &x : lit);
+    }
+  };
+  PrefixUses l, r;
+  collect(*e.lhs, l, nullptr);
+  collect(*e.rhs, r, nullptr);
+  if (mixes(l) || mixes(r)) return;  // reported on the inner expression already
+  for (auto& [base, lp] : l) {
+    auto it = r.find(base);
+    if (it == r.end()) continue;
+    const auto& rp = it->second;
+    bool dec_left = lp[0].unit && rp[1].unit;
+    if (!dec_left && !(lp[1].unit && rp[0].unit)) continue;
+    const PrefixUse& dec = dec_left ? lp[0] : rp[0];
+    const PrefixUse& bin = dec_left ? rp[1] : lp[1];
+    const ast::Expr& bin_side = dec_left ? *e.rhs : *e.lhs;
+    const TExpr& bin_val = dec_left ? b : a;
+    using B = ast::BinOp;
+    std::string where = e.binop == B::Add ? "sum" : e.binop == B::Sub ? "difference" : "comparison";
+    const std::string& ds = dec.unit->symbol;
+    const std::string& bs = bin.unit->symbol;
+    bool same_level = !dec.unit->prefix.empty() && !bin.unit->prefix.empty() &&
+                      std::toupper(static_cast<unsigned char>(dec.unit->prefix[0])) == bin.unit->prefix[0];
+    Diagnostic d;
+    d.code = "W0601";
+    if (same_level) {
+      char pct[32];
+      std::snprintf(pct, sizeof pct, "%.1f", (bin.unit->scale / dec.unit->scale - 1) * 100);
+      d.message = "decimal `" + ds + "` and binary `" + bs + "` mixed in one " + where + ": they are " + pct + " % apart";
+    } else {
+      d.message = "decimal `" + ds + "` and binary `" + bs + "` prefixes mixed in one " + where;
+    }
+    auto factor = [&](const units::UnitEntry* u) {
+      // 1 GB = 10^9 B, 1 GiB = 2^30 B (powers of the prefix family), else the plain scale
+      double n = u->scale / units_.find(u->base)->scale;
+      int p10 = int(std::lround(std::log10(n))), p2 = int(std::lround(std::log2(n)));
+      if (u->prefixes == units::PrefixSystem::IEC && std::ldexp(1.0, p2) == n) return "2^" + std::to_string(p2);
+      if (std::pow(10.0, p10) == n) return "10^" + std::to_string(p10);
+      return units::format_number(n, 6);
+    };
+    std::string bin_text = "1 " + bs + " = " + factor(bin.unit) + " " + bin.unit->base;
+    std::string dec_text = "1 " + ds + " = " + factor(dec.unit) + " " + dec.unit->base;
+    d.labels.push_back({(dec_left ? bin : dec).span, dec_left ? bin_text : dec_text, true});
+    d.labels.push_back({(dec_left ? dec : bin).span, dec_left ? dec_text : bin_text, false});
+    std::string same;
+    bool whole = bin.span.begin == bin_side.span.begin && bin.span.end == bin_side.span.end;
+    if (whole && bin_val.t.konst && bin_val.t.is_num() && bin_val.t.dim == bin.unit->dim)
+      same = "`" + text(bin_side.span) + "` is " + units::format_number(*bin_val.t.konst / dec.unit->scale, 4) + " " + ds;
+    else
+      same = "1 " + bs + " is " + units::format_number(bin.unit->scale / dec.unit->scale, 4) + " " + ds;
+    d.help = same + ": write both sides with one kind of prefix (an explicit `-> " + ds + "` marks a deliberate mix)";
+    warn(std::move(d));
+    return;
+  }
+}
+
+// W0602. A constant converted with `->` to a unit at which it overflows to inf or underflows to 0:
+// the printed value would say nothing about the real one.
+void Checker::warn_display_range(const ast::Expr& e, const TExpr& v, double unit_scale, const std::string& unit) {
+  if (!v.t.konst || !v.t.is_num()) return;
+  double si = *v.t.konst;
+  if (!std::isfinite(si) || si == 0 || !(unit_scale > 0)) return;
+  double shown = si / unit_scale;
+  if (shown != 0 && std::isfinite(shown)) return;
+  bool big = shown != 0;
+  units::Display natural = v.t.display && !v.t.display->fixed ? *v.t.display : units::default_display(v.t.dim, units_);
+  auto f = units::format(si, natural);
+  std::string value = f.number + (f.unit.empty() ? "" : " " + f.unit);
+  Diagnostic d;
+  d.code = "W0602";
+  d.message = "`" + text(e.lhs->span) + "` would print as " + (big ? std::string(si < 0 ? "-inf" : "inf") : "0") + " " +
+              unit + ": too " + (big ? "large" : "small") + " for this unit";
+  d.labels.push_back({e.rhs->span, big ? "overflows to infinity" : "underflows to zero", true});
+  d.labels.push_back({e.lhs->span, "this is " + value, false});
+  d.help = "convert to a unit of its size, or drop `-> " + text(e.rhs->span) + "` and MLS shows " + value;
+  warn(std::move(d));
+}
+
+// W0603. Bindings of the script itself (not the prelude, the zoo or imported files; not in the REPL)
+// that are never read: `let`s at any depth, functions, loop variables, and parameters a function's
+// body never mentions. Names starting with `_` are exempt. Only reported on a script without errors:
+// a statement that failed may have stopped before reading a name.
+void Checker::report_unused(const ast::Program& p) {
+  if (opt_.builtin || opt_.repl || opt_.allow_rebinding || diags_->has_errors()) return;
+  auto read = [&](Span s) { return read_sites_.count({s.file, s.begin}) > 0; };
+  auto exempt = [](const std::string& n) { return n.empty() || n[0] == '_'; };
+  auto unused = [&](const std::string& msg, Span s, const std::string& label, const std::string& help) {
+    Diagnostic d;
+    d.code = "W0603";
+    d.message = msg;
+    d.labels.push_back({s, label, true});
+    d.help = help;
+    warn(std::move(d));
+  };
+  std::function<bool(const ast::Expr*, const std::string&)> mentions = [&](const ast::Expr* x, const std::string& n) {
+    if (!x) return false;
+    using K = ast::ExprKind;
+    if ((x->kind == K::Ident || x->kind == K::Call) && x->text == n) return true;
+    if (x->kind == K::Convert) return mentions(x->lhs.get(), n);  // the target is units only
+    if (mentions(x->lhs.get(), n) || mentions(x->rhs.get(), n) || mentions(x->step.get(), n) ||
+        mentions(x->cond.get(), n) || mentions(x->then_e.get(), n) || mentions(x->else_e.get(), n))
+      return true;
+    for (auto& a : x->args)
+      if (mentions(a.value.get(), n)) return true;
+    for (auto& f : x->fields)
+      if (mentions(f.value.get(), n)) return true;
+    for (auto& i : x->items)
+      if (mentions(i.get(), n)) return true;
+    return false;
+  };
+  std::function<void(const std::vector<ast::StmtPtr>&)> walk = [&](const std::vector<ast::StmtPtr>& stmts) {
+    for (auto& sp : stmts) {
+      const ast::Stmt& s = *sp;
+      switch (s.kind) {
+        case ast::StmtKind::Let:
+          if (!exempt(s.name) && !read(s.name_span))
+            unused("`" + s.name + "` is bound but never used", s.name_span, "never read",
+                   "use it (`print " + s.name + "`), delete it, or name it `_" + s.name + "` to keep it unused");
+          break;
+        case ast::StmtKind::Fn:
+          if (exempt(s.name)) break;
+          if (!read(s.name_span)) {
+            unused("function `" + s.name + "` is never called", s.name_span, "never called",
+                   "call it (`" + s.name + "(...)`), delete it, or name it `_" + s.name + "` to keep it unused");
+            break;
+          }
+          for (auto& prm : s.params)
+            if (!exempt(prm.name) && !mentions(s.value.get(), prm.name))
+              unused("parameter `" + prm.name + "` of `" + s.name + "` is never used", prm.span, "not in the body",
+                     "use it in the body, remove it from `" + s.name + "` and its calls, or name it `_" + prm.name + "`");
+          break;
+        case ast::StmtKind::For:
+          for (auto& fb : s.bindings)
+            if (!exempt(fb.name) && !read(fb.name_span))
+              unused("loop variable `" + fb.name + "` is never used", fb.name_span, "never read in the loop",
+                     "if the loop only repeats, name the variable `_` (`for _ in ...`)");
+          walk(s.body);
+          break;
+        default: break;
+      }
+    }
+  };
+  walk(p.stmts);
+}
+
+}  // namespace mls::sema

@@ -5,6 +5,7 @@ usage: run_mls_test.py MLS FILE.mls
 
 Inside the file (comment lines):
   # args: --format json            extra command-line arguments (default: none)
+  # env: LANG=C                    an environment variable for the run (default: LANG=C.UTF-8, no LC_ALL/LC_CTYPE)
   # exit: 1                        expected exit code (default 0, or 2 when an expect-error is given)
   # expect: 295.2 FLOP/B           stdout must contain this line (in order with the other expect lines)
   # expect-error[E0301] 4:9        a diagnostic with this code, starting at line 4, column 9 (position optional)
@@ -30,10 +31,14 @@ def main():
     args = []
     exit_code = None
     expects, errors, stderr_wants = [], [], []
+    env_extra = {}
     for line in src.splitlines():
         m = re.match(r"\s*#\s*args:\s*(.*)$", line)
         if m:
             args += m.group(1).split()
+        m = re.match(r"\s*#\s*env:\s*(\w+)=(\S*)", line)
+        if m:
+            env_extra[m.group(1)] = m.group(2)
         m = re.match(r"\s*#\s*exit:\s*(\d+)", line)
         if m:
             exit_code = int(m.group(1))
@@ -52,7 +57,9 @@ def main():
 
     base = os.path.splitext(path)[0]
     cwd = os.path.dirname(os.path.abspath(path))
-    env = dict(os.environ, NO_COLOR="1", LANG="C.UTF-8")
+    # The locale decides Unicode or plain-ASCII diagnostics: fixed here, whatever the caller's is.
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_CTYPE")}
+    env.update({"NO_COLOR": "1", "LANG": "C.UTF-8"}, **env_extra)
     fails = []
 
     def run(extra):

@@ -22,6 +22,61 @@ struct Shown {
   std::vector<size_t> col;  // col[i] = display column (0-based) of byte i of the line; col[size] = end
 };
 
+// Plain ASCII for terminals that are not UTF-8: the symbols messages use get ASCII spellings and any
+// other non-ASCII character becomes `?`. In source lines every character stays one column wide, so
+// carets still line up (µ becomes u, the rest `?`).
+const std::pair<std::string_view, std::string_view> kAscii[] = {
+    {"µ", "u"},   {"μ", "u"},  {"≈", "~="}, {"±", "+/-"}, {"→", "->"}, {"×", "x"},  {"·", "*"},  {"…", "..."},
+    {"∞", "inf"}, {"≤", "<="}, {"≥", ">="}, {"≠", "!="},  {"−", "-"},  {"–", "-"},  {"—", "--"}, {"²", "^2"},
+    {"³", "^3"},  {"‘", "'"},  {"’", "'"},  {"“", "\""}, {"”", "\""}, {"│", "|"}, {"┌─", "-->"}};
+
+size_t utf8_length(unsigned char b) { return b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1; }
+
+std::string ascii(std::string_view s, bool one_column = false) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out += char(b);
+      ++i;
+      continue;
+    }
+    if ((b & 0xC0) == 0x80) {  // a stray continuation byte (invalid UTF-8): show() gives it no column
+      if (!one_column) out += '?';
+      ++i;
+      continue;
+    }
+    size_t n = 1;
+    while (n < utf8_length(b) && i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+    std::string_view ch = s.substr(i, n), rep = "?";
+    for (auto& [from, to] : kAscii)
+      if (s.substr(i, from.size()) == from) {
+        ch = from;
+        rep = to;
+        break;
+      }
+    if (one_column && rep.size() != 1) rep = "?";
+    out += rep;
+    i += std::max<size_t>(ch.size(), 1);
+  }
+  return out;
+}
+
+Diagnostic ascii(const Diagnostic& d) {
+  Diagnostic a = d;
+  a.message = ascii(a.message);
+  for (auto& l : a.labels) l.text = ascii(l.text);
+  for (auto& x : a.dims) {
+    x.role = ascii(x.role);
+    x.dims = ascii(x.dims);
+    x.name = ascii(x.name);
+    x.origin = ascii(x.origin);
+  }
+  for (auto& n : a.notes) n = ascii(n);
+  if (a.help) a.help = ascii(*a.help);
+  return a;
+}
+
 Shown show(std::string_view line) {
   Shown s;
   size_t c = 0;
@@ -57,7 +112,10 @@ struct Mark {
 };
 }  // namespace
 
-std::string render_text(const Diagnostic& d, const SourceManager& sm, const RenderOptions& o) {
+std::string render_text(const Diagnostic& given, const SourceManager& sm, const RenderOptions& o) {
+  Diagnostic plain;
+  if (!o.unicode) plain = ascii(given);
+  const Diagnostic& d = o.unicode ? given : plain;
   Style st{o.color, o.unicode};
   std::string out;
   const char* sev = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
@@ -82,7 +140,7 @@ std::string render_text(const Diagnostic& d, const SourceManager& sm, const Rend
     Span ps = d.primary_span();
     Span first = ps.file == fid ? ps : by_file[fid].begin()->second.front()->span;
     auto lc = f.line_col(first.begin);
-    out += pad + " " + st.paint(st.corner(), "34") + " " + f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + "\n";
+    out += pad + " " + st.paint(st.corner(), "34") + " " + (o.unicode ? f.path() : ascii(f.path())) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + "\n";
     out += pad + " " + st.paint(st.bar(), "34") + "\n";
     for (auto& [line, labels] : by_file[fid]) {
       std::string_view raw = f.line_text(line);
@@ -104,6 +162,7 @@ std::string render_text(const Diagnostic& d, const SourceManager& sm, const Rend
       }
       bool trimmed = raw.size() > 200;
       Shown sh = show(raw.substr(0, std::min<size_t>(raw.size(), 400)));
+      if (!o.unicode) sh.text = ascii(sh.text, true);
       std::vector<Mark> marks;
       for (auto* l : labels) {
         size_t b = std::min<size_t>(l->span.begin - lo, sh.col.size() - 1);

@@ -101,9 +101,32 @@ template <class In, class Out> class SolverDef {
     if (!p.required) p.def = to_value(In{}.*m);
     d_.params.push_back(std::move(p));
     size_t idx = setters_.size();
-    setters_.push_back([m, idx, name = std::string(name)](In& in, const std::vector<Value>& a) {
-      in.*m = from_value<M>(a[idx], name);
-    });
+    if constexpr (is_record_family<M>::value) {
+      // A record argument (hardware, workload, fleet, ...) is decoded once per record: a sweep
+      // passes the same immutable record at every point, and decoding it (field lookups by name)
+      // cost more than the equation. Keyed on the record's identity, which the cache keeps alive.
+      struct Memo {
+        Value held;
+        M decoded{};
+      };
+      auto memo = std::make_shared<Memo>();
+      setters_.push_back([m, idx, name = std::string(name), memo](In& in, const std::vector<Value>& a) {
+        const Value& v = a[idx];
+        if (v.is_record() && memo->held.is_record() && &memo->held.record() == &v.record()) {
+          in.*m = memo->decoded;
+          return;
+        }
+        in.*m = from_value<M>(v, name);
+        if (v.is_record()) {
+          memo->held = v;
+          memo->decoded = in.*m;
+        }
+      });
+    } else {
+      setters_.push_back([m, idx, name = std::string(name)](In& in, const std::vector<Value>& a) {
+        in.*m = from_value<M>(a[idx], name);
+      });
+    }
     return *this;
   }
   SolverDef& alias(const char* a) { d_.params.back().aliases.push_back(a); return *this; }

@@ -96,6 +96,11 @@ const Record& expect_record(const Value& v, const char* family, const std::strin
 
 template <class T> struct Codec;  // for record families; defined in kind_registry.cpp
 
+// The C++ types decoded from records by a Codec (what from_value's last branch handles).
+template <class T> struct is_record_family
+    : std::bool_constant<std::is_class_v<T> && !boost::units::is_quantity<T>::value && !std::is_same_v<T, std::string> &&
+                         !is_optional<T>::value && !is_vector<T>::value> {};
+
 template <class T> T from_value(const Value& v, const std::string& what) {
   if constexpr (boost::units::is_quantity<T>::value) {
     if (!v.is_num()) conversion_error(what, "a number");

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Sweep throughput (issue 10): the 1,000-configuration sweep the Python original was timed on, and a
+100,000-point roofline sweep, under the JIT and the reference evaluator. A measurement, not a test.
+
+usage: bench/sweep.py [MLS]
+"""
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+PY_ORIGINAL_1000 = 0.76  # s, MLSYSIM 0.1.1 (the seeds' figure)
+
+
+def wall(cmd, n=5):
+    xs = []
+    for _ in range(n):
+        t = time.perf_counter()
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        xs.append(time.perf_counter() - t)
+        if p.returncode != 0:
+            sys.exit(f"{' '.join(cmd)} failed: {p.stderr.decode()}")
+    return statistics.median(xs)
+
+
+def main():
+    mls = sys.argv[1] if len(sys.argv) > 1 else "build/mls"
+    base = wall([mls, "-e", "1"])
+    big = tempfile.NamedTemporaryFile("w", suffix=".mls", delete=False)
+    big.write("for b in 1 .. 100000 {\n  r = roofline(Llama3_70B, H100, batch = b, precision = fp16)\n"
+              "  assert r.latency > 0 s\n}\n")
+    big.close()
+    print(f"start-up (mls -e 1): {base * 1000:.1f} ms")
+    for label, extra in (("JIT", []), ("reference evaluator", ["--no-jit"])):
+        t1000 = wall([mls, "--format", "csv", "bench/sweep_1000.mls"] + extra)
+        t1e5 = wall([mls, big.name] + extra, n=3)
+        per = (t1e5 - base) / 1e5
+        print(f"{label}: 1,000-config sweep with CSV rows {t1000 * 1000:.1f} ms wall "
+              f"({PY_ORIGINAL_1000 / t1000:.0f}x the Python original's 0.76 s); "
+              f"100,000 roofline solves {t1e5:.2f} s wall = {per * 1e9:.0f} ns per solve ({1 / per / 1e6:.2f} M/s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -19,7 +19,7 @@ statement
   | PRINT expr (COMMA expr)*                                                  # printStmt
   | ASSERT cond=expr (COMMA msg=expr)?                                        # assertStmt
   | EXPECT lhs=expr (APPROX rhs=expr (WITHIN tol=expr)?)?                     # expectStmt
-  | FOR forBinding (COMMA forBinding)* block                                  # forStmt
+  | FOR forBinding (COMMA forBinding)* block (reduceClause (COMMA reduceClause)*)?   # forStmt
   | ROW fieldInit (COMMA fieldInit)*                                          # rowStmt
   | PLOT expr                                                                 # plotStmt
   | IMPORT STRING                                                             # importStmt
@@ -31,6 +31,10 @@ unitName     : ident | PERCENT ;
 annotation   : AT ident (LPAREN (arg (COMMA arg)*)? RPAREN)? ;
 param        : ident (COLON typ=expr)? ;
 forBinding   : ident IN expr ;
+// After a loop's block, on the same line: `where COND`, `best [N] by KEY`, `count`, `minimum KEY`,
+// `maximum KEY`, `mean KEY`, `pareto(K1, K2[, K3])`. The words are not reserved (a field may be
+// called `count`); the AST builder reads them.
+reduceClause : word=ident (top=NUMBER)? (by=ident)? (LPAREN expr (COMMA expr)* RPAREN | expr)? ;
 block        : LBRACE sep* (statement (sep+ statement)*)? sep* RBRACE ;
 recordBlock  : LBRACE itemSep* (recordItem (itemSep+ recordItem)*)? itemSep* RBRACE ;
 itemSep      : NL | COMMA | SEMI ;

@@ -128,6 +128,15 @@ struct ForBinding {
   ExprPtr iterable;
 };
 
+// A clause after a loop's block: `where COND`, `best 5 by KEY`, `count`, `pareto(K1, K2)`, ...
+struct LoopClause {
+  std::string word;               // where, best, count, minimum, maximum, mean, pareto
+  Span span;
+  std::optional<double> top;      // best N by
+  std::string by;                 // "by" (best)
+  std::vector<ExprPtr> exprs;     // condition or keys
+};
+
 struct Stmt {
   StmtKind kind;
   Span span;
@@ -147,6 +156,7 @@ struct Stmt {
   std::vector<RecordField> fields;      // Record body; Row cells (value = cell expression)
   std::vector<ForBinding> bindings;     // For
   std::vector<StmtPtr> body;            // For body
+  std::vector<LoopClause> clauses;      // For: where / reductions
 
   explicit Stmt(StmtKind k, Span s) : kind(k), span(s) {}
 };

@@ -312,6 +312,7 @@ class Gen {
       case Op::Row: generic(i, at, "mls_rt_row"); break;
       case Op::TableEnd: generic(i, at, "mls_rt_table_end"); break;
       case Op::Plot: generic(i, at, "mls_rt_plot"); break;
+      case Op::Reduce: generic(i, at, "mls_rt_reduce"); break;
       case Op::Bind: generic(i, at, "mls_rt_bind"); break;
       case Op::Assert: assert_(i, at); break;
       case Op::Expect: expect_(i, at); break;

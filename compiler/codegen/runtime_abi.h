@@ -46,6 +46,7 @@ typedef int32_t (*MlsThunk)(MlsRt* rt, int32_t inst, const uint64_t* args, uint6
   X(mls_rt_print)                                                                                   \
   X(mls_rt_row)                                                                                     \
   X(mls_rt_table_end)                                                                               \
+  X(mls_rt_reduce)        /* the end of one point of a loop with clauses                         */ \
   X(mls_rt_plot)          /* one point of a chart (the sink collects, renders after the run)     */ \
   X(mls_rt_assert_failed) /* reports E0501 to the sink (the script goes on)                       */ \
   X(mls_rt_expect_failed) /* reports E0502 to the sink                                            */ \

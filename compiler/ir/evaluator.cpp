@@ -170,10 +170,16 @@ class Interp {
       case Op::Row: {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
-        sink_.row(i.aux, i.names, vs, i.shapes);
+        sink_.row(i.aux, i.names, vs, i.shapes, i.flag);
         break;
       }
       case Op::TableEnd: sink_.table_end(i.aux); break;
+      case Op::Reduce: {
+        std::vector<Value> vs;
+        for (auto id : o) vs.push_back(v(id));
+        sink_.reduce(i.aux, i.str, i.num, i.names, vs, i.shapes);
+        break;
+      }
       case Op::Plot: {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
@@ -192,8 +198,16 @@ class Interp {
     if (total > lim_.max_loop_iterations)
       fail("E0507", "this loop would run " + format_count(total) + " iterations", i.span, "loop too large",
            "the limit is " + format_count(lim_.max_loop_iterations) + " iterations; narrow the ranges");
-    nest(i, 0);
+    ++depth_;
+    try {
+      nest(i, 0);
+    } catch (...) {
+      --depth_;
+      throw;
+    }
+    --depth_;
   }
+  int depth_ = 0;  // loops being run (a top-level loop is the only one running at depth 1)
   static std::string format_count(double x) { return units::format_number(x, 4); }
 
   void nest(const Inst& i, size_t depth) {
@@ -203,8 +217,11 @@ class Interp {
     }
     // Copy: the body may overwrite nothing outside its own values, but keep the list alive.
     Value list = v(i.operands[depth]);
-    for (auto& item : list.list()) {
-      vals_[static_cast<size_t>(i.vars[depth])] = item;
+    const List& items = list.list();
+    auto [b, e] = depth == 0 && depth_ == 1 ? shard_slice(items.size(), lim_.shard_k, lim_.shard_n)
+                                            : std::pair<std::size_t, std::size_t>{0, items.size()};
+    for (std::size_t k = b; k < e; ++k) {
+      vals_[static_cast<size_t>(i.vars[depth])] = items[k];
       nest(i, depth + 1);
     }
   }

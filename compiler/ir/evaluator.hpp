@@ -9,7 +9,14 @@ namespace mls::ir {
 
 struct EvalLimits {
   double max_loop_iterations = 1e9;   // a loop nest larger than this is refused (E0507)
+  int shard_k = 0, shard_n = 1;       // --shard: each top-level loop runs the k-th of n slices of its first list
 };
+
+// The slice [begin, end) of a top-level loop's first list of `n` items that shard k of `shards` runs.
+inline std::pair<std::size_t, std::size_t> shard_slice(std::size_t n, int k, int shards) {
+  return {n * static_cast<std::size_t>(k) / static_cast<std::size_t>(shards),
+          n * static_cast<std::size_t>(k + 1) / static_cast<std::size_t>(shards)};
+}
 
 // Runs the module. Throws RuntimeError on a run-time error; failed checks go to the sink.
 void evaluate(const Module& m, RuntimeSink& sink, const EvalLimits& limits = {});

@@ -46,7 +46,9 @@ enum class Op {
   If,          // operands[0] = condition; blocks[0] = then, blocks[1] = else; result = yielded value
   For,         // operands = lists; vars = loop variables; blocks[0] = body (cartesian product, first outermost)
   Print,       // operands = values; shapes = their shapes
-  Row,         // names = columns; operands = cells; shapes; aux = table id
+  Row,         // names = columns; operands = cells; shapes; aux = table id; flag = pending (a loop clause decides)
+  Reduce,      // end of a loop body with clauses: str = kind (where|best|count|minimum|maximum|mean|pareto);
+               // operands[0] = condition (or none), then keys; num = N (best N); aux = table id; shapes of keys
   Plot,        // str = chart kind; names = "arg=source text" per operand; shapes; aux = plot id (a point per run)
   TableEnd,    // aux = table id: flush a text table after its loop
   Assert,      // operands[0] = cond, [1], [2] = compared sides (optional); str = message; shapes of sides

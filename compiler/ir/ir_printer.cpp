@@ -50,6 +50,7 @@ const char* op_name(Op op) {
     case Op::Print: return "print";
     case Op::Row: return "row";
     case Op::Plot: return "plot";
+    case Op::Reduce: return "reduce";
     case Op::TableEnd: return "table_end";
     case Op::Assert: return "assert";
     case Op::Expect: return "expect";
@@ -90,6 +91,7 @@ void print_inst(std::ostringstream& os, const Inst& i, int depth, const SourceMa
     case Op::Bind: os << " " << i.names[0]; break;
     case Op::Row: case Op::TableEnd: os << " table" << i.aux; break;
     case Op::Plot: os << " " << i.str << " plot" << i.aux; break;
+    case Op::Reduce: os << " " << i.str << " table" << i.aux; break;
     default: break;
   }
   for (size_t k = 0; k < i.operands.size(); ++k) {

@@ -16,8 +16,16 @@ class RuntimeSink {
   virtual ~RuntimeSink() = default;
   // `bare`: a bare expression statement (shown with its dimension name), not a `print`.
   virtual void print(const std::vector<Value>& values, const std::vector<ShapePtr>& shapes, bool bare, Span where) = 0;
+  // `pending`: the loop has clauses; the row waits for the point's reduce().
   virtual void row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
-                   const std::vector<ShapePtr>& shapes) = 0;
+                   const std::vector<ShapePtr>& shapes, bool pending) = 0;
+  // The end of one point of a loop with clauses: keep or drop its pending rows, fold it into the
+  // reduction (best N by key, count, minimum/maximum/mean, Pareto set); table_end shows the result.
+  // `keys`: the source text of each key (values[0] is the condition, values[1..] the keys).
+  virtual void reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
+                      const std::vector<Value>& values, const std::vector<ShapePtr>& shapes) {
+    (void)table, (void)kind, (void)top, (void)keys, (void)values, (void)shapes;
+  }
   virtual void table_end(int table) = 0;
   // One point (or one whole chart) of plot `id`: arguments by name ("x=b": name and source text).
   virtual void plot(int id, const std::string& kind, const std::vector<std::string>& args, const std::vector<Value>& values,

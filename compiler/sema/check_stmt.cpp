@@ -235,6 +235,7 @@ void Checker::for_stmt(const ast::Stmt& s) {
     loop.operands.push_back(l.v);
     elems.push_back(*l.t.elem);
   }
+  sweep_bound(s, loop);
   bool outer = current_table_ < 0 && loop_depth_ == 0;
   scopes_.emplace_back();
   for (size_t k = 0; k < s.bindings.size(); ++k) {
@@ -252,10 +253,12 @@ void Checker::for_stmt(const ast::Stmt& s) {
   ++loop_depth_;
   try {
     for (auto& st : s.body) guarded(*st);
+    loop_clauses(s, loop.blocks.back(), outer);  // in the body's scope: keys see its bindings
   } catch (...) {
     --loop_depth_;
     blocks_.pop_back();
     scopes_.pop_back();
+    if (outer) current_table_ = -1;  // the failed loop's table ends with it
     throw;
   }
   --loop_depth_;

@@ -53,6 +53,7 @@ struct Options {
   bool builtin = false;                  // prelude / zoo: entries are built in
   bool allow_rebinding = false;          // REPL
   bool repl = false;                     // REPL: a bare expression also binds `ans`
+  double max_points = 1e9;               // a sweep larger than this is refused at compile time (E0507)
 };
 
 class Checker {
@@ -103,6 +104,9 @@ class Checker {
   void row_stmt(const ast::Stmt& s);
   void import_stmt(const ast::Stmt& s);
   void plot_stmt(const ast::Stmt& s);
+  void loop_clauses(const ast::Stmt& s, ir::Block& body, bool outer);
+  void sweep_bound(const ast::Stmt& s, const ir::Inst& loop);
+  std::optional<double> static_length(ir::ValueId v) const;
 
   // expressions
   TExpr expr(const ast::Expr& e);

@@ -163,6 +163,22 @@ ast::StmtPtr AstBuilder::statement(P::StatementContext* c) {
       s->bindings.push_back(std::move(fb));
     }
     for (auto* st : f->block()->statement()) s->body.push_back(statement(st));
+    for (auto* rc : f->reduceClause()) {
+      ast::LoopClause cl;
+      cl.word = rc->word->getText();
+      cl.span = span(rc);
+      if (rc->top) cl.top = std::stod(rc->top->getText());
+      for (auto* e : rc->expr()) cl.exprs.push_back(expr(e));
+      if (rc->by && rc->by->getText() == "by") {
+        cl.by = "by";
+      } else if (rc->by) {  // `maximum b`: the grammar's optional `by` took the key; it is the key
+        auto key = std::make_unique<Expr>(ExprKind::Ident, span(rc->by));
+        key->text = rc->by->getText();
+        if (cl.exprs.empty()) cl.exprs.push_back(std::move(key));
+        else cl.by = rc->by->getText();  // reported by the checker as a missing `by`
+      }
+      s->clauses.push_back(std::move(cl));
+    }
     return s;
   }
   if (auto* r = dynamic_cast<P::RowStmtContext*>(c)) {

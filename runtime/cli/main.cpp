@@ -11,6 +11,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 namespace {
@@ -53,6 +54,11 @@ int main(int argc, char** argv) {
   app.add_option("--plots", plots_dir, "write the script's charts into DIR (the script never chooses where files go)");
   app.add_option("--plot-format", plot_formats, "chart file formats: any of svg,png,pdf (default svg,png)");
   app.add_flag("--plot-text", plot_text, "draw charts as text on stdout (the default on a terminal without --plots)");
+  double max_points = 1e9;
+  std::string shard;
+  app.add_option("--max-points", max_points, "refuse a sweep with more points than this at compile time (default 1e9)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--shard", shard, "run the K-th of N slices of every top-level loop (K/N, K from 1): spread a sweep over machines");
   bool as_zoo = false, whole_zoo = false;
   app.add_flag("--whole-zoo", whole_zoo, "compile every zoo file, not only those the script names (the build's self-check)");
   app.add_flag("--as-zoo", as_zoo, "hold the script to the zoo's rules: every entry needs @source provenance");
@@ -111,6 +117,18 @@ int main(int argc, char** argv) {
   o.jit = !no_jit;
   o.as_zoo = as_zoo;
   o.whole_zoo = whole_zoo;
+  o.max_points = max_points;
+  if (!shard.empty()) {
+    int k = 0, n = 0;
+    char slash = 0;
+    std::istringstream in(shard);
+    if (!(in >> k >> slash >> n) || slash != '/' || n < 1 || k < 1 || k > n || !in.eof()) {
+      std::cerr << "mls: --shard takes K/N with 1 <= K <= N, e.g. --shard 2/8\n";
+      return driver::kUsage;
+    }
+    o.shard_k = k - 1;
+    o.shard_n = n;
+  }
   o.plots.dir = plots_dir;
   o.plots.text = plot_text || (plots_dir.empty() && isatty(1));
   o.plots.formats.clear();

@@ -22,7 +22,7 @@ class BindCapture : public ir::RuntimeSink {
  public:
   std::map<std::string, Value> values;
   void print(const std::vector<Value>&, const std::vector<ir::ShapePtr>&, bool, Span) override {}
-  void row(int, const std::vector<std::string>&, const std::vector<Value>&, const std::vector<ir::ShapePtr>&) override {}
+  void row(int, const std::vector<std::string>&, const std::vector<Value>&, const std::vector<ir::ShapePtr>&, bool) override {}
   void table_end(int) override {}
   void check_failed(Diagnostic) override {}
   void bind(const std::string& n, const Value& v) override { values[n] = v; }
@@ -246,6 +246,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   size_t first = checker_->module().body.insts.size();
   sema::Options user_opts;
   user_opts.zoo_requires_provenance = o.as_zoo;
+  user_opts.max_points = o.max_points;
   std::filesystem::path dir = text ? std::filesystem::current_path() : std::filesystem::absolute(path).parent_path();
   checker_->check_program(*program, user_opts, dir);
   checker_->set_diagnostics(builtin_diags_);
@@ -281,8 +282,11 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   // 7. run: JIT-compiled (the built-in zoo and the script as two units), or on the IR reference evaluator
   out::OutputSink sink(out, units_, o.output);
   try {
-    if (o.jit) jit::run(m, first, sink);
-    else ir::evaluate(m, sink);
+    ir::EvalLimits limits;
+    limits.shard_k = o.shard_k;
+    limits.shard_n = o.shard_n;
+    if (o.jit) jit::run(m, first, sink, limits);
+    else ir::evaluate(m, sink, limits);
   } catch (const jit::InternalError& e) {
     out.flush();
     err << "mls: internal error: " << e.what() << "\n";

@@ -22,6 +22,7 @@ struct MlsRt {
   struct Pin {
     mls::Value list;
     std::vector<std::uint64_t> native;
+    std::size_t offset = 0;  // --shard: the slice of the list this run covers starts here
   };
   std::unordered_map<std::int32_t, std::vector<Pin>> pins;   // by instruction
   std::unordered_map<std::int32_t, const mls::reg::SolverDesc*> solvers;

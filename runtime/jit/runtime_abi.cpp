@@ -255,12 +255,19 @@ std::int32_t mls_rt_print(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
 std::int32_t mls_rt_row(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    rt->sink->row(i.aux, i.names, operands(rt, i, args), i.shapes);
+    rt->sink->row(i.aux, i.names, operands(rt, i, args), i.shapes, i.flag);
   });
 }
 
 std::int32_t mls_rt_table_end(MlsRt* rt, std::int32_t inst, const std::uint64_t*, std::uint64_t*) {
   return guard(rt, [&] { rt->sink->table_end(inst_of(rt, inst).aux); });
+}
+
+std::int32_t mls_rt_reduce(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
+  return guard(rt, [&] {
+    const Inst& i = inst_of(rt, inst);
+    rt->sink->reduce(i.aux, i.str, i.num, i.names, operands(rt, i, args), i.shapes);
+  });
 }
 
 std::int32_t mls_rt_plot(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
@@ -335,8 +342,13 @@ std::int32_t mls_rt_for_begin(MlsRt* rt, std::int32_t inst, const std::uint64_t*
           pin.native.push_back(vk == Kind::F64 ? bits(x.num()) : x.boolean() ? 1 : 0);
         }
       }
-      out[2 * d] = items.size();
-      out[2 * d + 1] = vk == Kind::Handle ? 0 : reinterpret_cast<std::uint64_t>(pin.native.data());
+      // A top-level loop under --shard runs one slice of its first list.
+      bool top = d == 0 && rt->unit->outlined.count(&i) > 0;
+      auto [b, e] = top ? ir::shard_slice(items.size(), rt->limits->shard_k, rt->limits->shard_n)
+                        : std::pair<std::size_t, std::size_t>{0, items.size()};
+      pin.offset = b;
+      out[2 * d] = e - b;
+      out[2 * d + 1] = vk == Kind::Handle ? 0 : reinterpret_cast<std::uint64_t>(pin.native.data() + b);
     }
   });
 }
@@ -346,7 +358,7 @@ std::int32_t mls_rt_for_item(MlsRt* rt, std::int32_t inst, const std::uint64_t* 
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     auto& pin = rt->pins.at(inst).at(args[0]);
-    handle(rt, static_cast<std::uint64_t>(i.vars.at(args[0]))) = pin.list.list().at(args[1]);
+    handle(rt, static_cast<std::uint64_t>(i.vars.at(args[0]))) = pin.list.list().at(args[1] + pin.offset);
   });
 }
 

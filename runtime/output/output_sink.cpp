@@ -114,7 +114,65 @@ void OutputSink::print(const std::vector<Value>& values, const std::vector<ir::S
 }
 
 void OutputSink::row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
-                     const std::vector<ir::ShapePtr>& shapes) {
+                     const std::vector<ir::ShapePtr>& shapes, bool pending) {
+  if (pending) {
+    reductions_[table].pending.push_back(Row{columns, cells, shapes});
+    return;
+  }
+  emit_row(table, columns, cells, shapes);
+}
+
+void OutputSink::reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
+                        const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes) {
+  Reduction& r = reductions_[table];
+  r.kind = kind;
+  r.keys = keys;
+  r.shapes = shapes;
+  std::vector<Row> rows = std::move(r.pending);
+  r.pending.clear();
+  if (!values.empty() && values[0].is_bool() && !values[0].boolean()) return;  // `where` is false: the point is out
+  std::vector<double> k;
+  for (std::size_t j = 1; j < values.size(); ++j) k.push_back(values[j].num());
+  ++r.seen;
+  if (kind == "where") {
+    for (auto& row : rows) emit_row(table, row.columns, row.cells, row.shapes);
+  } else if (kind == "best") {
+    r.best.emplace(std::make_pair(k[0], r.seen), std::move(rows));
+    if (r.best.size() > static_cast<std::size_t>(top)) r.best.erase(std::prev(r.best.end()));
+  } else if (kind == "pareto") {
+    auto dominates = [](const std::vector<double>& a, const std::vector<double>& b) {  // a beats b
+      bool strictly = false;
+      for (std::size_t j = 0; j < a.size(); ++j) {
+        if (a[j] > b[j]) return false;
+        strictly = strictly || a[j] < b[j];
+      }
+      return strictly;
+    };
+    for (auto& [fk, _] : r.front)
+      if (dominates(fk, k) || fk == k) return;
+    std::erase_if(r.front, [&](auto& f) { return dominates(k, f.first); });
+    r.front.emplace_back(std::move(k), std::move(rows));
+  } else {  // count, minimum, maximum, mean
+    double x = k.empty() ? 0 : k[0];
+    if (r.count == 0) r.lo = r.hi = x;
+    r.lo = std::min(r.lo, x);
+    r.hi = std::max(r.hi, x);
+    r.sum += x;
+    r.count += 1;
+  }
+}
+
+void OutputSink::emit_line(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
+                           const std::string& text) {
+  if (o_.format == Format::Json) {
+    out_ << nlohmann::json{{"reduce", kind}, {"key", key}, {"value", to_json(v, shape, units_)}}.dump() << "\n";
+    return;
+  }
+  out_ << (o_.format == Format::Csv ? "# " : "") << text << "\n";
+}
+
+void OutputSink::emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                          const std::vector<ir::ShapePtr>& shapes) {
   Table& t = tables_[table];
   if (o_.format == Format::Json) {
     nlohmann::json r = nlohmann::json::object();
@@ -157,6 +215,31 @@ void OutputSink::row(int table, const std::vector<std::string>& columns, const s
 }
 
 void OutputSink::table_end(int table) {
+  if (auto rit = reductions_.find(table); rit != reductions_.end()) {
+    Reduction r = std::move(rit->second);
+    reductions_.erase(rit);
+    if (r.kind == "best") {
+      for (auto& [_, rows] : r.best)
+        for (auto& row : rows) emit_row(table, row.columns, row.cells, row.shapes);
+    } else if (r.kind == "pareto") {
+      std::sort(r.front.begin(), r.front.end(), [](auto& a, auto& b) { return a.first < b.first; });
+      for (auto& [_, rows] : r.front)
+        for (auto& row : rows) emit_row(table, row.columns, row.cells, row.shapes);
+    } else if (r.kind == "count") {
+      ir::Shape plain;
+      emit_line("count", "", Value(r.count), plain, "count: " + units::format_number(r.count, 15));
+    } else if (r.kind == "minimum" || r.kind == "maximum" || r.kind == "mean") {
+      const ir::Shape& sh = *r.shapes.at(0);
+      if (r.count == 0) {
+        emit_line(r.kind, r.keys.at(0), Value(), sh, r.kind + " " + r.keys.at(0) + ": none (no point passed)");
+      } else {
+        double x = r.kind == "minimum" ? r.lo : r.kind == "maximum" ? r.hi : r.sum / r.count;
+        emit_line(r.kind, r.keys.at(0), Value(x), sh,
+                  r.kind + " " + r.keys.at(0) + ": " + format_value(Value(x), sh, o_.digits) +
+                      (r.kind == "mean" ? "  (" + units::format_number(r.count, 15) + " points)" : ""));
+      }
+    }
+  }
   auto it = tables_.find(table);
   if (it == tables_.end()) return;
   Table& t = it->second;

@@ -8,6 +8,7 @@
 #include "compiler/units/unit_table.hpp"
 
 #include <iosfwd>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,7 +34,9 @@ class OutputSink : public ir::RuntimeSink {
   OutputSink(std::ostream& out, const units::UnitTable& units, OutputOptions o) : out_(out), units_(units), o_(o) {}
   void print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes, bool bare, Span where) override;
   void row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
-           const std::vector<ir::ShapePtr>& shapes) override;
+           const std::vector<ir::ShapePtr>& shapes, bool pending) override;
+  void reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
+              const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes) override;
   void table_end(int table) override;
   void check_failed(Diagnostic d) override { failures.push_back(std::move(d)); }
   void plot(int id, const std::string& kind, const std::vector<std::string>& args, const std::vector<Value>& values,
@@ -51,6 +54,28 @@ class OutputSink : public ir::RuntimeSink {
     std::vector<std::vector<std::string>> rows;  // text mode: formatted cells
     bool header_done = false;
   };
+  void emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                const std::vector<ir::ShapePtr>& shapes);
+  void emit_line(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
+                 const std::string& text);
+  // A loop with clauses (Reduce): the rows of the current point wait in `pending`; the reduction
+  // keeps only what it needs (best N: N rows; Pareto: the front; count/minimum/maximum/mean: numbers).
+  struct Row {
+    std::vector<std::string> columns;
+    std::vector<Value> cells;
+    std::vector<ir::ShapePtr> shapes;
+  };
+  struct Reduction {
+    std::string kind;
+    std::vector<std::string> keys;
+    std::vector<ir::ShapePtr> shapes;
+    std::vector<Row> pending;
+    std::multimap<std::pair<double, std::uint64_t>, std::vector<Row>> best;  // (key, arrival) → rows
+    std::vector<std::pair<std::vector<double>, std::vector<Row>>> front;    // Pareto set
+    double count = 0, sum = 0, lo = 0, hi = 0;
+    std::uint64_t seen = 0;
+  };
+  std::map<int, Reduction> reductions_;
   std::ostream& out_;
   const units::UnitTable& units_;
   OutputOptions o_;

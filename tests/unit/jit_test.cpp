@@ -43,7 +43,7 @@ class Recorder : public ir::RuntimeSink {
     lines.push_back(l);
   }
   void row(int t, const std::vector<std::string>& cols, const std::vector<Value>& cells,
-           const std::vector<ir::ShapePtr>&) override {
+           const std::vector<ir::ShapePtr>&, bool) override {
     std::string l = "row" + std::to_string(t);
     for (std::size_t k = 0; k < cells.size(); ++k) l += " " + cols[k] + "=" + show(cells[k]);
     lines.push_back(l);

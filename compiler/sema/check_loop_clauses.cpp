@@ -1,0 +1,152 @@
+// Clauses after a loop's block: `where COND` filters points; one reduction summarises the sweep
+// without keeping every row: `best [N] by KEY` (the N rows with the smallest key; negate a key to
+// maximise it), `count`, `minimum KEY`, `maximum KEY`, `mean KEY`, `pareto(K1, K2[, K3])` (the rows no
+// other point beats on every key, all minimised). They lower to one Reduce instruction at the end of
+// the loop body; the loop's rows become pending and the runtime keeps only what the clause needs.
+#include "compiler/sema/checker.hpp"
+
+#include <cmath>
+
+namespace mls::sema {
+
+namespace {
+bool has_row(const ir::Block& b) {
+  for (auto& i : b.insts) {
+    if (i.op == ir::Op::Row) return true;
+    for (auto& blk : i.blocks)
+      if (has_row(blk)) return true;
+  }
+  return false;
+}
+void mark_pending(ir::Block& b, int table) {
+  for (auto& i : b.insts) {
+    if (i.op == ir::Op::Row && i.aux == table) i.flag = true;
+    for (auto& blk : i.blocks) mark_pending(blk, table);
+  }
+}
+}  // namespace
+
+// The number of items of a list known at compile time: a list literal, or a range whose bounds and
+// step are constants (the same count eval_range makes).
+std::optional<double> Checker::static_length(ir::ValueId v) const {
+  const ir::Inst* def = nullptr;
+  for (auto b = blocks_.rbegin(); b != blocks_.rend() && !def; ++b)
+    for (auto it = (*b)->insts.rbegin(); it != (*b)->insts.rend(); ++it)
+      if (it->result == v) {
+        def = &*it;
+        break;
+      }
+  if (!def) return std::nullopt;
+  if (def->op == ir::Op::MakeList) return static_cast<double>(def->operands.size());
+  if (def->op != ir::Op::Range) return std::nullopt;
+  double x[3];
+  for (int k = 0; k < 3; ++k) {
+    const ir::Inst* c = nullptr;
+    for (auto b = blocks_.rbegin(); b != blocks_.rend() && !c; ++b)
+      for (auto& i : (*b)->insts)
+        if (i.result == def->operands[static_cast<std::size_t>(k)] && i.op == ir::Op::ConstNum) c = &i;
+    if (!c) return std::nullopt;
+    x[k] = c->num;
+  }
+  double lo = x[0], hi = x[1], step = x[2];
+  if (def->flag) return step > 1 && lo > 0 && hi >= lo ? std::floor(std::log(hi / lo) / std::log(step) + 1e-9) + 1 : 0;
+  return step > 0 && hi >= lo ? std::floor((hi - lo) / step + 1e-9) + 1 : 0;
+}
+
+namespace {
+std::string count_text(double n) {  // 100,000 (whole counts grouped), 1e+15 beyond
+  if (n >= 1e15 || n != std::floor(n)) return units::format_number(n, 4);
+  std::string d = std::to_string(static_cast<long long>(n)), out;
+  for (std::size_t k = 0; k < d.size(); ++k) {
+    if (k && (d.size() - k) % 3 == 0) out += ',';
+    out += d[k];
+  }
+  return out;
+}
+}  // namespace
+
+// A sweep larger than the bound (default 10^9 points, --max-points) is refused before it runs.
+void Checker::sweep_bound(const ast::Stmt& s, const ir::Inst& loop) {
+  double points = 1;
+  std::string sizes;
+  for (std::size_t k = 0; k < loop.operands.size(); ++k) {
+    auto n = static_length(loop.operands[k]);
+    if (!n) continue;
+    points *= *n;
+    sizes += (sizes.empty() ? "" : " x ") + count_text(*n);
+  }
+  if (points <= opt_.max_points) return;
+  error("E0507", "this sweep has " + count_text(points) + " points (" + sizes + ")", s.span,
+        "more than " + count_text(opt_.max_points) + " points",
+        "narrow the ranges, use a geometric step (`1 .. 1e6 step *2`), or raise the bound with --max-points");
+}
+
+void Checker::loop_clauses(const ast::Stmt& s, ir::Block& body, bool outer) {
+  if (s.clauses.empty()) return;
+  if (!outer)
+    error("E0201", "a loop clause belongs on the outermost loop of its table", s.clauses[0].span, "on an inner loop",
+          "move `" + s.clauses[0].word + " …` after the outer loop's `}`");
+  ir::Inst red{ir::Op::Reduce};
+  red.span = s.clauses[0].span;
+  red.str = "where";
+  ir::ValueId cond = ir::kNoValue;
+  std::vector<ir::ValueId> keys;
+  auto one_key = [&](const ast::LoopClause& c, const char* what) {
+    if (c.exprs.size() != 1)
+      error("E0201", "`" + c.word + "` takes one key", c.span, "here", std::string("write `") + what + "`");
+  };
+  for (auto& c : s.clauses) {
+    bool reduction = c.word != "where";
+    if (reduction && red.str != "where")
+      error("E0201", "a loop has at most one reduction", c.span, "a second reduction",
+            "keep one of `" + red.str + "` and `" + c.word + "` (run the loop twice for both)");
+    if (c.word == "where") {
+      if (c.exprs.size() != 1) error("E0201", "`where` takes one condition", c.span, "here", "write `where r.feasible`");
+      TExpr t = expr(*c.exprs[0]);
+      if (t.t.k != SType::K::Bool)
+        error("E0310", "a `where` condition must be true or false", c.exprs[0]->span, "this is " + describe(t.t, units_),
+              "compare something: `where r.latency < 50 ms`");
+      cond = t.v;
+      continue;
+    }
+    if (c.word == "best") {
+      if (c.by != "by") error("E0201", "write `best by KEY` (or `best 5 by KEY`)", c.span, "`by` is missing");
+      one_key(c, "best by r.latency");
+      if (c.top && (*c.top < 1 || *c.top != std::floor(*c.top) || *c.top > 1e6))
+        error("E0409", "`best N by` needs a whole N from 1 to 1,000,000", c.span, "here");
+      red.num = c.top.value_or(1);
+    } else if (c.word == "count") {
+      if (!c.exprs.empty() || !c.by.empty()) error("E0201", "`count` takes nothing", c.span, "here", "write `count`");
+    } else if (c.word == "minimum" || c.word == "maximum" || c.word == "mean") {
+      one_key(c, (c.word + " r.latency").c_str());
+    } else if (c.word == "pareto") {
+      if (c.exprs.size() < 2 || c.exprs.size() > 3)
+        error("E0201", "`pareto` takes two or three keys", c.span, "here", "write `pareto(r.latency, cost)`");
+    } else {
+      error("E0201", "unknown loop clause `" + c.word + "`", c.span, "not a clause",
+            "clauses: where COND, best [N] by KEY, count, minimum KEY, maximum KEY, mean KEY, pareto(K1, K2[, K3])");
+    }
+    red.str = c.word;
+    for (auto& e : c.exprs) {
+      TExpr k = expr(*e);
+      if (!k.t.is_num())
+        error("E0309", "a key of `" + c.word + "` must be a number or quantity", e->span, "this is " + describe(k.t, units_),
+              "use a numeric field, e.g. `r.latency`");
+      keys.push_back(k.v);
+      red.shapes.push_back(shape_of(k.t, units_));
+      const ast::Expr* shown = e->kind == ast::ExprKind::Convert ? e->lhs.get() : e.get();  // "r.latency", not "-> ms"
+      red.names.push_back(text(shown->span));
+    }
+  }
+  if (current_table_ < 0) current_table_ = module_.num_tables++;
+  red.aux = current_table_;
+  red.operands.push_back(cond == ir::kNoValue ? none_value(red.span) : cond);
+  for (auto k : keys) red.operands.push_back(k);
+  if ((red.str == "best" || red.str == "pareto") && !has_row(body))
+    error("E0201", "`" + red.str + "` keeps rows: the loop needs a `row`", s.clauses[0].span, "no row to keep",
+          "add `row name = …, key = …` to the loop body");
+  mark_pending(body, current_table_);
+  emit(std::move(red));
+}
+
+}  // namespace mls::sema

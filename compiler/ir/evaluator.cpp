@@ -1,5 +1,7 @@
 #include "compiler/ir/evaluator.hpp"
 
+#include "compiler/ir/semantics.hpp"
+
 #include "stdlib/registry/solver_registry.hpp"
 
 #include <algorithm>
@@ -9,53 +11,6 @@
 namespace mls::ir {
 
 namespace {
-
-Diagnostic runtime_diag(const std::string& code, std::string message, Span where, std::string label,
-                        std::optional<std::string> help = std::nullopt) {
-  Diagnostic d;
-  d.code = code;
-  d.message = std::move(message);
-  d.labels.push_back({where, std::move(label), true});
-  d.help = std::move(help);
-  return d;
-}
-
-[[noreturn]] void fail(const std::string& code, std::string message, Span where, std::string label,
-                       std::optional<std::string> help = std::nullopt) {
-  throw RuntimeError{runtime_diag(code, std::move(message), where, std::move(label), std::move(help))};
-}
-
-// NaN or infinity is never silently printed as a number: an operation that makes one from finite
-// operands is an error naming the operation (E0504).
-double checked(double r, std::initializer_list<double> in, Span where, const char* what) {
-  if (std::isfinite(r)) return r;
-  bool inputs_finite = true, inputs_nan = false;
-  for (double x : in) {
-    inputs_finite = inputs_finite && std::isfinite(x);
-    inputs_nan = inputs_nan || std::isnan(x);
-  }
-  if (std::isnan(r) && !inputs_nan)
-    fail("E0504", std::string("this ") + what + " produced NaN (not a number)", where, "NaN produced here",
-         "check the operands: 0/0, inf - inf and sqrt of a negative number have no value");
-  if (std::isinf(r) && inputs_finite)
-    fail("E0504", std::string("this ") + what + " overflowed to infinity", where, "infinite result here",
-         "the value exceeds the range of a double (about 1.8e308 in base units)");
-  return r;
-}
-
-bool str_eq(const std::string& a, const std::string& b) {
-  // Enum tags compare case-insensitively: `r.bottleneck == memory` matches "Memory".
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); });
-}
-
-bool values_equal(const Value& a, const Value& b) {
-  if (a.is_num() && b.is_num()) return a.num() == b.num();
-  if (a.is_bool() && b.is_bool()) return a.boolean() == b.boolean();
-  if (a.is_str() && b.is_str()) return str_eq(a.str(), b.str());
-  if (a.is_none() && b.is_none()) return true;
-  return false;
-}
 
 class Interp {
  public:
@@ -87,16 +42,14 @@ class Interp {
       case Op::ConstBool: set(i, i.flag); break;
       case Op::ConstStr: set(i, i.str); break;
       case Op::ConstNone: set(i, Value()); break;
-      case Op::Add: set(i, checked(n(o[0]) + n(o[1]), {n(o[0]), n(o[1])}, i.span, "addition")); break;
-      case Op::Sub: set(i, checked(n(o[0]) - n(o[1]), {n(o[0]), n(o[1])}, i.span, "subtraction")); break;
-      case Op::Mul: set(i, checked(n(o[0]) * n(o[1]), {n(o[0]), n(o[1])}, i.span, "multiplication")); break;
+      case Op::Add: set(i, checked(n(o[0]) + n(o[1]), {n(o[0]), n(o[1])}, i.span, arith_name(i.op))); break;
+      case Op::Sub: set(i, checked(n(o[0]) - n(o[1]), {n(o[0]), n(o[1])}, i.span, arith_name(i.op))); break;
+      case Op::Mul: set(i, checked(n(o[0]) * n(o[1]), {n(o[0]), n(o[1])}, i.span, arith_name(i.op))); break;
       case Op::Div:
-        if (n(o[1]) == 0)
-          fail("E0503", "division by zero", i.span, "the divisor is zero here",
-               "guard the division, e.g. `if d == 0 then ... else x / d`");
-        set(i, checked(n(o[0]) / n(o[1]), {n(o[0]), n(o[1])}, i.span, "division"));
+        if (n(o[1]) == 0) division_by_zero(i.span);
+        set(i, checked(n(o[0]) / n(o[1]), {n(o[0]), n(o[1])}, i.span, arith_name(i.op)));
         break;
-      case Op::Pow: set(i, checked(std::pow(n(o[0]), n(o[1])), {n(o[0]), n(o[1])}, i.span, "power")); break;
+      case Op::Pow: set(i, checked(std::pow(n(o[0]), n(o[1])), {n(o[0]), n(o[1])}, i.span, arith_name(i.op))); break;
       case Op::Neg: set(i, -n(o[0])); break;
       case Op::Lt: set(i, n(o[0]) < n(o[1])); break;
       case Op::Le: set(i, n(o[0]) <= n(o[1])); break;
@@ -120,15 +73,7 @@ class Interp {
         set(i, Value(RecordPtr(std::move(r))));
         break;
       }
-      case Op::GetField: {
-        const Value* f = v(o[0]).record().find(i.str);
-        if (!f || f->is_none())
-          fail("E0406", "field '" + i.str + "' is not set on this " + v(o[0]).record().kind, i.span,
-               "this value has no '" + i.str + "'",
-               "absent fields are absent, not zero: set it with `with { " + i.str + " = ... }`");
-        set(i, *f);
-        break;
-      }
+      case Op::GetField: set(i, get_field(i, v(o[0]))); break;
       case Op::With: {
         auto r = std::make_shared<Record>(v(o[0]).record());
         for (size_t k = 0; k < i.names.size(); ++k) r->set(i.names[k], v(o[k + 1]));
@@ -146,17 +91,7 @@ class Interp {
         const reg::SolverDesc* s = reg::find_solver(i.str);
         std::vector<Value> args;
         for (auto id : o) args.push_back(v(id));
-        try {
-          set(i, s->invoke(args));
-        } catch (const SolverError& e) {
-          Diagnostic d = runtime_diag("E0505", s->name + ": " + e.what(), i.span, e.kind + " raised here");
-          d.kind = e.kind;
-          throw RuntimeError{std::move(d)};
-        } catch (const std::exception& e) {
-          Diagnostic d = runtime_diag("E0505", s->name + " failed: " + e.what(), i.span, "in this call");
-          d.kind = "InternalError";
-          throw RuntimeError{std::move(d)};
-        }
+        set(i, call_solver(*s, args, i.span));
         break;
       }
       case Op::If: set(i, v(o[0]).boolean() ? block(i.blocks[0]) : block(i.blocks[1])); break;
@@ -195,9 +130,7 @@ class Interp {
   void loop(const Inst& i) {
     double total = 1;
     for (auto id : i.operands) total *= double(v(id).list().size());
-    if (total > lim_.max_loop_iterations)
-      fail("E0507", "this loop would run " + format_count(total) + " iterations", i.span, "loop too large",
-           "the limit is " + format_count(lim_.max_loop_iterations) + " iterations; narrow the ranges");
+    check_loop_size(i, total, lim_.max_loop_iterations);
     ++depth_;
     try {
       nest(i, 0);
@@ -208,7 +141,6 @@ class Interp {
     --depth_;
   }
   int depth_ = 0;  // loops being run (a top-level loop is the only one running at depth 1)
-  static std::string format_count(double x) { return units::format_number(x, 4); }
 
   void nest(const Inst& i, size_t depth) {
     if (depth == i.operands.size()) {
@@ -228,28 +160,12 @@ class Interp {
 
   void assert_(const Inst& i) {
     if (v(i.operands[0]).boolean()) return;
-    Diagnostic d = runtime_diag("E0501", i.str.empty() ? "assertion failed" : "assertion failed: " + i.str, i.span,
-                                "this is false");
-    if (i.operands.size() == 3) {
-      d.notes.push_back("left:  " + format_value_for_message(v(i.operands[1]), *i.shapes[0]));
-      d.notes.push_back("right: " + format_value_for_message(v(i.operands[2]), *i.shapes[1]));
-    }
-    sink_.check_failed(std::move(d));
+    bool sides = i.operands.size() == 3;
+    sink_.check_failed(assertion_failed(i, sides ? &v(i.operands[1]) : nullptr, sides ? &v(i.operands[2]) : nullptr));
   }
 
   void expect_(const Inst& i) {
-    double a = n(i.operands[0]), b = n(i.operands[1]), tol = n(i.operands[2]);
-    double allowed = i.flag ? std::fabs(b) * tol : tol;
-    if (std::fabs(a - b) <= allowed) return;
-    Diagnostic d = runtime_diag("E0502", "expectation failed", i.span, "not within tolerance");
-    d.notes.push_back("actual:   " + format_value_for_message(v(i.operands[0]), *i.shapes[0]));
-    d.notes.push_back("expected: " + format_value_for_message(v(i.operands[1]), *i.shapes[1]));
-    if (i.flag)
-      d.notes.push_back("differs by " + units::format_number(b != 0 ? std::fabs(a - b) / std::fabs(b) * 100 : INFINITY, 3) +
-                        " %, allowed " + units::format_number(tol * 100, 3) + " %");
-    else
-      d.notes.push_back("allowed difference: " + format_value_for_message(Value(tol), *i.shapes[0]));
-    sink_.check_failed(std::move(d));
+    if (auto d = expectation_failed(i, n(i.operands[0]), n(i.operands[1]), n(i.operands[2]))) sink_.check_failed(std::move(*d));
   }
 
   const Module& m_;

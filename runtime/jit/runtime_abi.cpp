@@ -5,6 +5,7 @@
 #include "compiler/codegen/runtime_abi.h"
 
 #include "compiler/ir/evaluator.hpp"
+#include "compiler/ir/semantics.hpp"
 #include "runtime/jit/rt_context.hpp"
 
 #include <algorithm>
@@ -20,54 +21,10 @@ using codegen::Kind;
 using ir::Inst;
 using ir::Op;
 using ir::ValueId;
-
-// ---- the evaluator's semantics (kept word for word: the differential test compares the two) ----
-
-Diagnostic runtime_diag(const std::string& code, std::string message, Span where, std::string label,
-                        std::optional<std::string> help = std::nullopt) {
-  Diagnostic d;
-  d.code = code;
-  d.message = std::move(message);
-  d.labels.push_back({where, std::move(label), true});
-  d.help = std::move(help);
-  return d;
-}
-
-[[noreturn]] void fail(const std::string& code, std::string message, Span where, std::string label,
-                       std::optional<std::string> help = std::nullopt) {
-  throw ir::RuntimeError{runtime_diag(code, std::move(message), where, std::move(label), std::move(help))};
-}
-
-double checked(double r, std::initializer_list<double> in, Span where, const char* what) {
-  if (std::isfinite(r)) return r;
-  bool inputs_finite = true, inputs_nan = false;
-  for (double x : in) {
-    inputs_finite = inputs_finite && std::isfinite(x);
-    inputs_nan = inputs_nan || std::isnan(x);
-  }
-  if (std::isnan(r) && !inputs_nan)
-    fail("E0504", std::string("this ") + what + " produced NaN (not a number)", where, "NaN produced here",
-         "check the operands: 0/0, inf - inf and sqrt of a negative number have no value");
-  if (std::isinf(r) && inputs_finite)
-    fail("E0504", std::string("this ") + what + " overflowed to infinity", where, "infinite result here",
-         "the value exceeds the range of a double (about 1.8e308 in base units)");
-  return r;
-}
-
-bool str_eq(const std::string& a, const std::string& b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); });
-}
-
-bool values_equal(const Value& a, const Value& b) {
-  if (a.is_num() && b.is_num()) return a.num() == b.num();
-  if (a.is_bool() && b.is_bool()) return a.boolean() == b.boolean();
-  if (a.is_str() && b.is_str()) return str_eq(a.str(), b.str());
-  if (a.is_none() && b.is_none()) return true;
-  return false;
-}
-
-std::string format_count(double x) { return units::format_number(x, 4); }
+using ir::checked;
+using ir::fail;
+using ir::runtime_diag;
+using ir::values_equal;
 
 // ---- decoding the argument slots ------------------------------------------------------------------
 
@@ -153,12 +110,7 @@ std::int32_t mls_rt_get_field(MlsRt* rt, std::int32_t inst, const std::uint64_t*
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     Value rec = operand(rt, i, 0, args);
-    const Value* f = rec.record().find(i.str);
-    if (!f || f->is_none())
-      fail("E0406", "field '" + i.str + "' is not set on this " + rec.record().kind, i.span,
-           "this value has no '" + i.str + "'",
-           "absent fields are absent, not zero: set it with `with { " + i.str + " = ... }`");
-    set_result(rt, i, *f, out);
+    set_result(rt, i, ir::get_field(i, rec), out);
   });
 }
 
@@ -192,20 +144,7 @@ std::int32_t mls_rt_call_solver(MlsRt* rt, std::int32_t inst, const std::uint64_
     auto [it, fresh] = rt->solvers.try_emplace(inst, nullptr);
     if (fresh) it->second = reg::find_solver(i.str);
     const reg::SolverDesc* s = it->second;
-    std::vector<Value> a = operands(rt, i, args);
-    Value r;
-    try {
-      r = s->invoke(a);
-    } catch (const SolverError& e) {
-      Diagnostic d = runtime_diag("E0505", s->name + ": " + e.what(), i.span, e.kind + " raised here");
-      d.kind = e.kind;
-      throw ir::RuntimeError{std::move(d)};
-    } catch (const std::exception& e) {
-      Diagnostic d = runtime_diag("E0505", s->name + " failed: " + e.what(), i.span, "in this call");
-      d.kind = "InternalError";
-      throw ir::RuntimeError{std::move(d)};
-    }
-    set_result(rt, i, std::move(r), out);
+    set_result(rt, i, ir::call_solver(*s, operands(rt, i, args), i.span), out);
   });
 }
 
@@ -231,17 +170,14 @@ std::int32_t mls_rt_equal(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
 std::int32_t mls_rt_arith_error(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    const char* what = i.op == Op::Add ? "addition" : i.op == Op::Sub ? "subtraction" : i.op == Op::Mul ? "multiplication"
-                     : i.op == Op::Div ? "division" : "power";
-    checked(f64(args[2]), {f64(args[0]), f64(args[1])}, i.span, what);
+    checked(f64(args[2]), {f64(args[0]), f64(args[1])}, i.span, ir::arith_name(i.op));
   });
 }
 
 std::int32_t mls_rt_div_zero(MlsRt* rt, std::int32_t inst, const std::uint64_t*, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    fail("E0503", "division by zero", i.span, "the divisor is zero here",
-         "guard the division, e.g. `if d == 0 then ... else x / d`");
+    ir::division_by_zero(i.span);
   });
 }
 
@@ -289,13 +225,12 @@ std::int32_t mls_rt_assert_failed(MlsRt* rt, std::int32_t inst, const std::uint6
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     if (operand(rt, i, 0, args).boolean()) return;
-    Diagnostic d = runtime_diag("E0501", i.str.empty() ? "assertion failed" : "assertion failed: " + i.str, i.span,
-                                "this is false");
     if (i.operands.size() == 3) {
-      d.notes.push_back("left:  " + ir::format_value_for_message(operand(rt, i, 1, args), *i.shapes[0]));
-      d.notes.push_back("right: " + ir::format_value_for_message(operand(rt, i, 2, args), *i.shapes[1]));
+      Value lhs = operand(rt, i, 1, args), rhs = operand(rt, i, 2, args);
+      rt->sink->check_failed(ir::assertion_failed(i, &lhs, &rhs));
+    } else {
+      rt->sink->check_failed(ir::assertion_failed(i, nullptr, nullptr));
     }
-    rt->sink->check_failed(std::move(d));
   });
 }
 
@@ -303,18 +238,7 @@ std::int32_t mls_rt_assert_failed(MlsRt* rt, std::int32_t inst, const std::uint6
 std::int32_t mls_rt_expect_failed(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    double a = f64(args[0]), b = f64(args[1]), tol = f64(args[2]);
-    double allowed = i.flag ? std::fabs(b) * tol : tol;
-    if (std::fabs(a - b) <= allowed) return;
-    Diagnostic d = runtime_diag("E0502", "expectation failed", i.span, "not within tolerance");
-    d.notes.push_back("actual:   " + ir::format_value_for_message(Value(a), *i.shapes[0]));
-    d.notes.push_back("expected: " + ir::format_value_for_message(Value(b), *i.shapes[1]));
-    if (i.flag)
-      d.notes.push_back("differs by " + units::format_number(b != 0 ? std::fabs(a - b) / std::fabs(b) * 100 : INFINITY, 3) +
-                        " %, allowed " + units::format_number(tol * 100, 3) + " %");
-    else
-      d.notes.push_back("allowed difference: " + ir::format_value_for_message(Value(tol), *i.shapes[0]));
-    rt->sink->check_failed(std::move(d));
+    if (auto d = ir::expectation_failed(i, f64(args[0]), f64(args[1]), f64(args[2]))) rt->sink->check_failed(std::move(*d));
   });
 }
 
@@ -323,9 +247,7 @@ std::int32_t mls_rt_for_begin(MlsRt* rt, std::int32_t inst, const std::uint64_t*
     const Inst& i = inst_of(rt, inst);
     double total = 1;
     for (auto id : i.operands) total *= double(handle(rt, static_cast<std::uint64_t>(id)).list().size());
-    if (total > rt->limits->max_loop_iterations)
-      fail("E0507", "this loop would run " + format_count(total) + " iterations", i.span, "loop too large",
-           "the limit is " + format_count(rt->limits->max_loop_iterations) + " iterations; narrow the ranges");
+    ir::check_loop_size(i, total, rt->limits->max_loop_iterations);
     auto& pins = rt->pins[inst];
     pins.resize(i.operands.size());
     for (std::size_t d = 0; d < i.operands.size(); ++d) {

@@ -1,0 +1,121 @@
+#include "compiler/ir/semantics.hpp"
+
+#include "compiler/ir/evaluator.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace mls::ir {
+
+Diagnostic runtime_diag(const std::string& code, std::string message, Span where, std::string label,
+                        std::optional<std::string> help) {
+  Diagnostic d;
+  d.code = code;
+  d.message = std::move(message);
+  d.labels.push_back({where, std::move(label), true});
+  d.help = std::move(help);
+  return d;
+}
+
+void fail(const std::string& code, std::string message, Span where, std::string label, std::optional<std::string> help) {
+  throw RuntimeError{runtime_diag(code, std::move(message), where, std::move(label), std::move(help))};
+}
+
+double checked(double r, std::initializer_list<double> in, Span where, const char* what) {
+  if (std::isfinite(r)) return r;
+  bool inputs_finite = true, inputs_nan = false;
+  for (double x : in) {
+    inputs_finite = inputs_finite && std::isfinite(x);
+    inputs_nan = inputs_nan || std::isnan(x);
+  }
+  if (std::isnan(r) && !inputs_nan)
+    fail("E0504", std::string("this ") + what + " produced NaN (not a number)", where, "NaN produced here",
+         "check the operands: 0/0, inf - inf and sqrt of a negative number have no value");
+  if (std::isinf(r) && inputs_finite)
+    fail("E0504", std::string("this ") + what + " overflowed to infinity", where, "infinite result here",
+         "the value exceeds the range of a double (about 1.8e308 in base units)");
+  return r;
+}
+
+const char* arith_name(Op op) {
+  switch (op) {
+    case Op::Add: return "addition";
+    case Op::Sub: return "subtraction";
+    case Op::Mul: return "multiplication";
+    case Op::Div: return "division";
+    default: return "power";
+  }
+}
+
+const Value& get_field(const Inst& i, const Value& record) {
+  const Value* f = record.record().find(i.str);
+  if (!f || f->is_none())
+    fail("E0406", "field '" + i.str + "' is not set on this " + record.record().kind, i.span,
+         "this value has no '" + i.str + "'",
+         "absent fields are absent, not zero: set it with `with { " + i.str + " = ... }`");
+  return *f;
+}
+
+void division_by_zero(Span where) {
+  fail("E0503", "division by zero", where, "the divisor is zero here",
+       "guard the division, e.g. `if d == 0 then ... else x / d`");
+}
+
+bool values_equal(const Value& a, const Value& b) {
+  auto str_eq = [](const std::string& x, const std::string& y) {
+    return x.size() == y.size() &&
+           std::equal(x.begin(), x.end(), y.begin(), [](char p, char q) { return std::tolower(p) == std::tolower(q); });
+  };
+  if (a.is_num() && b.is_num()) return a.num() == b.num();
+  if (a.is_bool() && b.is_bool()) return a.boolean() == b.boolean();
+  if (a.is_str() && b.is_str()) return str_eq(a.str(), b.str());
+  if (a.is_none() && b.is_none()) return true;
+  return false;
+}
+
+Value call_solver(const reg::SolverDesc& s, const std::vector<Value>& args, Span where) {
+  try {
+    return s.invoke(args);
+  } catch (const SolverError& e) {
+    Diagnostic d = runtime_diag("E0505", s.name + ": " + e.what(), where, e.kind + " raised here");
+    d.kind = e.kind;
+    throw RuntimeError{std::move(d)};
+  } catch (const std::exception& e) {
+    Diagnostic d = runtime_diag("E0505", s.name + " failed: " + e.what(), where, "in this call");
+    d.kind = "InternalError";
+    throw RuntimeError{std::move(d)};
+  }
+}
+
+void check_loop_size(const Inst& loop, double total, double limit) {
+  if (total <= limit) return;
+  fail("E0507", "this loop would run " + units::format_number(total, 4) + " iterations", loop.span, "loop too large",
+       "the limit is " + units::format_number(limit, 4) + " iterations; narrow the ranges");
+}
+
+Diagnostic assertion_failed(const Inst& i, const Value* lhs, const Value* rhs) {
+  Diagnostic d = runtime_diag("E0501", i.str.empty() ? "assertion failed" : "assertion failed: " + i.str, i.span,
+                              "this is false");
+  if (lhs && rhs && i.shapes.size() >= 2) {
+    d.notes.push_back("left:  " + format_value_for_message(*lhs, *i.shapes[0]));
+    d.notes.push_back("right: " + format_value_for_message(*rhs, *i.shapes[1]));
+  }
+  return d;
+}
+
+std::optional<Diagnostic> expectation_failed(const Inst& i, double a, double b, double tol) {
+  double allowed = i.flag ? std::fabs(b) * tol : tol;
+  if (std::fabs(a - b) <= allowed) return std::nullopt;
+  Diagnostic d = runtime_diag("E0502", "expectation failed", i.span, "not within tolerance");
+  d.notes.push_back("actual:   " + format_value_for_message(Value(a), *i.shapes[0]));
+  d.notes.push_back("expected: " + format_value_for_message(Value(b), *i.shapes[1]));
+  if (i.flag)
+    d.notes.push_back("differs by " + units::format_number(b != 0 ? std::fabs(a - b) / std::fabs(b) * 100 : INFINITY, 3) +
+                      " %, allowed " + units::format_number(tol * 100, 3) + " %");
+  else
+    d.notes.push_back("allowed difference: " + format_value_for_message(Value(tol), *i.shapes[0]));
+  return d;
+}
+
+}  // namespace mls::ir

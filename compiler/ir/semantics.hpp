@@ -1,0 +1,45 @@
+// The run-time meaning of the IR operations that both evaluators share word for word — the IR
+// reference evaluator (evaluator.cpp) and the JIT's runtime ABI (runtime/jit/runtime_abi.cpp) call
+// these, so the differential test compares two evaluators of one semantics, not two copies.
+#pragma once
+
+#include "compiler/ir/ir.hpp"
+#include "compiler/ir/runtime_sink.hpp"
+#include "stdlib/core/value.hpp"
+#include "stdlib/registry/solver_registry.hpp"
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mls::ir {
+
+Diagnostic runtime_diag(const std::string& code, std::string message, Span where, std::string label,
+                        std::optional<std::string> help = std::nullopt);
+[[noreturn]] void fail(const std::string& code, std::string message, Span where, std::string label,
+                       std::optional<std::string> help = std::nullopt);
+
+// NaN or infinity is never silently a number: an operation that makes one from finite operands is
+// E0504 naming the operation ("addition", "division", ...). Returns r when it is fine.
+double checked(double r, std::initializer_list<double> in, Span where, const char* what);
+const char* arith_name(Op op);
+
+// A record's field (E0406 when absent: absent is not zero), and division by zero (E0503).
+const Value& get_field(const Inst& i, const Value& record);
+[[noreturn]] void division_by_zero(Span where);
+
+// `==` on any two values (enum tags compare case-insensitively: `r.bottleneck == memory`).
+bool values_equal(const Value& a, const Value& b);
+
+// A solver call: its typed errors become E0505 at the call's span.
+Value call_solver(const reg::SolverDesc& s, const std::vector<Value>& args, Span where);
+
+// E0507 when a loop nest of `total` iterations exceeds the limit.
+void check_loop_size(const Inst& loop, double total, double limit);
+
+// The reports of a failed `assert` (with both sides when given) and of an `expect` (nothing when it holds).
+Diagnostic assertion_failed(const Inst& i, const Value* lhs, const Value* rhs);
+std::optional<Diagnostic> expectation_failed(const Inst& i, double actual, double expected, double tol);
+
+}  // namespace mls::ir

@@ -63,6 +63,9 @@ struct Builder {
   std::vector<ir::Block*> at{&m.body};
   ir::ShapePtr num_shape = std::make_shared<ir::Shape>();
   std::uint32_t next_span = 1;
+  // The tests keep `auto& i = b.add(...)` across later adds: the top level must never reallocate
+  // (AddressSanitizer found the dangling references, scripts/test-sanitize).
+  Builder() { m.body.insts.reserve(4096); }
 
   ir::Inst& add(Op op, ir::VType t, std::vector<ValueId> operands = {}) {
     ir::Inst i;

@@ -14,6 +14,8 @@ Inside the file (comment lines):
 Beside the file: FILE.out (exact stdout), FILE.err (exact stderr, rendered with --color never),
 FILE.json (exact stderr with --diagnostics json).
 
+MLS_UPDATE_GOLDEN=1 rewrites the golden files that exist beside FILE from this run (review the diff).
+
 Differential test (issue 3): every file that runs is also run on the IR reference evaluator
 (--no-jit); stdout, stderr and the exit code must be byte-identical to the JIT's. Files that run
 without --format also run with --format json under both evaluators, compared exactly.
@@ -67,6 +69,10 @@ def main():
                               text=True, errors="replace", timeout=50, cwd=cwd, env=env)
 
     p = run([])
+    if os.environ.get("MLS_UPDATE_GOLDEN") == "1":
+        for ext, text in ((".out", p.stdout), (".err", p.stderr), (".json", run(["--diagnostics", "json"]).stderr)):
+            if os.path.exists(base + ext):
+                open(base + ext, "w", encoding="utf-8").write(text)
     if p.returncode != exit_code:
         fails.append(f"exit code {p.returncode}, want {exit_code}")
     out_lines = [l.rstrip() for l in p.stdout.splitlines()]

@@ -503,6 +503,7 @@ class Gen {
       data.push_back(b_.CreateLoad(ptr_, out_ptr(2 * d + 1), "items" + std::to_string(d)));
     }
     nest(i, at, 0, len, data);
+    call_checked("mls_rt_for_end", at);
   }
 
   void nest(const Inst& i, int32_t at, std::size_t d, const std::vector<llvm::Value*>& len,

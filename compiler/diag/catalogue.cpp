@@ -56,8 +56,9 @@ const std::vector<CodeInfo> kCodes = {
     {"E0205", "too deep or too long",
      "Brackets and expressions nest at most 256 deep (a chain `a + b + c + ...` nests one level per operator),\n"
      "a statement has at most 10,000 tokens, and checking nests at most 512 levels counting the bodies of\n"
-     "called functions, loops and imports, so checking is bounded.\n"
-     "Right: split the expression into named bindings"},
+     "called functions, loops and imports, so checking is bounded and an autograder never meets a stack overflow.\n"
+     "Named intermediate values also read better: a roofline is compute time and memory time, not one long line.\n"
+     "Wrong: `x = 1 m + 1 m + ... (10,000 terms)`    Right: `n = 10000` then `x = n * 1 m`, or split into named parts"},
     {"E0206", "reserved word used as a name",
      "Keywords (print, for, in, step, if, ...) cannot name values.\nWrong: `step = 3`    Right: `step_time = 3 ms`"},
     {"E0301", "adding different dimensions",
@@ -92,7 +93,9 @@ const std::vector<CodeInfo> kCodes = {
      "assert, if, and, or, not take booleans.\nWrong: `assert 3 s`    Right: `assert latency < 3 s`"},
     {"E0311", "typed hole",
      "`?` marks a value still to write; with an annotation MLS names the dimension it needs and the bindings that have it.\n"
-     "Example: `t: Time = 140 GB / ?` needs a Bandwidth, e.g. `H100.bandwidth` — the memory-bound time of a decode step"},
+     "A hole is not an error in your model, just an unfinished one: it asks MLS which quantity completes the equation.\n"
+     "Wrong (unfinished): `t: Time = 140 GB / ?`    Right: `t: Time = 140 GB / H100.bandwidth` — the memory-bound\n"
+     "time of one decode step (weights read once per token), which the hole's Bandwidth candidates point to"},
     {"E0312", "function result does not match its annotation",
      "The body gives a different dimension than the `-> Type` promised.\n"
      "Wrong: `fn f(x: Time) -> Bandwidth = x * 2`    Right: `fn f(b: Information, t: Time) -> Bandwidth = b / t`"},
@@ -129,28 +132,46 @@ const std::vector<CodeInfo> kCodes = {
     {"E0410", "not callable, or not a record",
      "Only functions, solvers and kinds take arguments; only records have fields.\nWrong: `x(2)` for a quantity x"},
     {"E0411", "missing required field",
-     "A hardware entry needs at least name, peak_flops, capacity, bandwidth and tdp.\n"
+     "A hardware entry needs at least name, peak_flops, capacity, bandwidth and tdp: the roofline needs the peak and\n"
+     "the bandwidth, memory fit needs the capacity, energy needs the power. A silent zero would be a wrong answer.\n"
+     "Wrong: `hardware Chip { name = \"chip\", peak_flops = 100 TFLOP/s }`\n"
      "Right: `hardware Chip { name = \"chip\", peak_flops = 100 TFLOP/s, capacity = 16 GB, bandwidth = 1 TB/s, tdp = 300 W }`"},
     {"E0412", "recursion",
-     "MLS programs always terminate: a function may not call itself. Write the closed form or a bounded `for`."},
+     "MLS programs always terminate: a function may not call itself, directly or through another function. The\n"
+     "textbook's models are closed forms (a ring all-reduce moves 2(N-1)/N of the data), not recursions.\n"
+     "Wrong: `fn layers(n) = if n <= 0 then 0 else 1 + layers(n - 1)`    Right: `fn layers(n) = n`, or a bounded `for`"},
     {"E0413", "zoo entry without provenance",
-     "Every zoo number carries its source and verification date, so answers are reproducible.\n"
+     "Every zoo number carries its source and verification date, so answers are reproducible: datasheets change\n"
+     "(H100 SXM vs PCIe, sparse vs dense TFLOP/s) and a number without a source cannot be checked.\n"
+     "Wrong: an entry with no `@source` line\n"
      "Right: `@source(\"datasheet\", url = \"https://...\", verified = \"2025-03-06\")` as the entry's first line"},
     {"E0501", "assertion failed",
-     "A check in the script is false; both sides are printed with their units and the script exits 1 (how labs are graded)."},
+     "A check in the script is false; both sides are printed with their units and the script exits 1 (how labs are graded).\n"
+     "An assert states what the model predicts, e.g. that batch-1 decode is memory-bound on the roofline.\n"
+     "Wrong: `assert r.bottleneck == compute` for batch-1 decode    Right: `assert r.bottleneck == memory`"},
     {"E0502", "expectation failed",
-     "`expect a ~= b within tol` failed; the difference is shown against the tolerance."},
+     "`expect a ~= b within tol` failed; the difference is shown against the tolerance. Analytical models match\n"
+     "measurements to a few percent, never exactly, so compare within a tolerance, not with `==`.\n"
+     "Wrong: `expect ridge ~= 100 FLOP/B within 1 %` (H100 fp16 is ~295)    Right: `expect ridge ~= 295 FLOP/B within 1 %`"},
     {"E0503", "division by zero",
-     "A quantity was divided by zero at run time; guard it with `if`."},
+     "A quantity was divided by zero at run time (a zero bandwidth, a zero batch, an idle device's utilisation):\n"
+     "the answer is not infinity but a model outside its range; guard it with `if`.\n"
+     "Wrong: `per_user = cost / users` with users = 0    Right: `per_user = if users > 0 then cost / users else 0 USD`"},
     {"E0504", "NaN or infinity produced",
      "An operation on finite values produced NaN or infinity (0/0, sqrt of a negative, overflow); MLS never prints it\n"
-     "silently as a number."},
+     "silently as a number, because a NaN passes through every later equation (a NaN latency makes a NaN cost).\n"
+     "Wrong: `sqrt(0.5 - 0.7)`    Right: check the sign first, or fix the inputs that made it negative"},
     {"E0505", "solver error",
      "A solver rejected its inputs with a typed error (MODELS §0.2): UnknownPrecision, PrecisionUnsupported,\n"
-     "InvalidInput, InvalidParallelism, MissingSpec, UnsupportedWorkload. Example: H100 has no int4 peak."},
+     "InvalidInput, InvalidParallelism, MissingSpec, UnsupportedWorkload. A solver refuses rather than guesses: a\n"
+     "roofline at a precision the chip has no peak for would be fiction.\n"
+     "Wrong: `roofline(Llama3_70B, H100, precision = int4)` (H100 has no int4 peak)    Right: `precision = fp8`"},
     {"E0507", "resource limit",
-     "A loop or range larger than 1e9 items is refused instead of running for ever; narrow it. Function calls\n"
-     "are inlined: a file may expand at most 250,000 expressions through them; an import is at most 16 MiB."},
+     "MLS runs students' scripts unattended, so every input is bounded instead of running for ever or exhausting\n"
+     "memory: a sweep of at most 1e9 points (--max-points), a range of at most 1e7 items (nest two loops instead),\n"
+     "one print or row of at most 1e6 values, 250,000 expressions expanded through inlined function calls, and\n"
+     "4 MiB of source per file (about 200,000 lines; split larger files with `import`).\n"
+     "Wrong: `print 1..1e9`    Right: `for i in 1..1e9 step *10 { row i = i }`, or a loop clause like `count`"},
     // Warnings: legal but suspicious; the script still runs (exit 0 when there is nothing else).
     {"W0601", "decimal and binary prefixes mixed",
      "GB is 10^9 bytes and GiB is 2^30 bytes: 7.4 % apart (2.4 % at kilo, 10 % at tera). HBM is often quoted in GiB and\n"

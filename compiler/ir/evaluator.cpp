@@ -86,7 +86,7 @@ class Interp {
         set(i, Value(std::move(l)));
         break;
       }
-      case Op::Range: set(i, Value(eval_range(n(o[0]), n(o[1]), n(o[2]), i.flag, i.span, lim_.max_loop_iterations))); break;
+      case Op::Range: set(i, Value(eval_range(n(o[0]), n(o[1]), n(o[2]), i.flag, i.span, lim_.max_list_items))); break;
       case Op::CallSolver: {
         const reg::SolverDesc* s = reg::find_solver(i.str);
         std::vector<Value> args;
@@ -99,12 +99,14 @@ class Interp {
       case Op::Print: {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
+        check_output_size(i, vs, lim_.max_output_values);
         sink_.print(vs, i.shapes, i.flag, i.span);
         break;
       }
       case Op::Row: {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
+        check_output_size(i, vs, lim_.max_output_values);
         sink_.row(i.aux, i.names, vs, i.shapes, i.flag);
         break;
       }
@@ -128,19 +130,24 @@ class Interp {
   }
 
   void loop(const Inst& i) {
-    double total = 1;
+    double total = sweep_points_;  // a loop inside loops: the nest is one sweep
     for (auto id : i.operands) total *= double(v(id).list().size());
     check_loop_size(i, total, lim_.max_loop_iterations);
+    double outer = sweep_points_;
+    sweep_points_ = total;
     ++depth_;
     try {
       nest(i, 0);
     } catch (...) {
       --depth_;
+      sweep_points_ = outer;
       throw;
     }
     --depth_;
+    sweep_points_ = outer;
   }
-  int depth_ = 0;  // loops being run (a top-level loop is the only one running at depth 1)
+  int depth_ = 0;             // loops being run (a top-level loop is the only one running at depth 1)
+  double sweep_points_ = 1;   // the points of the running loop nest
 
   void nest(const Inst& i, size_t depth) {
     if (depth == i.operands.size()) {
@@ -211,18 +218,26 @@ Value eval_math(const std::string& fn, const std::vector<Value>& a, Span where) 
   return Value(r);
 }
 
+namespace {
+[[noreturn]] void range_too_large(double count, double max_items, Span where) {
+  fail("E0507", "this range has " + units::format_count(count) + " items", where, "range too large",
+       "a range holds at most " + units::format_count(max_items) +
+           " items; nest two loops over smaller ranges, or take a larger step");
+}
+}  // namespace
+
 List eval_range(double lo, double hi, double step, bool geometric, Span where, double max_items) {
   List out;
   if (geometric) {
     if (!(step > 1) || !(lo > 0))
       fail("E0409", "a geometric range needs a start > 0 and a factor > 1", where, "in this range");
     double count = std::floor(std::log(hi / lo) / std::log(step) + 1e-9) + 1;
-    if (count > max_items) fail("E0507", "this range has too many items", where, "range too large");
+    if (count > max_items) range_too_large(count, max_items, where);
     for (double x = lo; x <= hi * (1 + 1e-12); x *= step) out.push_back(Value(x));
   } else {
     if (!(step > 0)) fail("E0409", "a range step must be positive", where, "in this range");
     double count = std::floor((hi - lo) / step + 1e-9) + 1;
-    if (count > max_items) fail("E0507", "this range has too many items", where, "range too large");
+    if (count > max_items) range_too_large(count, max_items, where);
     for (double k = 0; k < count; ++k) out.push_back(Value(lo + k * step));
   }
   return out;

@@ -9,6 +9,8 @@ namespace mls::ir {
 
 struct EvalLimits {
   double max_loop_iterations = 1e9;   // a loop nest larger than this is refused (E0507)
+  double max_list_items = 1e7;        // a range materialises at most this many items (~400 MB)
+  double max_output_values = 1e6;     // one print/row shows at most this many values
   int shard_k = 0, shard_n = 1;       // --shard: each top-level loop runs the k-th of n slices of its first list
 };
 

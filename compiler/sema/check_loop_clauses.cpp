@@ -53,31 +53,24 @@ std::optional<double> Checker::static_length(ir::ValueId v) const {
   return step > 0 && hi >= lo ? std::floor((hi - lo) / step + 1e-9) + 1 : 0;
 }
 
-namespace {
-std::string count_text(double n) {  // 100,000 (whole counts grouped), 1e+15 beyond
-  if (n >= 1e15 || n != std::floor(n)) return units::format_number(n, 4);
-  std::string d = std::to_string(static_cast<long long>(n)), out;
-  for (std::size_t k = 0; k < d.size(); ++k) {
-    if (k && (d.size() - k) % 3 == 0) out += ',';
-    out += d[k];
-  }
-  return out;
-}
-}  // namespace
 
-// A sweep larger than the bound (default 10^9 points, --max-points) is refused before it runs.
+// A sweep larger than the bound (default 10^9 points, --max-points) is refused before it runs; a loop
+// inside loops counts their points too (the nest is one sweep). The sizes known at compile time go
+// into sweep_outer_ for the loops nested in this one.
 void Checker::sweep_bound(const ast::Stmt& s, const ir::Inst& loop) {
-  double points = 1;
-  std::string sizes;
+  double points = sweep_outer_;
+  std::string sizes = sweep_outer_sizes_;
   for (std::size_t k = 0; k < loop.operands.size(); ++k) {
     auto n = static_length(loop.operands[k]);
     if (!n) continue;
     points *= *n;
-    sizes += (sizes.empty() ? "" : " x ") + count_text(*n);
+    sizes += (sizes.empty() ? "" : " x ") + units::format_count(*n);
   }
+  sweep_outer_ = points;
+  sweep_outer_sizes_ = sizes;
   if (points <= opt_.max_points) return;
-  error("E0507", "this sweep has " + count_text(points) + " points (" + sizes + ")", s.span,
-        "more than " + count_text(opt_.max_points) + " points",
+  error("E0507", "this sweep has " + units::format_count(points) + " points (" + sizes + ")", s.span,
+        "more than " + units::format_count(opt_.max_points) + " points",
         "narrow the ranges, use a geometric step (`1 .. 1e6 step *2`), or raise the bound with --max-points");
 }
 

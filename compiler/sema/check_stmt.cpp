@@ -4,8 +4,6 @@
 #include "compiler/sema/limits.hpp"
 #include "compiler/syntax/parse.hpp"
 
-#include <fstream>
-#include <sstream>
 
 namespace mls::sema {
 
@@ -235,6 +233,12 @@ void Checker::for_stmt(const ast::Stmt& s) {
     loop.operands.push_back(l.v);
     elems.push_back(*l.t.elem);
   }
+  struct RestoreSweep {  // the nest's points, for the loops inside this one only
+    Checker& c;
+    double points;
+    std::string sizes;
+    ~RestoreSweep() { c.sweep_outer_ = points, c.sweep_outer_sizes_ = std::move(sizes); }
+  } restore_sweep{*this, sweep_outer_, sweep_outer_sizes_};
   sweep_bound(s, loop);
   bool outer = current_table_ < 0 && loop_depth_ == 0;
   scopes_.emplace_back();
@@ -306,14 +310,10 @@ void Checker::import_stmt(const ast::Stmt& s) {
   if (std::find(import_stack_.begin(), import_stack_.end(), canon.string()) != import_stack_.end())
     error("E0114", "import cycle: `" + rel + "` is already being imported", s.span, "imports itself");
   if (imported_.count(canon.string())) return;
-  std::ifstream in(canon, std::ios::binary);
-  if (!in || fs::is_directory(canon, ec))
+  std::string text;
+  if (!read_source(canon.string(), text))
     error("E0114", "cannot find `" + rel + "`", s.span, "no such file", "paths are relative to this script's folder");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (buf.str().size() > 16u * 1024 * 1024)
-    error("E0507", "`" + rel + "` is too large to import", s.span, "file over 16 MiB");
-  const SourceFile& f = sm_.add(canon.string(), buf.str());
+  const SourceFile& f = sm_.add(canon.string(), std::move(text));
   auto parsed = syntax::parse(f, *diags_);
   if (!parsed) throw Abort{};
   owned_.push_back(std::make_unique<ast::Program>(std::move(*parsed)));

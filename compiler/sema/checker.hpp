@@ -205,6 +205,9 @@ class Checker {
   Options opt_;
   int current_table_ = -1;
   int loop_depth_ = 0;
+  // The enclosing loops' points and sizes ("1,000 x 1,000"): a nest is bounded as one sweep.
+  double sweep_outer_ = 1;
+  std::string sweep_outer_sizes_;
   std::vector<std::pair<Span, std::string>> typed_;
   std::optional<Dimension> hole_fill_;  // typed holes: the trial dimension substituted for `?`
   void report_hole(const ast::Stmt& s, Span hole, const SType& want);

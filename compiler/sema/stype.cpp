@@ -2,6 +2,8 @@
 
 #include "stdlib/registry/solver_registry.hpp"
 
+#include <map>
+
 namespace mls::sema {
 
 const SType* SType::field(const std::string& name) const {
@@ -96,7 +98,15 @@ SType record_of_family(const std::string& family) {
   return record_from_fields("", family, std::move(f));
 }
 
-ir::ShapePtr shape_of(const SType& t, const units::UnitTable& u) {
+namespace {
+// Records share their field lists (`r1 = {a = r0, b = r0}` ...), so a type can describe 2^40 fields
+// in a few lines: the shape is built once per shared field list, and shared the same way.
+using ShapeMemo = std::map<std::pair<const void*, std::string>, std::shared_ptr<ir::Shape>>;
+
+std::shared_ptr<ir::Shape> shape_of(const SType& t, const units::UnitTable& u, ShapeMemo& memo) {
+  std::pair<const void*, std::string> key{t.fields.get(), t.kind};
+  if (t.fields)
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
   auto s = std::make_shared<ir::Shape>();
   s->type = t.vtype();
   s->dim = t.dim;
@@ -105,10 +115,18 @@ ir::ShapePtr shape_of(const SType& t, const units::UnitTable& u) {
     s->dim_name = t.dim.dimensionless() ? "" : u.dimension_name(t.dim);
   }
   s->kind = t.kind;
-  if (t.fields)
-    for (auto& [n, ft] : *t.fields) s->fields.emplace_back(n, std::const_pointer_cast<ir::Shape>(shape_of(ft, u)));
-  if (t.elem) s->elem = std::const_pointer_cast<ir::Shape>(shape_of(*t.elem, u));
+  if (t.fields) {
+    for (auto& [n, ft] : *t.fields) s->fields.emplace_back(n, shape_of(ft, u, memo));
+    memo.emplace(key, s);
+  }
+  if (t.elem) s->elem = shape_of(*t.elem, u, memo);
   return s;
+}
+}  // namespace
+
+ir::ShapePtr shape_of(const SType& t, const units::UnitTable& u) {
+  ShapeMemo memo;
+  return shape_of(t, u, memo);
 }
 
 }  // namespace mls::sema

@@ -69,6 +69,15 @@ class SilentLexerListener : public antlr4::BaseErrorListener {
 
 std::unique_ptr<Lexed> lex(const SourceFile& file, DiagnosticSink* diags) {
   auto L = std::make_unique<Lexed>();
+  if (file.text().size() > kMaxSourceBytes) {
+    if (diags)
+      diags->report(lexical("E0507", "this file is larger than " + std::to_string(kMaxSourceBytes >> 20) + " MiB",
+                            {file.id(), 0, 0}, "the limit is " + std::to_string(kMaxSourceBytes >> 20) + " MiB of source",
+                            "split it into files joined by `import`, or sweep with a `for` loop instead of writing "
+                            "one binding per configuration"));
+    L->ok = false;
+    return L;
+  }
   std::u32string cps;
   long bad = decode(file.text(), cps, L->map);
   if (bad >= 0) {

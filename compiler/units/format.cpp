@@ -11,6 +11,9 @@ std::string format_number(double v, int digits) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   if (v == 0) return "0";
+  // A whole number prints whole (10000 tokens, not 1e+04 tokens) when it has few enough digits to read.
+  if (std::fabs(v) >= 1000 && std::fabs(v) < 1e15 && v == std::floor(v) && std::fabs(v) < std::pow(10.0, std::max(digits, 6)))
+    return std::to_string(static_cast<long long>(v));
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*g", digits, v);
   std::string s = buf;
@@ -38,19 +41,29 @@ Formatted make(double v, const std::string& unit, int digits) { return {v, forma
 }  // namespace
 
 namespace {
+// "30720000" -> "30,720,000"
+std::string grouped(long long n) {
+  std::string d = std::to_string(n < 0 ? -n : n), g;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (i && (d.size() - i) % 3 == 0) g += ',';
+    g += d[i];
+  }
+  return (n < 0 ? "-" : "") + g;
+}
+
 // Money reads best in whole dollars with thousands separators: 30,720,000 USD.
 Formatted money(double v, const std::string& unit, int digits) {
   double p = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - digits + 1);
   double r = std::round(v / p) * p;
-  std::string digits_str = std::to_string(static_cast<long long>(std::llround(std::fabs(r)))), grouped;
-  for (size_t i = 0; i < digits_str.size(); ++i) {
-    if (i && (digits_str.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits_str[i];
-  }
-  return {r, (v < 0 ? "-" : "") + grouped, unit};
+  return {r, grouped(std::llround(r)), unit};
 }
 bool money_range(double v) { return std::isfinite(v) && std::fabs(v) >= 1000 && std::fabs(v) < 1e15; }
 }  // namespace
+
+std::string format_count(double n) {
+  if (!std::isfinite(n) || std::fabs(n) >= 1e15 || n != std::floor(n)) return format_number(n, 4);
+  return grouped(std::llround(n));
+}
 
 Formatted format(double si, const Display& d, int digits) {
   if (d.fixed) {

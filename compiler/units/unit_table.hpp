@@ -97,5 +97,6 @@ struct Formatted {
 // that 1 <= |value| < 1000 where possible; NaN/inf are shown as "NaN"/"inf" (callers report them).
 Formatted format(double si, const Display& d, int digits = 4);
 std::string format_number(double v, int digits);  // "295.2", "1e+24" style for very large/small
+std::string format_count(double n);                // a whole count: "1,000,000" (format_number beyond 1e15)
 
 }  // namespace mls::units

@@ -10,9 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace mls::driver {
 
@@ -33,14 +31,6 @@ std::string stem_of(const std::string& path, const std::optional<std::string>& t
   return std::filesystem::path(path).stem().string();
 }
 
-bool read_file(const std::string& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  text = s.str();
-  return true;
-}
 }  // namespace
 
 // MLS_TIMING=1: how long each stage took, on stderr (for bench/ and for finding start-up costs).
@@ -137,7 +127,7 @@ const std::vector<sema::ZooEntry>& Session::zoo_entries() {
 int Session::load_entries(const std::string& path, const Options& o, std::ostream& err) {
   load_whole_zoo();
   std::string src;
-  if (!read_file(path, src)) {
+  if (!read_source(path, src)) {
     err << "mls: cannot read '" << path << "'\n";
     return kUsage;
   }
@@ -217,7 +207,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   // 1. source
   std::string src;
   if (text) src = *text;
-  else if (!read_file(path, src)) {
+  else if (!read_source(path, src)) {
     err << "mls: cannot read '" << path << "'\n";
     return kUsage;
   }

@@ -131,10 +131,53 @@ void load_data(const ir::Module& m, std::size_t first, std::size_t last, State& 
   }
 }
 
+namespace {
+// Straight-line code runs once, so in a long script compiling it costs far more than interpreting it
+// (measured: a file of 100,000 bindings, 5.5 s and 1 GB to JIT, 8 ms to evaluate). Scripts up to
+// kSegment instructions are one JIT unit, as before.
+constexpr std::size_t kSegment = 4096;
+
+bool has_loop(const ir::Inst& i) {
+  if (i.op == ir::Op::For) return true;
+  for (auto& b : i.blocks)
+    for (auto& c : b.insts)
+      if (has_loop(c)) return true;
+  return false;
+}
+
+// After a JIT unit, the reference evaluator must see its numbers and booleans, which JIT code
+// keeps in native slots only.
+void mirror_slots(const ir::Module& m, std::size_t first, std::size_t last, State& state) {
+  for (std::size_t k = first; k < last; ++k) {
+    const ir::Inst& i = m.body.insts[k];
+    if (i.result == ir::kNoValue) continue;
+    auto v = static_cast<std::size_t>(i.result);
+    if (state.kinds[v] == codegen::Kind::F64) state.values[v] = Value(std::bit_cast<double>(state.slots[v]));
+    else if (state.kinds[v] == codegen::Kind::Bool) state.values[v] = Value(state.slots[v] != 0);
+  }
+}
+}  // namespace
+
 void run(const ir::Module& m, std::size_t first, ir::RuntimeSink& sink, const ir::EvalLimits& limits) {
   State state;
   if (first > 0) load_data(m, 0, first, state, sink, limits);
-  run_unit(m, first, m.body.insts.size(), state, sink, limits);
+  const std::size_t end = m.body.insts.size();
+  if (end - first <= kSegment) return run_unit(m, first, end, state, sink, limits);
+  // A long script: its loops are compiled, the straight-line stretches between them evaluated like
+  // the built-in data. Both read and write the same state.
+  std::size_t a = first;
+  while (a < end) {
+    bool loops = has_loop(m.body.insts[a]);
+    std::size_t b = a + 1;
+    while (b < end && b - a < kSegment && has_loop(m.body.insts[b]) == loops) ++b;
+    if (loops) {
+      run_unit(m, a, b, state, sink, limits);
+      mirror_slots(m, a, b, state);
+    } else {
+      load_data(m, a, b, state, sink, limits);
+    }
+    a = b;
+  }
 }
 
 std::string emit_llvm(const ir::Module& m, std::size_t first) {

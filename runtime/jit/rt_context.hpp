@@ -25,6 +25,7 @@ struct MlsRt {
     std::size_t offset = 0;  // --shard: the slice of the list this run covers starts here
   };
   std::unordered_map<std::int32_t, std::vector<Pin>> pins;   // by instruction
+  std::vector<double> sweep_points;  // the running loops' nest sizes, innermost last (E0507 bound)
   std::unordered_map<std::int32_t, const mls::reg::SolverDesc*> solvers;
 };
 

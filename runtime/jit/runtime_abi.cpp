@@ -134,7 +134,7 @@ std::int32_t mls_rt_range(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     auto n = [&](std::size_t k) { return operand(rt, i, k, args).num(); };
-    set_result(rt, i, Value(ir::eval_range(n(0), n(1), n(2), i.flag, i.span, rt->limits->max_loop_iterations)), out);
+    set_result(rt, i, Value(ir::eval_range(n(0), n(1), n(2), i.flag, i.span, rt->limits->max_list_items)), out);
   });
 }
 
@@ -184,14 +184,18 @@ std::int32_t mls_rt_div_zero(MlsRt* rt, std::int32_t inst, const std::uint64_t*,
 std::int32_t mls_rt_print(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    rt->sink->print(operands(rt, i, args), i.shapes, i.flag, i.span);
+    auto vs = operands(rt, i, args);
+    ir::check_output_size(i, vs, rt->limits->max_output_values);
+    rt->sink->print(vs, i.shapes, i.flag, i.span);
   });
 }
 
 std::int32_t mls_rt_row(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    rt->sink->row(i.aux, i.names, operands(rt, i, args), i.shapes, i.flag);
+    auto vs = operands(rt, i, args);
+    ir::check_output_size(i, vs, rt->limits->max_output_values);
+    rt->sink->row(i.aux, i.names, vs, i.shapes, i.flag);
   });
 }
 
@@ -245,9 +249,10 @@ std::int32_t mls_rt_expect_failed(MlsRt* rt, std::int32_t inst, const std::uint6
 std::int32_t mls_rt_for_begin(MlsRt* rt, std::int32_t inst, const std::uint64_t*, std::uint64_t* out) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    double total = 1;
+    double total = rt->sweep_points.empty() ? 1 : rt->sweep_points.back();  // a nest is one sweep
     for (auto id : i.operands) total *= double(handle(rt, static_cast<std::uint64_t>(id)).list().size());
     ir::check_loop_size(i, total, rt->limits->max_loop_iterations);
+    rt->sweep_points.push_back(total);
     auto& pins = rt->pins[inst];
     pins.resize(i.operands.size());
     for (std::size_t d = 0; d < i.operands.size(); ++d) {
@@ -276,6 +281,12 @@ std::int32_t mls_rt_for_begin(MlsRt* rt, std::int32_t inst, const std::uint64_t*
 }
 
 // args = depth, index.
+std::int32_t mls_rt_for_end(MlsRt* rt, std::int32_t, const std::uint64_t*, std::uint64_t*) {
+  return guard(rt, [&] {
+    if (!rt->sweep_points.empty()) rt->sweep_points.pop_back();
+  });
+}
+
 std::int32_t mls_rt_for_item(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);

@@ -212,6 +212,40 @@ void OutputSink::emit_row(int table, const std::vector<std::string>& columns, co
   std::vector<std::string> r;
   for (size_t k = 0; k < cells.size(); ++k) r.push_back(format_value(cells[k], *shapes[k], o_.digits));
   t.rows.push_back(std::move(r));
+  if (t.header_done || t.rows.size() >= kAlignRows) flush_text(t);
+}
+
+namespace {
+std::size_t display_width(const std::string& s) {  // UTF-8 code points
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+}  // namespace
+
+void OutputSink::flush_text(Table& t) {
+  auto emit = [&](const std::vector<std::string>& cells) {
+    std::string line;
+    for (size_t k = 0; k < cells.size() && k < t.widths.size(); ++k) {
+      line += cells[k];
+      std::size_t w = display_width(cells[k]);
+      if (k + 1 < cells.size()) line += std::string((t.widths[k] > w ? t.widths[k] - w : 0) + 2, ' ');
+    }
+    out_ << line << "\n";
+  };
+  if (!t.header_done) {
+    t.widths.assign(t.columns.size(), 0);
+    for (size_t k = 0; k < t.columns.size(); ++k) t.widths[k] = display_width(t.columns[k]);
+    for (auto& r : t.rows)
+      for (size_t k = 0; k < r.size() && k < t.widths.size(); ++k) t.widths[k] = std::max(t.widths[k], display_width(r[k]));
+    emit(t.columns);
+    std::vector<std::string> rule;
+    for (size_t k = 0; k < t.widths.size(); ++k) rule.push_back(std::string(t.widths[k], '-'));
+    emit(rule);
+    t.header_done = true;
+  }
+  for (auto& r : t.rows) emit(r);
+  t.rows.clear();
 }
 
 void OutputSink::table_end(int table) {
@@ -243,30 +277,7 @@ void OutputSink::table_end(int table) {
   auto it = tables_.find(table);
   if (it == tables_.end()) return;
   Table& t = it->second;
-  if (o_.format == Format::Text && !t.rows.empty()) {
-    std::vector<size_t> w(t.columns.size());
-    for (size_t k = 0; k < t.columns.size(); ++k) w[k] = t.columns[k].size();
-    auto width = [](const std::string& s) {
-      size_t n = 0;
-      for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-      return n;
-    };
-    for (auto& r : t.rows)
-      for (size_t k = 0; k < r.size() && k < w.size(); ++k) w[k] = std::max(w[k], width(r[k]));
-    auto emit = [&](const std::vector<std::string>& cells) {
-      std::string line;
-      for (size_t k = 0; k < cells.size() && k < w.size(); ++k) {
-        line += cells[k];
-        if (k + 1 < cells.size()) line += std::string(w[k] - width(cells[k]) + 2, ' ');
-      }
-      out_ << line << "\n";
-    };
-    emit(t.columns);
-    std::vector<std::string> rule;
-    for (size_t k = 0; k < w.size(); ++k) rule.push_back(std::string(w[k], '-'));
-    emit(rule);
-    for (auto& r : t.rows) emit(r);
-  }
+  if (o_.format == Format::Text && !t.rows.empty()) flush_text(t);
   tables_.erase(it);
 }
 

@@ -51,9 +51,14 @@ class OutputSink : public ir::RuntimeSink {
  private:
   struct Table {
     std::vector<std::string> columns;
-    std::vector<std::vector<std::string>> rows;  // text mode: formatted cells
+    std::vector<std::vector<std::string>> rows;  // text mode: formatted cells, until the table streams
+    std::vector<std::size_t> widths;             // text mode: column widths once the header is out
     bool header_done = false;
   };
+  // Text tables align their columns over the first kAlignRows rows, then stream: a sweep of 1e9
+  // points must not hold 1e9 formatted rows (a wider cell later just shifts its own line).
+  static constexpr std::size_t kAlignRows = 10000;
+  void flush_text(Table& t);
   void emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                 const std::vector<ir::ShapePtr>& shapes);
   void emit_line(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,

@@ -151,7 +151,20 @@ Checker::TExpr Checker::ident(const ast::Expr& e) {
   if (is_tag(n)) return {SType::str(), konst_str(n, e.span)};
   if (reg::find_solver(n) || is_builtin_fn(n))
     error("E0410", "`" + n + "` is a function; call it with arguments", e.span, "not a value", "write `" + n + "(...)`");
+  if (reg::find_kind(n)) return kind_collection(n, e.span);
   unknown_name(n, e.span);
+}
+
+// A kind's name is the list of its entries, zoo and script alike, in declaration order: sweeps write
+// `for hw in hardware { ... } where hw.tier == "cloud"`.
+Checker::TExpr Checker::kind_collection(const std::string& kind, Span where) {
+  ir::Inst i{ir::Op::MakeList};
+  i.type = ir::VType::List;
+  i.span = where;
+  for (auto& z : zoo_)
+    if (z.kind == kind)
+      if (Binding* b = lookup(z.name); b && b->k == Binding::K::Var && b->type.kind == kind) i.operands.push_back(b->value);
+  return {SType::list(record_of_kind(kind)), emit(std::move(i))};
 }
 
 Checker::TExpr Checker::binary(const ast::Expr& e) {

@@ -102,11 +102,12 @@ void Checker::loop_clauses(const ast::Stmt& s, ir::Block& body, bool outer) {
       cond = t.v;
       continue;
     }
-    if (c.word == "best") {
-      if (c.by != "by") error("E0201", "write `best by KEY` (or `best 5 by KEY`)", c.span, "`by` is missing");
-      one_key(c, "best by r.latency");
+    if (c.word == "best" || c.word == "top") {  // best: the N smallest keys; top: the N largest
+      if (c.by != "by")
+        error("E0201", "write `" + c.word + " by KEY` (or `" + c.word + " 5 by KEY`)", c.span, "`by` is missing");
+      one_key(c, (c.word + " by r.latency").c_str());
       if (c.top && (*c.top < 1 || *c.top != std::floor(*c.top) || *c.top > 1e6))
-        error("E0409", "`best N by` needs a whole N from 1 to 1,000,000", c.span, "here");
+        error("E0409", "`" + c.word + " N by` needs a whole N from 1 to 1,000,000", c.span, "here");
       red.num = c.top.value_or(1);
     } else if (c.word == "count") {
       if (!c.exprs.empty() || !c.by.empty()) error("E0201", "`count` takes nothing", c.span, "here", "write `count`");
@@ -117,14 +118,21 @@ void Checker::loop_clauses(const ast::Stmt& s, ir::Block& body, bool outer) {
         error("E0201", "`pareto` takes two or three keys", c.span, "here", "write `pareto(r.latency, cost)`");
     } else {
       error("E0201", "unknown loop clause `" + c.word + "`", c.span, "not a clause",
-            "clauses: where COND, best [N] by KEY, count, minimum KEY, maximum KEY, mean KEY, pareto(K1, K2[, K3])");
+            "clauses: where COND, best [N] by KEY, top [N] by KEY, count, minimum KEY, maximum KEY, mean KEY, pareto(K1, K2[, K3])");
     }
-    red.str = c.word;
+    red.str = c.word == "top" ? "best" : c.word;
     for (auto& e : c.exprs) {
       TExpr k = expr(*e);
       if (!k.t.is_num())
         error("E0309", "a key of `" + c.word + "` must be a number or quantity", e->span, "this is " + describe(k.t, units_),
               "use a numeric field, e.g. `r.latency`");
+      if (c.word == "top") {  // `top N by K` is `best N by -K`: the runtime keeps the smallest keys
+        ir::Inst neg{ir::Op::Neg};
+        neg.operands = {k.v};
+        neg.type = ir::VType::F64;
+        neg.span = e->span;
+        k.v = emit(std::move(neg));
+      }
       keys.push_back(k.v);
       red.shapes.push_back(shape_of(k.t, units_));
       const ast::Expr* shown = e->kind == ast::ExprKind::Convert ? e->lhs.get() : e.get();  // "r.latency", not "-> ms"

@@ -111,6 +111,7 @@ class Checker {
   // expressions
   TExpr expr(const ast::Expr& e);
   TExpr ident(const ast::Expr& e);
+  TExpr kind_collection(const std::string& kind, Span where);
   TExpr binary(const ast::Expr& e);
   TExpr arith(const ast::Expr& e, TExpr a, TExpr b);
   TExpr compare(const ast::Expr& e, TExpr a, TExpr b);

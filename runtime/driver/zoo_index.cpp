@@ -85,7 +85,11 @@ void index_file(std::size_t f, std::string_view text, std::vector<ZooIndex::Stmt
     auto is = [&](std::size_t n, Tok::K kind, const char* txt = nullptr) {
       return head.size() > n && head[n]->k == kind && (!txt || head[n]->text == txt);
     };
-    if (is(0, Tok::Word) && is(1, Tok::Word) && is(2, Tok::Punct, "{")) s.defines = std::string(head[1]->text);
+    if (is(0, Tok::Word) && is(1, Tok::Word) && is(2, Tok::Punct, "{")) {
+      s.defines = std::string(head[1]->text);
+      s.kind = std::string(head[0]->text);
+      s.refs.erase(s.kind);  // declaring one entry of a kind does not use the kind's list
+    }
     else if (is(0, Tok::Word) && is(1, Tok::Punct, "=")) s.defines = std::string(head[0]->text);
     out.push_back(std::move(s));
     k = j;
@@ -108,8 +112,11 @@ const ZooIndex& ZooIndex::builtin() {
     ZooIndex x;
     for (std::size_t f = 0; f < embedded::kZooCount; ++f) index_file(f, embedded::kZoo[f].text, x.stmts_);
     for (std::size_t k = 0; k < x.stmts_.size(); ++k)
+    {
       if (!x.stmts_[k].defines.empty() && x.defined_by_.emplace(x.stmts_[k].defines, k).second)
         x.names_.push_back(x.stmts_[k].defines);
+      if (!x.stmts_[k].kind.empty()) x.of_kind_[x.stmts_[k].kind].push_back(k);
+    }
     return x;
   }();
   return index;
@@ -133,6 +140,8 @@ std::vector<std::size_t> ZooIndex::closure(const std::set<std::string>& names) c
   auto want_name = [&](const std::string& n) {
     auto it = defined_by_.find(n);
     if (it != defined_by_.end()) want(it->second);
+    if (auto kt = of_kind_.find(n); kt != of_kind_.end())
+      for (std::size_t k : kt->second) want(k);
   };
   for (auto& n : names) want_name(n);
   if (!todo.empty())  // statements that define nothing go with any use of the zoo

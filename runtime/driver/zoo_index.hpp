@@ -25,13 +25,15 @@ class ZooIndex {
     std::size_t file = 0;            // embedded zoo file
     std::size_t begin = 0, end = 0;  // its bytes in that file
     std::string defines;             // "" for a statement that defines nothing (always compiled)
+    std::string kind;                // `kind Name { ... }`: its kind (a kind's name lists its entries)
     std::set<std::string> refs;      // identifiers it uses
   };
 
   // The index of the embedded zoo (built once per process).
   static const ZooIndex& builtin();
 
-  // The statements (indices, in load order) that define a name of `names`, and those they need, transitively.
+  // The statements (indices, in load order) that define a name of `names` (a kind's name: all its
+  // entries), and those they need, transitively.
   std::vector<std::size_t> closure(const std::set<std::string>& names) const;
   std::vector<std::size_t> all() const;
   const Stmt& stmt(std::size_t k) const { return stmts_[k]; }
@@ -42,6 +44,7 @@ class ZooIndex {
  private:
   std::vector<Stmt> stmts_;
   std::unordered_map<std::string, std::size_t> defined_by_;
+  std::unordered_map<std::string, std::vector<std::size_t>> of_kind_;
   std::vector<std::string> names_;
 };
 

@@ -115,6 +115,7 @@ template <class T> Value Codec<T>::encode(const T& x) {
   const KindDesc* k = find_kind(kname);
   auto r = std::make_shared<Record>();
   r->kind = kname;
+  r->fields.reserve(k->fields.size());
   for (auto& f : k->fields) r->fields.emplace_back(f.name, f.get(&x));
   return Value(RecordPtr(std::move(r)));
 }

@@ -150,6 +150,7 @@ template <class In, class Out> class SolverDef {
       } else {
         auto r = std::make_shared<Record>();
         r->kind = kind;
+        r->fields.reserve(getters.size());  // one allocation per result (a sweep builds one per point)
         for (size_t i = 0; i < getters.size(); ++i) r->fields.emplace_back(names[i], getters[i](out));
         return Value(RecordPtr(std::move(r)));
       }

@@ -484,14 +484,15 @@ class Gen {
     std::string name = "mls.loop." + std::to_string(fn_index);
     llvm::Function* f = new_function(name, llvm::GlobalValue::InternalLinkage);
     f->addFnAttr(llvm::Attribute::NoInline);
-    llvm::Value* s = b_.CreateCall(f, {fn().rt, fn().slots});
-    auto* ok = llvm::BasicBlock::Create(c_, "ok", fn().f);
-    b_.CreateCondBr(b_.CreateICmpNE(s, b_.getInt32(0)), fn().fail, ok, unlikely_);
+    // Through the runtime, which may run it on several threads (--threads), each on its own state.
+    store_arg(0, b_.CreatePtrToInt(f, i64_));
+    call_checked("mls_rt_run_loop", u_.index.at(&i));
+    llvm::BasicBlock* after = b_.GetInsertBlock();
     // Generate the loop function, then come back.
     begin(f);
     for_(i, u_.index.at(&i));
     finish();
-    b_.SetInsertPoint(ok);
+    b_.SetInsertPoint(after);
   }
 
   // for v0 in l0, v1 in l1, ... { body }: the cartesian product, first list outermost.

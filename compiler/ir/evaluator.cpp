@@ -1,5 +1,6 @@
 #include "compiler/ir/evaluator.hpp"
 
+#include "compiler/ir/parallel_loop.hpp"
 #include "compiler/ir/semantics.hpp"
 
 #include "stdlib/registry/solver_registry.hpp"
@@ -7,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <memory>
+#include <optional>
 
 namespace mls::ir {
 
@@ -137,7 +140,8 @@ class Interp {
     sweep_points_ = total;
     ++depth_;
     try {
-      nest(i, 0);
+      if (depth_ == 1 && lim_.threads > 1 && total >= kMinParallelPoints) parallel(i, total);
+      else nest(i, 0);
     } catch (...) {
       --depth_;
       sweep_points_ = outer;
@@ -148,6 +152,30 @@ class Interp {
   }
   int depth_ = 0;             // loops being run (a top-level loop is the only one running at depth 1)
   double sweep_points_ = 1;   // the points of the running loop nest
+  std::optional<std::pair<std::size_t, std::size_t>> slice_;  // --threads: this thread's part of the first list
+
+  // --threads: chunks of the first list on several interpreters, each on its own copy of the values.
+  void parallel(const Inst& i, double total) {
+    const List& items = v(i.operands[0]).list();
+    auto [b, e] = shard_slice(items.size(), lim_.shard_k, lim_.shard_n);
+    auto on_main = [&](std::size_t lo, std::size_t hi, RuntimeSink&) {
+      slice_ = {lo, hi};
+      nest(i, 0);
+      slice_.reset();
+    };
+    auto make_worker = [&]() -> SliceFn {
+      auto vals = std::make_shared<std::vector<Value>>(vals_);
+      return [this, &i, vals, points = sweep_points_](std::size_t lo, std::size_t hi, RuntimeSink& sink) {
+        Interp w(m_, sink, lim_, *vals);
+        w.depth_ = 1;
+        w.sweep_points_ = points;
+        w.slice_ = {lo, hi};
+        w.nest(i, 0);
+      };
+    };
+    run_parallel(b, e, total / static_cast<double>(items.size()), lim_.threads, sink_, on_main, make_worker);
+    slice_.reset();
+  }
 
   void nest(const Inst& i, size_t depth) {
     if (depth == i.operands.size()) {
@@ -157,7 +185,7 @@ class Interp {
     // Copy: the body may overwrite nothing outside its own values, but keep the list alive.
     Value list = v(i.operands[depth]);
     const List& items = list.list();
-    auto [b, e] = depth == 0 && depth_ == 1 ? shard_slice(items.size(), lim_.shard_k, lim_.shard_n)
+    auto [b, e] = depth == 0 && depth_ == 1 ? (slice_ ? *slice_ : shard_slice(items.size(), lim_.shard_k, lim_.shard_n))
                                             : std::pair<std::size_t, std::size_t>{0, items.size()};
     for (std::size_t k = b; k < e; ++k) {
       vals_[static_cast<size_t>(i.vars[depth])] = items[k];

@@ -12,6 +12,7 @@ struct EvalLimits {
   double max_list_items = 1e7;        // a range materialises at most this many items (~400 MB)
   double max_output_values = 1e6;     // one print/row shows at most this many values
   int shard_k = 0, shard_n = 1;       // --shard: each top-level loop runs the k-th of n slices of its first list
+  int threads = 1;                    // --threads: a top-level loop of 4096+ points runs on this many threads
 };
 
 // The slice [begin, end) of a top-level loop's first list of `n` items that shard k of `shards` runs.

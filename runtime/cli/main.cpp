@@ -9,9 +9,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -59,6 +61,9 @@ int main(int argc, char** argv) {
   app.add_option("--max-points", max_points, "refuse a sweep with more points than this at compile time (default 1e9)")
       ->check(CLI::PositiveNumber);
   app.add_option("--shard", shard, "run the K-th of N slices of every top-level loop (K/N, K from 1): spread a sweep over machines");
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  app.add_option("--threads", threads, "run a top-level loop of 4096+ points on N threads (default: all cores); the output is the same")
+      ->check(CLI::Range(1, 256));
   bool as_zoo = false, whole_zoo = false;
   app.add_flag("--whole-zoo", whole_zoo, "compile every zoo file, not only those the script names (the build's self-check)");
   app.add_flag("--as-zoo", as_zoo, "hold the script to the zoo's rules: every entry needs @source provenance");
@@ -118,6 +123,7 @@ int main(int argc, char** argv) {
   o.as_zoo = as_zoo;
   o.whole_zoo = whole_zoo;
   o.max_points = max_points;
+  o.threads = threads;
   if (!shard.empty()) {
     int k = 0, n = 0;
     char slash = 0;

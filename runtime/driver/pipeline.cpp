@@ -275,6 +275,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     ir::EvalLimits limits;
     limits.shard_k = o.shard_k;
     limits.shard_n = o.shard_n;
+    limits.threads = o.threads;
     if (o.jit) jit::run(m, first, sink, limits);
     else ir::evaluate(m, sink, limits);
   } catch (const jit::InternalError& e) {

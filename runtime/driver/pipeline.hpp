@@ -35,7 +35,8 @@ struct Options {
   plot::RenderOptions plots;  // where charts go (--plots DIR, --plot-format, --plot-text)
   bool whole_zoo = false;
   double max_points = 1e9;   // --max-points: the largest sweep accepted at compile time
-  int shard_k = 0, shard_n = 1;  // --shard K/N: the K-th of N slices of every top-level loop  // compile every zoo file, not only those the script names (the build's check)
+  int shard_k = 0, shard_n = 1;  // --shard K/N: the K-th of N slices of every top-level loop
+  int threads = 1;               // --threads N: a top-level loop of 4096+ points runs on N threads
 };
 
 // Exit codes (issue 2): 0 success; 1 an assert/expect failed or a run-time error; 2 compile errors; 64 usage.

@@ -73,6 +73,7 @@ void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& s
   rt.unit = info;
   rt.sink = &sink;
   rt.limits = &limits;
+  rt.slots = state.slots.data();
   std::int32_t status;
   {
     Release release{engine, loaded};

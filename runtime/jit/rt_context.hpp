@@ -9,6 +9,7 @@
 
 #include <exception>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 struct MlsRt {
@@ -26,6 +27,9 @@ struct MlsRt {
   };
   std::unordered_map<std::int32_t, std::vector<Pin>> pins;   // by instruction
   std::vector<double> sweep_points;  // the running loops' nest sizes, innermost last (E0507 bound)
+  std::uint64_t* slots = nullptr;    // the unit's native slots (what the entry function was given)
+  // --threads: the part [begin, end) of a top-level loop's first list this runtime runs.
+  std::optional<std::pair<std::size_t, std::size_t>> slice;
   std::unordered_map<std::int32_t, const mls::reg::SolverDesc*> solvers;
 };
 

@@ -5,6 +5,7 @@
 #include "compiler/codegen/runtime_abi.h"
 
 #include "compiler/ir/evaluator.hpp"
+#include "compiler/ir/parallel_loop.hpp"
 #include "compiler/ir/semantics.hpp"
 #include "runtime/jit/rt_context.hpp"
 
@@ -13,6 +14,7 @@
 #include <cctype>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 namespace {
 
@@ -271,12 +273,60 @@ std::int32_t mls_rt_for_begin(MlsRt* rt, std::int32_t inst, const std::uint64_t*
       }
       // A top-level loop under --shard runs one slice of its first list.
       bool top = d == 0 && rt->unit->outlined.count(&i) > 0;
-      auto [b, e] = top ? ir::shard_slice(items.size(), rt->limits->shard_k, rt->limits->shard_n)
-                        : std::pair<std::size_t, std::size_t>{0, items.size()};
+      auto [b, e] = !top        ? std::pair<std::size_t, std::size_t>{0, items.size()}
+                    : rt->slice ? *rt->slice
+                                : ir::shard_slice(items.size(), rt->limits->shard_k, rt->limits->shard_n);
       pin.offset = b;
       out[2 * d] = e - b;
       out[2 * d + 1] = vk == Kind::Handle ? 0 : reinterpret_cast<std::uint64_t>(pin.native.data() + b);
     }
+  });
+}
+
+// args = the loop function. One thread, or (--threads, 4096+ points) chunks of the first list on
+// several threads, each on a private copy of the unit's state (compiler/ir/parallel_loop.hpp).
+std::int32_t mls_rt_run_loop(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
+  return guard(rt, [&] {
+    using LoopFn = std::int32_t (*)(MlsRt*, std::uint64_t*);
+    auto fn = reinterpret_cast<LoopFn>(args[0]);
+    auto run = [fn](MlsRt& r) {
+      if (fn(&r, r.slots) != 0) {
+        if (r.error) std::rethrow_exception(std::exchange(r.error, nullptr));
+        throw jit::InternalError("a loop stopped without an error");
+      }
+    };
+    const Inst& i = inst_of(rt, inst);
+    double points = 1;
+    for (auto id : i.operands) points *= double(handle(rt, static_cast<std::uint64_t>(id)).list().size());
+    if (rt->limits->threads <= 1 || points < ir::kMinParallelPoints) return run(*rt);
+    std::size_t n = handle(rt, static_cast<std::uint64_t>(i.operands[0])).list().size();
+    auto [b, e] = ir::shard_slice(n, rt->limits->shard_k, rt->limits->shard_n);
+    auto on_main = [&](std::size_t lo, std::size_t hi, ir::RuntimeSink&) {
+      rt->slice = {lo, hi};
+      try {
+        run(*rt);
+      } catch (...) {
+        rt->slice.reset();
+        throw;
+      }
+      rt->slice.reset();
+    };
+    auto make_worker = [&]() -> ir::SliceFn {
+      auto state = std::make_shared<jit::State>(*rt->state);
+      // Copied here, on the calling thread, before the first chunk runs and changes them.
+      return [state, rt, run, points = rt->sweep_points](std::size_t lo, std::size_t hi, ir::RuntimeSink& sink) {
+        MlsRt w;
+        w.state = state.get();
+        w.unit = rt->unit;
+        w.sink = &sink;
+        w.limits = rt->limits;
+        w.slots = state->slots.data();
+        w.sweep_points = points;
+        w.slice = {lo, hi};
+        run(w);
+      };
+    };
+    ir::run_parallel(b, e, points / static_cast<double>(n), rt->limits->threads, *rt->sink, on_main, make_worker);
   });
 }
 

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace mls::reg {
@@ -104,13 +105,16 @@ template <class In, class Out> class SolverDef {
     if constexpr (is_record_family<M>::value) {
       // A record argument (hardware, workload, fleet, ...) is decoded once per record: a sweep
       // passes the same immutable record at every point, and decoding it (field lookups by name)
-      // cost more than the equation. Keyed on the record's identity, which the cache keeps alive.
+      // cost more than the equation. Keyed on the record's identity, which the cache keeps alive;
+      // one cache per parameter and thread (--threads runs points on several threads at once).
       struct Memo {
         Value held;
         M decoded{};
       };
-      auto memo = std::make_shared<Memo>();
-      setters_.push_back([m, idx, name = std::string(name), memo](In& in, const std::vector<Value>& a) {
+      auto key = std::make_shared<const char>('\0');  // this parameter's identity
+      setters_.push_back([m, idx, name = std::string(name), key](In& in, const std::vector<Value>& a) {
+        thread_local std::unordered_map<const void*, Memo> memos;
+        Memo* memo = &memos[key.get()];
         const Value& v = a[idx];
         if (v.is_record() && memo->held.is_record() && &memo->held.record() == &v.record()) {
           in.*m = memo->decoded;

@@ -49,6 +49,8 @@ def main():
         csv2 = wall([mls, "--threads", "2", "--format", "csv", rows.name] + extra, n=1)
         print(f"{label}: 10^6-point sweep, best 3 by latency: {one:.2f} s on 1 thread, {two:.2f} s on 2 "
               f"({one / two:.2f}x); all 10^6 rows as CSV to /dev/null: {csv1:.2f} s on 1 thread, {csv2:.2f} s on 2")
+        par = wall([mls, "--threads", "1", "bench/parallelism_search.mls"] + extra, n=3)
+        print(f"{label}: parallelism search for 16,384 GPUs: {(par - base) * 1e3 / 1000:.3f} ms each (1,000 searches)")
 
 
 if __name__ == "__main__":

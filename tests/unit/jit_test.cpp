@@ -350,5 +350,11 @@ TEST_CASE("jit: 10,000 units compiled and freed in one process keep resident mem
   long growth = static_cast<long>(after_10k) - static_cast<long>(after_1k);
   WARN("resident memory: " << after_1k / 1024 << " MB after 1,000 units, " << after_10k / 1024
                            << " MB after 10,000 (growth " << growth << " KB over 9,000 units)");
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed memory in quarantine, so resident memory says nothing here; its
+  // LeakSanitizer checks the same property directly at exit.
+  WARN("AddressSanitizer build: the resident-memory bound is not checked");
+#else
   CHECK(growth < 8 * 1024);  // freed code: a leak of even 1 KB a unit would show as 9 MB
+#endif
 }

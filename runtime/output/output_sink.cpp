@@ -137,6 +137,9 @@ void OutputSink::reduce(int table, const std::string& kind, double top, const st
   if (kind == "where") {
     for (auto& row : rows) emit_row(table, row.columns, row.cells, row.shapes);
   } else if (kind == "best") {
+    // Most points of a large sweep do not make the top N: a comparison, not an insert and an erase.
+    if (r.best.size() >= static_cast<std::size_t>(top) && !(std::make_pair(k[0], r.seen) < std::prev(r.best.end())->first))
+      return;
     r.best.emplace(std::make_pair(k[0], r.seen), std::move(rows));
     if (r.best.size() > static_cast<std::size_t>(top)) r.best.erase(std::prev(r.best.end()));
   } else if (kind == "pareto") {

@@ -34,7 +34,8 @@ forBinding   : ident IN expr ;
 // After a loop's block, on the same line: `where COND`, `best [N] by KEY`, `count`, `minimum KEY`,
 // `maximum KEY`, `mean KEY`, `pareto(K1, K2[, K3])`. The words are not reserved (a field may be
 // called `count`); the AST builder reads them.
-reduceClause : word=ident (top=NUMBER)? (by=ident)? (LPAREN expr (COMMA expr)* RPAREN | expr)? ;
+// `by` is taken only when the word is `by`: `where floor(x) > 1` must not read `floor` as the `by`.
+reduceClause : word=ident (top=NUMBER)? ({_input->LT(1)->getText() == "by"}? by=ident)? (LPAREN expr (COMMA expr)* RPAREN | expr)? ;
 block        : LBRACE sep* (statement (sep+ statement)*)? sep* RBRACE ;
 recordBlock  : LBRACE itemSep* (recordItem (itemSep+ recordItem)*)? itemSep* RBRACE ;
 itemSep      : NL | COMMA | SEMI ;

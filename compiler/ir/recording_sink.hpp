@@ -6,7 +6,10 @@
 
 #include "compiler/ir/runtime_sink.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <exception>
+#include <map>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -24,13 +27,26 @@ class RecordingSink : public RuntimeSink {
            const std::vector<ShapePtr>& shapes, bool pending) override {
     Event e{Event::Row};
     e.id = table, e.names = &columns, e.values = cells, e.shapes = &shapes, e.flag = pending;
-    events_.push_back(std::move(e));
+    (pending ? point_ : events_).push_back(std::move(e));
   }
   void reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
               const std::vector<Value>& values, const std::vector<ShapePtr>& shapes) override {
     Event e{Event::Reduce};
     e.id = table, e.text = &kind, e.num = top, e.names = &keys, e.values = values, e.shapes = &shapes;
-    events_.push_back(std::move(e));
+    std::vector<Event> point = std::exchange(point_, {});
+    point.push_back(std::move(e));
+    if (kind != "best" || values.size() < 2 || !values[1].is_num()) {
+      for (auto& x : point) events_.push_back(std::move(x));
+      return;
+    }
+    // `where` is false: the sink drops the point (and a best-by shows only rows, so a table whose
+    // every point is dropped shows the same nothing whether or not its reduce calls are replayed).
+    if (values[0].is_bool() && !values[0].boolean()) return;
+    // `best N by`: only this chunk's N best points can be in the sweep's N best, and the sink's
+    // tie-break (arrival order) keeps their relative order, so the rest need not be replayed.
+    auto& keep = best_[table];
+    keep.emplace(std::make_pair(values[1].num(), ++arrivals_), std::move(point));
+    if (keep.size() > static_cast<std::size_t>(top)) keep.erase(std::prev(keep.end()));
   }
   void table_end(int table) override {
     Event e{Event::TableEnd};
@@ -58,6 +74,18 @@ class RecordingSink : public RuntimeSink {
 
   // Replays every event into `to`, then rethrows the error that stopped the slice, if any.
   void replay(RuntimeSink& to) {
+    // The kept best points go in arrival order (their rows wait in the sink for the table's end, so
+    // their place among prints does not show in the output).
+    for (auto& [table, keep] : best_) {
+      std::vector<std::pair<std::uint64_t, std::vector<Event>*>> order;
+      for (auto& [key, point] : keep) order.emplace_back(key.second, &point);
+      std::sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.first < b.first; });
+      for (auto& [_, point] : order)
+        for (auto& e : *point) events_.push_back(std::move(e));
+    }
+    best_.clear();
+    for (auto& e : point_) events_.push_back(std::move(e));  // rows of a point the error cut short
+    point_.clear();
     for (auto& e : events_) {
       switch (e.kind) {
         case Event::Print: to.print(e.values, *e.shapes, e.flag, e.span); break;
@@ -87,6 +115,9 @@ class RecordingSink : public RuntimeSink {
     std::unique_ptr<Diagnostic> diag;  // CheckFailed only
   };
   std::vector<Event> events_;
+  std::vector<Event> point_;  // the pending rows of the point being run, until its Reduce
+  std::map<int, std::multimap<std::pair<double, std::uint64_t>, std::vector<Event>>> best_;  // by table
+  std::uint64_t arrivals_ = 0;
   std::exception_ptr error_;
 };
 

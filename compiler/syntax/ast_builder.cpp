@@ -169,14 +169,7 @@ ast::StmtPtr AstBuilder::statement(P::StatementContext* c) {
       cl.span = span(rc);
       if (rc->top) cl.top = std::stod(rc->top->getText());
       for (auto* e : rc->expr()) cl.exprs.push_back(expr(e));
-      if (rc->by && rc->by->getText() == "by") {
-        cl.by = "by";
-      } else if (rc->by) {  // `maximum b`: the grammar's optional `by` took the key; it is the key
-        auto key = std::make_unique<Expr>(ExprKind::Ident, span(rc->by));
-        key->text = rc->by->getText();
-        if (cl.exprs.empty()) cl.exprs.push_back(std::move(key));
-        else cl.by = rc->by->getText();  // reported by the checker as a missing `by`
-      }
+      if (rc->by) cl.by = "by";  // the grammar takes `by` only when the word is `by`
       s->clauses.push_back(std::move(cl));
     }
     return s;

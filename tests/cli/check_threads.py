@@ -30,6 +30,20 @@ for hw in [A100, H100, H200, B200], b in 1 .. 3000 {
   row hw = hw.name, batch = b, throughput = r.throughput
 } top 5 by r.throughput
 """,
+    "best_ties_and_sparse_where": """
+for b in 1 .. 12000 {
+  row b = b, bucket = floor(b / 3000)
+} best 5 by floor(b / 3000)
+for b in 1 .. 12000 {
+  row b = b
+} where b > 11990, best 3 by -b
+for b in 1 .. 12000 {
+  row b = b
+} where b < 0, best 3 by b
+for b in 1 .. 12000 {
+  row b = b
+} where floor(b / 2) * 2 == b, count
+""",
     "reductions": """
 for b in 1 .. 5000, eff in [0.3, 0.5, 0.7] {
   r = roofline(Llama3_8B, A100, batch = b, precision = fp16, efficiency = eff)

@@ -116,7 +116,7 @@ void OutputSink::print(const std::vector<Value>& values, const std::vector<ir::S
 void OutputSink::row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                      const std::vector<ir::ShapePtr>& shapes, bool pending) {
   if (pending) {
-    reductions_[table].pending.push_back(Row{columns, cells, shapes});
+    reductions_[table].pending.push_back(Row{&columns, cells, &shapes});
     return;
   }
   emit_row(table, columns, cells, shapes);
@@ -125,9 +125,11 @@ void OutputSink::row(int table, const std::vector<std::string>& columns, const s
 void OutputSink::reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
                         const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes) {
   Reduction& r = reductions_[table];
-  r.kind = kind;
-  r.keys = keys;
-  r.shapes = shapes;
+  if (r.kind.empty()) {  // the same at every point of the loop
+    r.kind = kind;
+    r.keys = keys;
+    r.shapes = shapes;
+  }
   std::vector<Row> rows = std::move(r.pending);
   r.pending.clear();
   if (!values.empty() && values[0].is_bool() && !values[0].boolean()) return;  // `where` is false: the point is out
@@ -135,7 +137,7 @@ void OutputSink::reduce(int table, const std::string& kind, double top, const st
   for (std::size_t j = 1; j < values.size(); ++j) k.push_back(values[j].num());
   ++r.seen;
   if (kind == "where") {
-    for (auto& row : rows) emit_row(table, row.columns, row.cells, row.shapes);
+    for (auto& row : rows) emit_row(table, *row.columns, row.cells, *row.shapes);
   } else if (kind == "best") {
     // Most points of a large sweep do not make the top N: a comparison, not an insert and an erase.
     if (r.best.size() >= static_cast<std::size_t>(top) && !(std::make_pair(k[0], r.seen) < std::prev(r.best.end())->first))
@@ -257,11 +259,11 @@ void OutputSink::table_end(int table) {
     reductions_.erase(rit);
     if (r.kind == "best") {
       for (auto& [_, rows] : r.best)
-        for (auto& row : rows) emit_row(table, row.columns, row.cells, row.shapes);
+        for (auto& row : rows) emit_row(table, *row.columns, row.cells, *row.shapes);
     } else if (r.kind == "pareto") {
       std::sort(r.front.begin(), r.front.end(), [](auto& a, auto& b) { return a.first < b.first; });
       for (auto& [_, rows] : r.front)
-        for (auto& row : rows) emit_row(table, row.columns, row.cells, row.shapes);
+        for (auto& row : rows) emit_row(table, *row.columns, row.cells, *row.shapes);
     } else if (r.kind == "count") {
       ir::Shape plain;
       emit_line("count", "", Value(r.count), plain, "count: " + units::format_number(r.count, 15));

@@ -65,10 +65,10 @@ class OutputSink : public ir::RuntimeSink {
                  const std::string& text);
   // A loop with clauses (Reduce): the rows of the current point wait in `pending`; the reduction
   // keeps only what it needs (best N: N rows; Pareto: the front; count/minimum/maximum/mean: numbers).
-  struct Row {
-    std::vector<std::string> columns;
+  struct Row {  // columns and shapes belong to the row's instruction, which outlives the run
+    const std::vector<std::string>* columns;
     std::vector<Value> cells;
-    std::vector<ir::ShapePtr> shapes;
+    const std::vector<ir::ShapePtr>* shapes;
   };
   struct Reduction {
     std::string kind;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <thread>
@@ -24,6 +26,8 @@ void run_parallel(std::size_t begin, std::size_t end, double inner_points, int t
   // Items per chunk: the list shared evenly, but no chunk over kChunkPoints points (and at least one item).
   std::size_t per = (items + t - 1) / t;
   per = std::min(per, static_cast<std::size_t>(std::max(1.0, std::floor(kChunkPoints / std::max(inner_points, 1.0)))));
+  if (std::getenv("MLS_THREADS_TRACE"))  // lets tests see that the parallel path ran
+    std::fprintf(stderr, "mls: parallel loop: %zu items, %zu per chunk, %zu threads\n", items, per, t);
   for (std::size_t at = begin; at < end;) {
     // One round: chunk 0 on this thread into the real sink, chunks 1..t-1 on workers into recorders.
     std::vector<std::pair<std::size_t, std::size_t>> chunks;

@@ -103,6 +103,13 @@ def main():
                                 fails += 1
                                 print(f"FAIL {name} {' '.join(args)} --threads {t}: differs from one thread "
                                       f"(exit {many[0]} vs {one[0]}, {len(many[1])} vs {len(one[1])} bytes of stdout)")
+            # The parallel path must really run (else the comparisons above prove nothing).
+            for ev in ([], ["--no-jit"]):
+                env = dict(os.environ, MLS_THREADS_TRACE="1")
+                p = subprocess.run([mls, "--threads", "2", *ev, path], capture_output=True, text=True, env=env, timeout=120)
+                if "mls: parallel loop:" not in p.stderr:
+                    fails += 1
+                    print(f"FAIL {name} {' '.join(ev)}: --threads 2 did not run the loop in parallel")
             code, out, err = run(mls, path, "--threads", "2")
             want = 1 if name in ("rows_and_checks", "error_in_a_later_chunk") else 0
             if code != want or (want and "error[E05" not in err):

@@ -296,11 +296,13 @@ class Gen {
       case Op::Not: define(i.result, b_.CreateNot(as(o[0], Kind::Bool, at))); break;
       case Op::Math: math(i, at); break;
       case Op::MakeRecord: generic(i, at, "mls_rt_make_record"); break;
-      case Op::GetField: generic(i, at, "mls_rt_get_field"); break;
+      case Op::GetField:
+        if (!u_.fused.count(&i)) generic(i, at, "mls_rt_get_field");
+        break;
       case Op::With: generic(i, at, "mls_rt_with"); break;
       case Op::MakeList: generic(i, at, "mls_rt_make_list"); break;
       case Op::Range: generic(i, at, "mls_rt_range"); break;
-      case Op::CallSolver: generic(i, at, "mls_rt_call_solver"); break;
+      case Op::CallSolver: call_solver(i, at); break;
       case Op::If: if_(i, at); break;
       case Op::For: {
         auto it = u_.outlined.find(&i);
@@ -323,6 +325,21 @@ class Gen {
   void generic(const Inst& i, int32_t at, const char* name) {
     call_checked(name, at, operands(i));
     if (i.result != ir::kNoValue && kind(i.result) != Kind::Handle) define(i.result, native_out(kind(i.result)));
+  }
+
+  // A solver call; when its fields are read in place (UnitInfo::fused_fields) the k-th field read
+  // takes out[k] (a number) or its value-table entry (a string), filled by the call.
+  void call_solver(const Inst& i, int32_t at) {
+    auto it = u_.fused_fields.find(&i);
+    if (it == u_.fused_fields.end()) return generic(i, at, "mls_rt_call_solver");
+    call_checked("mls_rt_call_solver", at, operands(i));
+    for (std::size_t k = 0; k < it->second.size(); ++k) {
+      const Inst& g = *it->second[k];
+      Kind gk = kind(g.result);
+      if (g.result == ir::kNoValue || gk == Kind::Handle) continue;
+      llvm::Value* raw = b_.CreateLoad(i64_, out_ptr(k));
+      define(g.result, gk == Kind::F64 ? b_.CreateBitCast(raw, f64_) : b_.CreateICmpNE(raw, b_.getInt64(0)));
+    }
   }
 
   void arith(const Inst& i, int32_t at) {

@@ -1,5 +1,7 @@
 #include "compiler/codegen/unit_info.hpp"
 
+#include "stdlib/registry/solver_registry.hpp"
+
 #include <algorithm>
 #include <functional>
 
@@ -151,6 +153,46 @@ struct Analysis {
     auto k = at(v);
     if (u.def_fn[k] != fn) u.in_slot[k] = 1;
   }
+
+  // Pass 4 (the unit): solver calls whose results are only read field by field (UnitInfo::fused_fields).
+  std::vector<std::vector<const Inst*>> users;  // per value: the instructions with it as an operand
+  std::vector<std::uint8_t> yielded;            // per value: a block yields it
+  void count_uses(const ir::Block& b) {
+    if (valid(b.yield)) yielded[at(b.yield)] = 1;
+    for (auto& i : b.insts) {
+      for (auto v : i.operands)
+        if (valid(v)) users[at(v)].push_back(&i);
+      for (auto& blk : i.blocks) count_uses(blk);
+    }
+  }
+  void fuse(const ir::Block& b, bool in_loop) {
+    for (auto& i : b.insts) {
+      if (in_loop && i.op == Op::CallSolver && i.type == ir::VType::Record && valid(i.result)) fuse_call(b, i);
+      for (auto& blk : i.blocks) fuse(blk, in_loop || i.op == Op::For);
+    }
+  }
+  void fuse_call(const ir::Block& b, const Inst& call) {
+    const reg::SolverDesc* s = reg::find_solver(call.str);
+    if (!s || !s->prepare || yielded[at(call.result)]) return;
+    auto& us = users[at(call.result)];
+    if (us.empty()) return;
+    for (const Inst* g : us) {
+      const Inst* lo = b.insts.data();
+      bool here = g->op == Op::GetField && g->operands.size() == 1 && !std::less<const Inst*>()(g, lo) &&
+                  std::less<const Inst*>()(g, lo + b.insts.size());
+      if (!here) return;  // the record itself is needed (printed, passed on, bound, yielded)
+      // Only fields that are always present: reading one can never fail, so reading it at the
+      // call instead of at the field read changes nothing a script can observe.
+      auto r = std::find_if(s->results.begin(), s->results.end(), [&](const reg::ResultDesc& d) { return d.name == g->str; });
+      if (r == s->results.end() || r->type.optional) return;
+      auto k = static_cast<std::size_t>(r - s->results.begin());
+      bool text = r->type.tag == reg::Tag::String || r->type.tag == reg::Tag::Enum;
+      if (!s->native_field(k) && !text) return;
+    }
+    u.fused_fields[&call] = us;
+    for (const Inst* g : us) u.fused.insert(g);
+    u.max_out = std::max(u.max_out, us.size());
+  }
 };
 
 }  // namespace
@@ -190,6 +232,8 @@ UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::
     } else if (d && d->op == Op::ConstBool) {
       u.konst[u.at(v)] = UnitInfo::Const::Bool;
       u.konst_num[u.at(v)] = d->flag ? 1 : 0;
+    } else if (d && (d->op == Op::ConstStr || d->op == Op::ConstNone)) {
+      u.konst[u.at(v)] = UnitInfo::Const::Handle;
     }
   }
   for (std::size_t k = first; k < last; ++k) a.number(m.body.insts[k], 0, false);
@@ -202,6 +246,16 @@ UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::
       if (blk.yield != ir::kNoValue) a.use(blk.yield, body_fn);
     }
   }
+  a.users.assign(static_cast<std::size_t>(u.num_values - u.base), {});
+  a.yielded.assign(static_cast<std::size_t>(u.num_values - u.base), 0);
+  for (std::size_t k = first; k < last; ++k) {
+    const Inst& i = m.body.insts[k];
+    for (auto v : i.operands)
+      if (a.valid(v)) a.users[a.at(v)].push_back(&i);
+    for (auto& blk : i.blocks) a.count_uses(blk);
+  }
+  for (std::size_t k = first; k < last; ++k)
+    for (auto& blk : m.body.insts[k].blocks) a.fuse(blk, m.body.insts[k].op == Op::For);
   return u;
 }
 

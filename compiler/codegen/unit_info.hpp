@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace mls::codegen {
@@ -28,7 +29,7 @@ struct UnitInfo {
   // String and none constants: put in the value table before the unit runs (constants never change).
   std::vector<const ir::Inst*> constants;
 
-  enum class Const : std::uint8_t { No, Num, Bool };
+  enum class Const : std::uint8_t { No, Num, Bool, Handle };  // Handle: a string or none constant
   ir::ValueId base = 0, num_values = 0;
   const std::vector<Kind>* known = nullptr;     // kinds of the values below `base`
   std::vector<Kind> local_kinds;                // per value in [base, num_values)
@@ -40,6 +41,12 @@ struct UnitInfo {
   std::int32_t num_functions = 1;               // 0 is the entry function
   std::size_t max_args = 1;                     // largest argument array of any thunk call
   std::size_t max_out = 2;                      // largest result array (for_begin: 2 per list)
+  // Solver calls in a loop body whose result is only read field by field in the call's own block
+  // (issue 10's native path): the call hands those fields out directly, a number in out[k] for the
+  // k-th field read, a string into the value table, and builds no result record; the field reads
+  // themselves compile to nothing.
+  std::unordered_map<const ir::Inst*, std::vector<const ir::Inst*>> fused_fields;  // call → its field reads
+  std::unordered_set<const ir::Inst*> fused;                                       // field reads done by their call
 
   bool valid(ir::ValueId v) const { return v >= 0 && v < num_values; }
   bool local(ir::ValueId v) const { return v >= base && v < num_values; }

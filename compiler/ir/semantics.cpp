@@ -78,14 +78,22 @@ Value call_solver(const reg::SolverDesc& s, const std::vector<Value>& args, Span
   try {
     return s.invoke(args);
   } catch (const SolverError& e) {
-    Diagnostic d = runtime_diag("E0505", s.name + ": " + e.what(), where, e.kind + " raised here");
-    d.kind = e.kind;
-    throw RuntimeError{std::move(d)};
+    solver_failed(s, e, where);
   } catch (const std::exception& e) {
-    Diagnostic d = runtime_diag("E0505", s.name + " failed: " + e.what(), where, "in this call");
-    d.kind = "InternalError";
-    throw RuntimeError{std::move(d)};
+    solver_crashed(s, e, where);
   }
+}
+
+void solver_failed(const reg::SolverDesc& s, const SolverError& e, Span where) {
+  Diagnostic d = runtime_diag("E0505", s.name + ": " + e.what(), where, e.kind + " raised here");
+  d.kind = e.kind;
+  throw RuntimeError{std::move(d)};
+}
+
+void solver_crashed(const reg::SolverDesc& s, const std::exception& e, Span where) {
+  Diagnostic d = runtime_diag("E0505", s.name + " failed: " + e.what(), where, "in this call");
+  d.kind = "InternalError";
+  throw RuntimeError{std::move(d)};
 }
 
 void check_loop_size(const Inst& loop, double total, double limit) {

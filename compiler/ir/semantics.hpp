@@ -34,6 +34,9 @@ bool values_equal(const Value& a, const Value& b);
 
 // A solver call: its typed errors become E0505 at the call's span.
 Value call_solver(const reg::SolverDesc& s, const std::vector<Value>& args, Span where);
+// The E0505 a solver's typed error (or any other exception) becomes at the call's span.
+[[noreturn]] void solver_failed(const reg::SolverDesc& s, const SolverError& e, Span where);
+[[noreturn]] void solver_crashed(const reg::SolverDesc& s, const std::exception& e, Span where);
 
 // E0507 when a loop nest of `total` iterations exceeds the limit.
 void check_loop_size(const Inst& loop, double total, double limit);

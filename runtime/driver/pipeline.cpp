@@ -284,6 +284,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     return kInternal;
   } catch (const ir::RuntimeError& e) {
     // One report per run (one JSON array): warnings, failed checks so far, then the error.
+    sink.stopped();
     out.flush();
     draw(sink, o, stem_of(path, text), out, err);  // the charts drawn so far are kept
     for (auto& d : sink.failures) diags.report(d);

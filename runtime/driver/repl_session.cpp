@@ -67,6 +67,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
     err << "mls: internal error: " << e.what() << "\n";
     return done(kInternal);
   } catch (const ir::RuntimeError& e) {
+    sink.stopped();
     out.flush();
     checker_->rollback_entry();
     programs_.pop_back();

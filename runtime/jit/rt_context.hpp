@@ -30,7 +30,16 @@ struct MlsRt {
   std::uint64_t* slots = nullptr;    // the unit's native slots (what the entry function was given)
   // --threads: the part [begin, end) of a top-level loop's first list this runtime runs.
   std::optional<std::pair<std::size_t, std::size_t>> slice;
-  std::unordered_map<std::int32_t, const mls::reg::SolverDesc*> solvers;
+  // Solver call sites by instruction (issue 10's native path): each keeps its last arguments.
+  struct SolverCall {
+    std::unique_ptr<mls::reg::SolverSite> site;
+    std::vector<mls::codegen::Kind> arg_kinds;
+    std::vector<std::uint8_t> fixed;                            // the argument is a constant
+    const std::vector<const mls::ir::Inst*>* fields = nullptr;  // fused field reads, or null
+    std::vector<int> field_index;                              // their indices in the solver's results
+    std::vector<mls::codegen::Kind> field_kinds;
+  };
+  std::vector<std::unique_ptr<SolverCall>> solver_calls;
 };
 
 namespace mls::jit {

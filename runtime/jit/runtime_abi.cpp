@@ -94,6 +94,34 @@ template <class F> std::int32_t guard(MlsRt* rt, F&& f) noexcept {
   }
 }
 
+// The call site of a solver instruction: its site, how its arguments arrive, the fields it hands out.
+std::unique_ptr<MlsRt::SolverCall> prepare_call(MlsRt* rt, const Inst& i) {
+  const reg::SolverDesc* s = reg::find_solver(i.str);
+  if (!s || !s->prepare) throw jit::InternalError("runtime ABI: no solver `" + i.str + "`");
+  auto c = std::make_unique<MlsRt::SolverCall>();
+  c->site = s->prepare(*s);
+  if (i.operands.size() != s->params.size())
+    throw jit::InternalError("runtime ABI: `" + i.str + "` called with the wrong number of arguments");
+  for (auto v : i.operands) {
+    c->arg_kinds.push_back(rt->unit->kind(v));
+    c->fixed.push_back(rt->unit->konst_of(v) != codegen::UnitInfo::Const::No);
+  }
+  auto f = rt->unit->fused_fields.find(&i);
+  if (f == rt->unit->fused_fields.end()) return c;
+  c->fields = &f->second;
+  for (const Inst* g : f->second) {
+    int k = -1;
+    for (std::size_t r = 0; r < s->results.size(); ++r)
+      if (s->results[r].name == g->str) k = static_cast<int>(r);
+    Kind gk = g->result == ir::kNoValue ? Kind::Handle : rt->unit->kind(g->result);
+    if (k < 0 || (gk != Kind::Handle && !s->native_field(static_cast<std::size_t>(k))))
+      throw jit::InternalError("runtime ABI: `" + i.str + "` has no field `" + g->str + "` to hand out");
+    c->field_index.push_back(k);
+    c->field_kinds.push_back(gk);
+  }
+  return c;
+}
+
 }  // namespace
 
 extern "C" {
@@ -140,13 +168,44 @@ std::int32_t mls_rt_range(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
   });
 }
 
+// Through the instruction's SolverSite: only changed arguments are decoded (see SolverSite). A
+// fused call (UnitInfo::fused_fields) hands out the fields its block reads instead of a record.
 std::int32_t mls_rt_call_solver(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    auto [it, fresh] = rt->solvers.try_emplace(inst, nullptr);
-    if (fresh) it->second = reg::find_solver(i.str);
-    const reg::SolverDesc* s = it->second;
-    set_result(rt, i, ir::call_solver(*s, operands(rt, i, args), i.span), out);
+    auto& calls = rt->solver_calls;
+    if (calls.size() <= static_cast<std::size_t>(inst)) calls.resize(rt->unit->insts.size());
+    auto& c = calls[static_cast<std::size_t>(inst)];
+    if (!c) c = prepare_call(rt, i);
+    reg::SolverSite& site = *c->site;
+    bool ready = site.ready();
+    for (std::size_t k = 0; k < c->arg_kinds.size(); ++k) {
+      if (ready && c->fixed[k]) continue;  // a constant: the site still holds it
+      switch (c->arg_kinds[k]) {
+        case Kind::F64: site.arg(k, Value(f64(args[k]))); break;
+        case Kind::Bool: site.arg(k, Value(args[k] != 0)); break;
+        case Kind::Handle: site.arg(k, handle(rt, args[k])); break;
+      }
+    }
+    try {
+      site.run();
+    } catch (const SolverError& e) {
+      ir::solver_failed(site.desc(), e, i.span);
+    } catch (const std::exception& e) {
+      ir::solver_crashed(site.desc(), e, i.span);
+    }
+    if (!c->fields) return set_result(rt, i, site.result(), out);
+    for (std::size_t k = 0; k < c->fields->size(); ++k) {
+      std::size_t f = static_cast<std::size_t>(c->field_index[k]);
+      switch (c->field_kinds[k]) {
+        case Kind::F64: out[k] = bits(site.number(f)); break;
+        case Kind::Bool: out[k] = site.number(f) != 0 ? 1 : 0; break;
+        case Kind::Handle:
+          if ((*c->fields)[k]->result != ir::kNoValue)
+            handle(rt, static_cast<std::uint64_t>((*c->fields)[k]->result)) = site.field(f);
+          break;
+      }
+    }
   });
 }
 

@@ -286,4 +286,11 @@ void OutputSink::table_end(int table) {
   tables_.erase(it);
 }
 
+void OutputSink::stopped() {
+  if (o_.format != Format::Text) return;  // CSV and JSON lines are written as they come
+  for (auto& [_, t] : tables_)
+    if (!t.rows.empty()) flush_text(t);
+  tables_.clear();
+}
+
 }  // namespace mls::out

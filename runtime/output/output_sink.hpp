@@ -38,6 +38,9 @@ class OutputSink : public ir::RuntimeSink {
   void reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
               const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes) override;
   void table_end(int table) override;
+  // A run stopped by an error: the rows of the text tables still being aligned are shown, so no
+  // finished row is lost. (A reduction's partial result is not: it would look like the answer.)
+  void stopped();
   void check_failed(Diagnostic d) override { failures.push_back(std::move(d)); }
   void plot(int id, const std::string& kind, const std::vector<std::string>& args, const std::vector<Value>& values,
             const std::vector<ir::ShapePtr>& shapes) override {

@@ -1,5 +1,7 @@
 #include "stdlib/registry/solver_registry.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <sstream>
 
@@ -59,29 +61,82 @@ int SolverDesc::param_index(std::string_view n) const {
   return -1;
 }
 
+void SolverDesc::check_arg(std::size_t i, const Value& a) const {
+  auto& p = params[i];
+  if (a.is_none()) {
+    if (p.required) throw SolverError("InvalidInput", name + ": missing required argument '" + p.name + "'");
+    return;
+  }
+  if (a.is_num() && (p.range.lo || p.range.hi) && !p.range.contains(a.num()))
+    throw SolverError("InvalidInput", name + ": " + p.name + " = " + num(a.num()) + " is outside " + p.range.describe());
+  if (p.type.tag == Tag::Enum && a.is_str()) {
+    bool ok = false;
+    for (auto& c : p.type.choices) ok = ok || c == a.str();
+    if (!ok) {
+      if (p.type.choices == precision_names())
+        throw SolverError("UnknownPrecision", "unknown precision '" + a.str() + "'");
+      throw SolverError("InvalidInput", name + ": " + p.name + " = '" + a.str() + "' is not " + p.type.describe());
+    }
+  }
+}
+
 Value SolverDesc::invoke(const std::vector<Value>& args) const {
   if (args.size() != params.size())
     throw SolverError("InvalidInput", name + ": expected " + std::to_string(params.size()) + " arguments");
-  for (size_t i = 0; i < params.size(); ++i) {
-    auto& p = params[i];
-    const Value& a = args[i];
-    if (a.is_none()) {
-      if (p.required) throw SolverError("InvalidInput", name + ": missing required argument '" + p.name + "'");
-      continue;
-    }
-    if (a.is_num() && (p.range.lo || p.range.hi) && !p.range.contains(a.num()))
-      throw SolverError("InvalidInput", name + ": " + p.name + " = " + num(a.num()) + " is outside " + p.range.describe());
-    if (p.type.tag == Tag::Enum && a.is_str()) {
-      bool ok = false;
-      for (auto& c : p.type.choices) ok = ok || c == a.str();
-      if (!ok) {
-        if (p.type.choices == precision_names())
-          throw SolverError("UnknownPrecision", "unknown precision '" + a.str() + "'");
-        throw SolverError("InvalidInput", name + ": " + p.name + " = '" + a.str() + "' is not " + p.type.describe());
-      }
-    }
-  }
+  for (size_t i = 0; i < params.size(); ++i) check_arg(i, args[i]);
   return call(args);
 }
+
+bool SolverDesc::native_field(std::size_t k) const {
+  if (k >= results.size()) return false;
+  const Type& t = results[k].type;
+  return !t.optional && (t.tag == Tag::Quantity || t.tag == Tag::Bool);
+}
+
+// ---- SolverSite ----------------------------------------------------------------------------------
+
+namespace {
+// The same argument as last time: numbers by their bits, records and lists by identity (the site
+// holds the old one, so its address cannot be reused), strings by content.
+bool same(const Value& a, const Value& b) {
+  if (a.v.index() != b.v.index()) return false;
+  if (a.is_num()) return std::bit_cast<std::uint64_t>(a.num()) == std::bit_cast<std::uint64_t>(b.num());
+  if (a.is_bool()) return a.boolean() == b.boolean();
+  if (a.is_str()) return a.str() == b.str();
+  if (a.is_record()) return a.record_ptr() == b.record_ptr();
+  if (a.is_list()) return std::get<std::shared_ptr<const List>>(a.v) == std::get<std::shared_ptr<const List>>(b.v);
+  return true;  // none
+}
+}  // namespace
+
+SolverSite::SolverSite(const SolverDesc& d) : desc_(d), last_(d.params.size()), changed_(d.params.size(), 1) {}
+
+void SolverSite::arg(std::size_t k, const Value& a) {
+  if (valid_ && !changed_[k] && same(last_[k], a)) return;
+  last_[k] = a;
+  changed_[k] = 1;
+  dirty_ = true;
+}
+
+void SolverSite::run() {
+  if (!dirty_) return;
+  try {
+    // invoke's order: every argument is checked before any is decoded.
+    for (std::size_t k = 0; k < last_.size(); ++k)
+      if (changed_[k]) desc_.check_arg(k, last_[k]);
+    for (std::size_t k = 0; k < last_.size(); ++k)
+      if (changed_[k]) set(k, last_[k]);
+    compute();
+  } catch (...) {
+    valid_ = false;  // the input may hold part of this call: decode everything next time
+    std::fill(changed_.begin(), changed_.end(), 1);
+    throw;
+  }
+  std::fill(changed_.begin(), changed_.end(), 0);
+  dirty_ = false;
+  valid_ = true;
+}
+
+Value SolverSite::result() const { return whole(); }
 
 }  // namespace mls::reg

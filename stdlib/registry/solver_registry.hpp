@@ -14,7 +14,9 @@
 
 #include "stdlib/registry/kind_registry.hpp"
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +48,42 @@ struct ResultDesc {
   std::string doc;
 };
 
+struct SolverDesc;
+
+// A prepared call site (issue 10's native path). A compiled sweep calls the same solver at every
+// point with mostly the same arguments: the site keeps the last arguments and the decoded C++
+// input, re-validates and re-decodes only the arguments that changed, skips the run when none did
+// (solvers are pure functions of their arguments), and hands out result fields one at a time, as
+// doubles when they are numbers, without building a result Record. Values and errors are those of
+// SolverDesc::invoke: the same checks, setters, equation and getters. One site per thread.
+class SolverSite {
+ public:
+  explicit SolverSite(const SolverDesc& d);
+  virtual ~SolverSite() = default;
+  // Argument k (parameter order) of the next run. `a` is only read during the call.
+  void arg(std::size_t k, const Value& a);
+  // Validates and decodes the changed arguments as invoke does, then runs the solver. Throws
+  // SolverError; after an error every argument counts as changed again.
+  void run();
+  Value result() const;                                 // the whole result, as invoke returns it
+  const SolverDesc& desc() const { return desc_; }
+  bool ready() const { return valid_; }                 // holds every argument of a successful run
+  virtual Value field(std::size_t k) const = 0;         // result field k (index into results)
+  virtual double number(std::size_t k) const = 0;       // field k when it is a number (a bool as 0/1)
+
+ protected:
+  virtual void set(std::size_t k, const Value& a) = 0;  // decodes parameter k into the input
+  virtual void compute() = 0;                           // the equation on the current input
+  virtual Value whole() const = 0;                      // the result Record, or a formula's value
+
+ private:
+  const SolverDesc& desc_;
+  std::vector<Value> last_;
+  std::vector<std::uint8_t> changed_;
+  bool dirty_ = true;  // some argument changed since the last run
+  bool valid_ = false; // the input holds every argument of a successful run
+};
+
 struct SolverDesc {
   std::string id;                     // spec id as in spec-cases.json: "serving"
   std::string name;                   // MLS function name: "serve"
@@ -57,10 +95,16 @@ struct SolverDesc {
   std::string result_kind;            // record kind of the result ("serving")
   std::function<Value(const std::vector<Value>&)> call;  // args in params order, defaults filled
 
+  std::function<std::unique_ptr<SolverSite>(const SolverDesc&)> prepare;  // a native call site
+
   const ParamDesc* param(std::string_view n) const;  // by name or alias
   int param_index(std::string_view n) const;
   // Validates ranges, converts, runs. Throws SolverError (kind per MODELS §0.2).
   Value invoke(const std::vector<Value>& args) const;
+  // invoke's check of argument k (required, range, enumeration).
+  void check_arg(std::size_t k, const Value& a) const;
+  // True when result field k is always a number or a bool (never absent): a site's number() reads it.
+  bool native_field(std::size_t k) const;
 };
 
 const std::vector<SolverDesc>& solvers();
@@ -101,7 +145,6 @@ template <class In, class Out> class SolverDef {
     p.doc = doc;
     if (!p.required) p.def = to_value(In{}.*m);
     d_.params.push_back(std::move(p));
-    size_t idx = setters_.size();
     if constexpr (is_record_family<M>::value) {
       // A record argument (hardware, workload, fleet, ...) is decoded once per record: a sweep
       // passes the same immutable record at every point, and decoding it (field lookups by name)
@@ -112,10 +155,9 @@ template <class In, class Out> class SolverDef {
         M decoded{};
       };
       auto key = std::make_shared<const char>('\0');  // this parameter's identity
-      setters_.push_back([m, idx, name = std::string(name), key](In& in, const std::vector<Value>& a) {
+      setters_.push_back([m, name = std::string(name), key](In& in, const Value& v) {
         thread_local std::unordered_map<const void*, Memo> memos;
         Memo* memo = &memos[key.get()];
-        const Value& v = a[idx];
         if (v.is_record() && memo->held.is_record() && &memo->held.record() == &v.record()) {
           in.*m = memo->decoded;
           return;
@@ -127,9 +169,7 @@ template <class In, class Out> class SolverDef {
         }
       });
     } else {
-      setters_.push_back([m, idx, name = std::string(name)](In& in, const std::vector<Value>& a) {
-        in.*m = from_value<M>(a[idx], name);
-      });
+      setters_.push_back([m, name = std::string(name)](In& in, const Value& v) { in.*m = from_value<M>(v, name); });
     }
     return *this;
   }
@@ -137,27 +177,42 @@ template <class In, class Out> class SolverDef {
   template <class M, class O = Out> SolverDef& out(const char* name, M O::*m, const char* doc) {
     d_.results.push_back(ResultDesc{name, TypeOf<M>::get(), doc});
     getters_.push_back([m](const Out& o) { return to_value(o.*m); });
+    if constexpr (boost::units::is_quantity<M>::value || std::is_arithmetic_v<M>)
+      numbers_.push_back([m](const Out& o) {  // what to_value(o.*m) holds, without the Value
+        if constexpr (boost::units::is_quantity<M>::value) return (o.*m).value();
+        else if constexpr (std::is_same_v<M, bool>) return (o.*m) ? 1.0 : 0.0;
+        else return static_cast<double>(o.*m);
+      });
+    else
+      numbers_.push_back(nullptr);
     return *this;
   }
   void run(std::function<Out(const In&)> fn) {
-    if constexpr (!std::is_class_v<Out> || boost::units::is_quantity<Out>::value) d_.scalar = TypeOf<Out>::get();
-    auto setters = setters_;
-    auto getters = getters_;
+    constexpr bool scalar = !std::is_class_v<Out> || boost::units::is_quantity<Out>::value;
+    if constexpr (scalar) d_.scalar = TypeOf<Out>::get();
+    auto setters = std::make_shared<const std::vector<Setter>>(setters_);
+    auto getters = std::make_shared<const std::vector<Getter>>(getters_);
     auto names = result_names();
     auto kind = d_.result_kind;
-    d_.call = [fn, setters, getters, names, kind](const std::vector<Value>& args) -> Value {
-      In in{};
-      for (auto& s : setters) s(in, args);
-      Out out = fn(in);
-      if constexpr (!std::is_class_v<Out> || boost::units::is_quantity<Out>::value) {
+    auto record = [getters, names, kind](const Out& out) -> Value {
+      if constexpr (scalar) {
         return to_value(out);
       } else {
         auto r = std::make_shared<Record>();
         r->kind = kind;
-        r->fields.reserve(getters.size());  // one allocation per result (a sweep builds one per point)
-        for (size_t i = 0; i < getters.size(); ++i) r->fields.emplace_back(names[i], getters[i](out));
+        r->fields.reserve(getters->size());  // one allocation per result (a sweep builds one per point)
+        for (size_t i = 0; i < getters->size(); ++i) r->fields.emplace_back(names[i], (*getters)[i](out));
         return Value(RecordPtr(std::move(r)));
       }
+    };
+    d_.call = [fn, setters, record](const std::vector<Value>& args) -> Value {
+      In in{};
+      for (size_t i = 0; i < setters->size(); ++i) (*setters)[i](in, args[i]);
+      return record(fn(in));
+    };
+    auto numbers = std::make_shared<const std::vector<Number>>(numbers_);
+    d_.prepare = [fn, setters, getters, numbers, record](const SolverDesc& d) -> std::unique_ptr<SolverSite> {
+      return std::make_unique<Site>(d, fn, setters, getters, numbers, record);
     };
     add_solver(std::move(d_));
   }
@@ -168,9 +223,39 @@ template <class In, class Out> class SolverDef {
     for (auto& r : d_.results) n.push_back(r.name);
     return n;
   }
+  using Setter = std::function<void(In&, const Value&)>;
+  using Getter = std::function<Value(const Out&)>;
+  using Number = std::function<double(const Out&)>;
+
+  // The native call site of this solver: its input and last output live here between points.
+  class Site final : public SolverSite {
+   public:
+    Site(const SolverDesc& d, std::function<Out(const In&)> fn, std::shared_ptr<const std::vector<Setter>> setters,
+         std::shared_ptr<const std::vector<Getter>> getters, std::shared_ptr<const std::vector<Number>> numbers,
+         std::function<Value(const Out&)> record)
+        : SolverSite(d), fn_(std::move(fn)), setters_(std::move(setters)), getters_(std::move(getters)),
+          numbers_(std::move(numbers)), record_(std::move(record)) {}
+    Value field(std::size_t k) const override { return (*getters_)[k](*out_); }
+    double number(std::size_t k) const override { return (*numbers_)[k](*out_); }
+
+   private:
+    void set(std::size_t k, const Value& a) override { (*setters_)[k](in_, a); }
+    void compute() override { out_.emplace(fn_(in_)); }
+    Value whole() const override { return record_(*out_); }
+
+    In in_{};
+    std::optional<Out> out_;
+    std::function<Out(const In&)> fn_;
+    std::shared_ptr<const std::vector<Setter>> setters_;
+    std::shared_ptr<const std::vector<Getter>> getters_;
+    std::shared_ptr<const std::vector<Number>> numbers_;
+    std::function<Value(const Out&)> record_;
+  };
+
   SolverDesc d_;
-  std::vector<std::function<void(In&, const std::vector<Value>&)>> setters_;
-  std::vector<std::function<Value(const Out&)>> getters_;
+  std::vector<Setter> setters_;
+  std::vector<Getter> getters_;
+  std::vector<Number> numbers_;
 };
 
 // Registration hook: each stdlib/solvers/*.cpp defines `void register_xxx()` and lists it in

@@ -154,6 +154,33 @@ struct Analysis {
     if (u.def_fn[k] != fn) u.in_slot[k] = 1;
   }
 
+  // Pass 5 (the unit): pending rows whose building can wait for their point's Reduce.
+  void defer_rows(const ir::Block& b) {
+    for (auto& i : b.insts) {
+      if (i.op == Op::For && !i.blocks.empty()) defer_body(i.blocks[0]);
+      for (auto& blk : i.blocks) defer_rows(blk);
+    }
+  }
+  static void pending_rows(const ir::Block& b, int table, std::vector<const Inst*>& out) {
+    for (auto& i : b.insts) {
+      if (i.op == Op::Row && i.flag && i.aux == table) out.push_back(&i);
+      for (auto& blk : i.blocks) pending_rows(blk, table, out);
+    }
+  }
+  void defer_body(const ir::Block& body) {
+    for (auto& r : body.insts) {
+      if (r.op != Op::Reduce) continue;
+      std::vector<const Inst*> rows;
+      pending_rows(body, r.aux, rows);
+      const Inst* lo = body.insts.data();
+      auto direct = [&](const Inst* x) {  // before the Reduce, in the body itself (run once a point)
+        return !std::less<const Inst*>()(x, lo) && std::less<const Inst*>()(x, &r);
+      };
+      if (!std::all_of(rows.begin(), rows.end(), direct)) continue;
+      for (const Inst* x : rows) u.deferred_row[static_cast<std::size_t>(u.index.at(x))] = 1;
+    }
+  }
+
   // Pass 4 (the unit): solver calls whose results are only read field by field (UnitInfo::fused_fields).
   std::vector<std::vector<const Inst*>> users;  // per value: the instructions with it as an operand
   std::vector<std::uint8_t> yielded;            // per value: a block yields it
@@ -256,6 +283,12 @@ UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::
   }
   for (std::size_t k = first; k < last; ++k)
     for (auto& blk : m.body.insts[k].blocks) a.fuse(blk, m.body.insts[k].op == Op::For);
+  u.deferred_row.assign(u.insts.size(), 0);
+  for (std::size_t k = first; k < last; ++k) {
+    const Inst& i = m.body.insts[k];
+    if (i.op == Op::For && !i.blocks.empty()) a.defer_body(i.blocks[0]);
+    for (auto& blk : i.blocks) a.defer_rows(blk);
+  }
   return u;
 }
 

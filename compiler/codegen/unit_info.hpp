@@ -47,6 +47,10 @@ struct UnitInfo {
   // themselves compile to nothing.
   std::unordered_map<const ir::Inst*, std::vector<const ir::Inst*>> fused_fields;  // call → its field reads
   std::unordered_set<const ir::Inst*> fused;                                       // field reads done by their call
+  // Pending rows (a loop with clauses) that sit directly in the loop body beside their Reduce, as
+  // every pending row of that table does: the runtime keeps just their arguments until the
+  // point's Reduce and builds the rows only if the reduction keeps the point. By instruction index.
+  std::vector<std::uint8_t> deferred_row;
 
   bool valid(ir::ValueId v) const { return v >= 0 && v < num_values; }
   bool local(ir::ValueId v) const { return v >= base && v < num_values; }

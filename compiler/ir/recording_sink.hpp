@@ -48,6 +48,14 @@ class RecordingSink : public RuntimeSink {
     keep.emplace(std::make_pair(values[1].num(), ++arrivals_), std::move(point));
     if (keep.size() > static_cast<std::size_t>(top)) keep.erase(std::prev(keep.end()));
   }
+  // reduce()'s decision, taken early (values[0] is the condition, values[1] the best-by key).
+  bool keeps_rows(int table, const std::string& kind, double top, const std::vector<Value>& values) override {
+    if (kind != "best" || values.size() < 2 || !values[1].is_num()) return true;
+    if (values[0].is_bool() && !values[0].boolean()) return false;
+    auto it = best_.find(table);
+    if (it == best_.end() || it->second.size() < static_cast<std::size_t>(top)) return true;
+    return std::make_pair(values[1].num(), arrivals_ + 1) < std::prev(it->second.end())->first;
+  }
   void table_end(int table) override {
     Event e{Event::TableEnd};
     e.id = table;

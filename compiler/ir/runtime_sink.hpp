@@ -26,6 +26,13 @@ class RuntimeSink {
                       const std::vector<Value>& values, const std::vector<ShapePtr>& shapes) {
     (void)table, (void)kind, (void)top, (void)keys, (void)values, (void)shapes;
   }
+  // Whether reduce() called now with these values would keep the point's rows. An evaluator may
+  // skip building the rows of a point that is dropped anyway (most points of a `best N by` sweep,
+  // every point of a `count`), then call reduce() without them. True is always a safe answer.
+  virtual bool keeps_rows(int table, const std::string& kind, double top, const std::vector<Value>& values) {
+    (void)table, (void)kind, (void)top, (void)values;
+    return true;
+  }
   virtual void table_end(int table) = 0;
   // One point (or one whole chart) of plot `id`: arguments by name ("x=b": name and source text).
   virtual void plot(int id, const std::string& kind, const std::vector<std::string>& args, const std::vector<Value>& values,

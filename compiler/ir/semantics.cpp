@@ -102,26 +102,27 @@ void check_loop_size(const Inst& loop, double total, double limit) {
        "the limit is " + units::format_count(limit) + " iterations; narrow the ranges");
 }
 
-namespace {
 // Spends one unit of `budget` per value shown; false once it is spent.
-bool fits(const Value& v, double& budget) {
+bool fits_output(const Value& v, double& budget) {
   if (--budget < 0) return false;
   if (v.is_list())
     for (auto& e : v.list())
-      if (!fits(e, budget)) return false;
+      if (!fits_output(e, budget)) return false;
   if (v.is_record())
     for (auto& [n, f] : v.record().fields)
-      if (!fits(f, budget)) return false;
+      if (!fits_output(f, budget)) return false;
   return true;
 }
-}  // namespace
+
+void output_too_large(const Inst& i, double limit) {
+  fail("E0507", "this would print more than " + units::format_count(limit) + " values", i.span, "output too large",
+       "print a summary instead: a field, an element, or a loop clause such as `count` or `best 10 by`");
+}
 
 void check_output_size(const Inst& i, const std::vector<Value>& values, double limit) {
   double budget = limit;
   for (auto& v : values)
-    if (!fits(v, budget))
-      fail("E0507", "this would print more than " + units::format_count(limit) + " values", i.span, "output too large",
-           "print a summary instead: a field, an element, or a loop clause such as `count` or `best 10 by`");
+    if (!fits_output(v, budget)) output_too_large(i, limit);
 }
 
 Diagnostic assertion_failed(const Inst& i, const Value* lhs, const Value* rhs) {

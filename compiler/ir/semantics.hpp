@@ -44,6 +44,9 @@ void check_loop_size(const Inst& loop, double total, double limit);
 // E0507 when one print/row would show more than `limit` values. Records and lists share their parts,
 // so a few lines can build a value of 2^40 fields; the count stops as soon as it passes the limit.
 void check_output_size(const Inst& i, const std::vector<Value>& values, double limit);
+// The same check one value at a time: `budget` starts at the limit; false once it is spent.
+bool fits_output(const Value& v, double& budget);
+[[noreturn]] void output_too_large(const Inst& i, double limit);
 
 // The reports of a failed `assert` (with both sides when given) and of an `expect` (nothing when it holds).
 Diagnostic assertion_failed(const Inst& i, const Value* lhs, const Value* rhs);

@@ -34,12 +34,20 @@ struct MlsRt {
   struct SolverCall {
     std::unique_ptr<mls::reg::SolverSite> site;
     std::vector<mls::codegen::Kind> arg_kinds;
-    std::vector<std::uint8_t> fixed;                            // the argument is a constant
+    std::vector<std::size_t> all, varying;                      // argument indices: all, those not constant
     const std::vector<const mls::ir::Inst*>* fields = nullptr;  // fused field reads, or null
     std::vector<int> field_index;                              // their indices in the solver's results
     std::vector<mls::codegen::Kind> field_kinds;
   };
   std::vector<std::unique_ptr<SolverCall>> solver_calls;
+  // The current point's deferred rows (UnitInfo::deferred_row): instruction and argument slots.
+  struct DeferredRow {
+    std::int32_t inst = 0;
+    std::vector<std::uint64_t> args;
+  };
+  std::vector<DeferredRow> deferred;
+  std::size_t deferred_count = 0;   // entries of `deferred` in use (the rest keep their capacity)
+  std::vector<mls::Value> scratch;  // a Reduce's values, reused point after point
 };
 
 namespace mls::jit {

@@ -102,9 +102,10 @@ std::unique_ptr<MlsRt::SolverCall> prepare_call(MlsRt* rt, const Inst& i) {
   c->site = s->prepare(*s);
   if (i.operands.size() != s->params.size())
     throw jit::InternalError("runtime ABI: `" + i.str + "` called with the wrong number of arguments");
-  for (auto v : i.operands) {
-    c->arg_kinds.push_back(rt->unit->kind(v));
-    c->fixed.push_back(rt->unit->konst_of(v) != codegen::UnitInfo::Const::No);
+  for (std::size_t k = 0; k < i.operands.size(); ++k) {
+    c->arg_kinds.push_back(rt->unit->kind(i.operands[k]));
+    c->all.push_back(k);
+    if (rt->unit->konst_of(i.operands[k]) == codegen::UnitInfo::Const::No) c->varying.push_back(k);
   }
   auto f = rt->unit->fused_fields.find(&i);
   if (f == rt->unit->fused_fields.end()) return c;
@@ -136,11 +137,18 @@ std::int32_t mls_rt_make_record(MlsRt* rt, std::int32_t inst, const std::uint64_
   });
 }
 
+// The record is read in place, not copied: a copy would bump the reference count of a zoo record
+// that every --threads worker reads, and the workers would fight over that cache line.
 std::int32_t mls_rt_get_field(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    Value rec = operand(rt, i, 0, args);
-    set_result(rt, i, ir::get_field(i, rec), out);
+    if (rt->unit->kind(i.operands[0]) != Kind::Handle) mismatch(i, "a record");
+    const Value& field = ir::get_field(i, handle(rt, args[0]));
+    if (rt->unit->kind(i.result) == Kind::Handle) {
+      Value& to = handle(rt, static_cast<std::uint64_t>(i.result));
+      if (field.is_str() && to.is_str() && to.str() == field.str()) return;  // a loop reads the same name again
+    }
+    set_result(rt, i, field, out);
   });
 }
 
@@ -178,9 +186,9 @@ std::int32_t mls_rt_call_solver(MlsRt* rt, std::int32_t inst, const std::uint64_
     auto& c = calls[static_cast<std::size_t>(inst)];
     if (!c) c = prepare_call(rt, i);
     reg::SolverSite& site = *c->site;
-    bool ready = site.ready();
-    for (std::size_t k = 0; k < c->arg_kinds.size(); ++k) {
-      if (ready && c->fixed[k]) continue;  // a constant: the site still holds it
+    // Once the site holds the constants, only the other arguments are passed.
+    const auto& pass = site.ready() ? c->varying : c->all;
+    for (std::size_t k : pass) {
       switch (c->arg_kinds[k]) {
         case Kind::F64: site.arg(k, Value(f64(args[k]))); break;
         case Kind::Bool: site.arg(k, Value(args[k] != 0)); break;
@@ -254,9 +262,22 @@ std::int32_t mls_rt_print(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
 std::int32_t mls_rt_row(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    auto vs = operands(rt, i, args);
-    ir::check_output_size(i, vs, rt->limits->max_output_values);
-    rt->sink->row(i.aux, i.names, vs, i.shapes, i.flag);
+    if (!rt->unit->deferred_row[static_cast<std::size_t>(inst)]) {
+      auto vs = operands(rt, i, args);
+      ir::check_output_size(i, vs, rt->limits->max_output_values);
+      rt->sink->row(i.aux, i.names, vs, i.shapes, i.flag);
+      return;
+    }
+    // A deferred row: checked now (as an immediate row is), built at the Reduce if it is kept.
+    double budget = rt->limits->max_output_values;
+    for (std::size_t k = 0; k < i.operands.size(); ++k) {
+      bool fits = rt->unit->kind(i.operands[k]) == Kind::Handle ? ir::fits_output(handle(rt, args[k]), budget) : --budget >= 0;
+      if (!fits) ir::output_too_large(i, rt->limits->max_output_values);
+    }
+    if (rt->deferred.size() <= rt->deferred_count) rt->deferred.emplace_back();
+    auto& d = rt->deferred[rt->deferred_count++];
+    d.inst = inst;
+    d.args.assign(args, args + i.operands.size());
   });
 }
 
@@ -264,10 +285,21 @@ std::int32_t mls_rt_table_end(MlsRt* rt, std::int32_t inst, const std::uint64_t*
   return guard(rt, [&] { rt->sink->table_end(inst_of(rt, inst).aux); });
 }
 
+// The deferred rows of the point reach the sink only when the reduction keeps the point.
 std::int32_t mls_rt_reduce(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    rt->sink->reduce(i.aux, i.str, i.num, i.names, operands(rt, i, args), i.shapes);
+    auto& vs = rt->scratch;
+    vs.clear();
+    for (std::size_t k = 0; k < i.operands.size(); ++k) vs.push_back(operand(rt, i, k, args));
+    std::size_t n = std::exchange(rt->deferred_count, 0);
+    if (n && rt->sink->keeps_rows(i.aux, i.str, i.num, vs)) {
+      for (std::size_t r = 0; r < n; ++r) {
+        const Inst& row = inst_of(rt, rt->deferred[r].inst);
+        rt->sink->row(row.aux, row.names, operands(rt, row, rt->deferred[r].args.data()), row.shapes, true);
+      }
+    }
+    rt->sink->reduce(i.aux, i.str, i.num, i.names, vs, i.shapes);
   });
 }
 

@@ -122,6 +122,18 @@ void OutputSink::row(int table, const std::vector<std::string>& columns, const s
   emit_row(table, columns, cells, shapes);
 }
 
+// reduce()'s decision about the point's rows, taken before they are built.
+bool OutputSink::keeps_rows(int table, const std::string& kind, double top, const std::vector<Value>& values) {
+  if (!values.empty() && values[0].is_bool() && !values[0].boolean()) return false;  // `where` is false
+  if (kind == "count" || kind == "minimum" || kind == "maximum" || kind == "mean") return false;  // numbers only
+  if (kind != "best" || values.size() < 2 || !values[1].is_num()) return true;
+  auto it = reductions_.find(table);
+  if (it == reductions_.end()) return true;
+  const Reduction& r = it->second;
+  return r.best.size() < static_cast<std::size_t>(top) ||
+         std::make_pair(values[1].num(), r.seen + 1) < std::prev(r.best.end())->first;
+}
+
 void OutputSink::reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
                         const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes) {
   Reduction& r = reductions_[table];

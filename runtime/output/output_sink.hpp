@@ -37,6 +37,7 @@ class OutputSink : public ir::RuntimeSink {
            const std::vector<ir::ShapePtr>& shapes, bool pending) override;
   void reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
               const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes) override;
+  bool keeps_rows(int table, const std::string& kind, double top, const std::vector<Value>& values) override;
   void table_end(int table) override;
   // A run stopped by an error: the rows of the text tables still being aligned are shown, so no
   // finished row is lost. (A reduction's partial result is not: it would look like the answer.)

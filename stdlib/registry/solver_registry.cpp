@@ -109,31 +109,38 @@ bool same(const Value& a, const Value& b) {
 }
 }  // namespace
 
-SolverSite::SolverSite(const SolverDesc& d) : desc_(d), last_(d.params.size()), changed_(d.params.size(), 1) {}
+SolverSite::SolverSite(const SolverDesc& d) : desc_(d), last_(d.params.size()), changed_(d.params.size(), 0) {}
 
 void SolverSite::arg(std::size_t k, const Value& a) {
-  if (valid_ && !changed_[k] && same(last_[k], a)) return;
+  if (valid_ && same(last_[k], a)) return;
   last_[k] = a;
-  changed_[k] = 1;
-  dirty_ = true;
+  if (!changed_[k]) {
+    changed_[k] = 1;
+    pending_.push_back(static_cast<std::uint32_t>(k));
+  }
 }
 
 void SolverSite::run() {
-  if (!dirty_) return;
+  if (valid_ && pending_.empty()) return;
+  if (!valid_) {  // every argument, in order
+    pending_.clear();
+    for (std::size_t k = 0; k < last_.size(); ++k) pending_.push_back(static_cast<std::uint32_t>(k));
+  }
   try {
-    // invoke's order: every argument is checked before any is decoded.
-    for (std::size_t k = 0; k < last_.size(); ++k)
-      if (changed_[k]) desc_.check_arg(k, last_[k]);
-    for (std::size_t k = 0; k < last_.size(); ++k)
-      if (changed_[k]) set(k, last_[k]);
+    // invoke's order: every argument is checked before any is decoded. (Unchanged arguments passed
+    // both when they arrived; invoke would check and decode them again with the same outcome.)
+    std::sort(pending_.begin(), pending_.end());
+    for (auto k : pending_) desc_.check_arg(k, last_[k]);
+    for (auto k : pending_) set(k, last_[k]);
     compute();
   } catch (...) {
     valid_ = false;  // the input may hold part of this call: decode everything next time
-    std::fill(changed_.begin(), changed_.end(), 1);
+    for (auto k : pending_) changed_[k] = 0;
+    pending_.clear();
     throw;
   }
-  std::fill(changed_.begin(), changed_.end(), 0);
-  dirty_ = false;
+  for (auto k : pending_) changed_[k] = 0;
+  pending_.clear();
   valid_ = true;
 }
 

@@ -78,10 +78,10 @@ class SolverSite {
 
  private:
   const SolverDesc& desc_;
-  std::vector<Value> last_;
-  std::vector<std::uint8_t> changed_;
-  bool dirty_ = true;  // some argument changed since the last run
-  bool valid_ = false; // the input holds every argument of a successful run
+  std::vector<Value> last_;             // the arguments of the last run
+  std::vector<std::uint8_t> changed_;   // argument k changed since the last run ...
+  std::vector<std::uint32_t> pending_;  // ... and the list of those k
+  bool valid_ = false;                  // the input holds every argument of a successful run
 };
 
 struct SolverDesc {

@@ -11,6 +11,7 @@
 #include <exception>
 #include <map>
 #include <memory>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,26 +32,37 @@ class RecordingSink : public RuntimeSink {
   }
   void reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
               const std::vector<Value>& values, const std::vector<ShapePtr>& shapes) override {
-    Event e{Event::Reduce};
-    e.id = table, e.text = &kind, e.num = top, e.names = &keys, e.values = values, e.shapes = &shapes;
-    std::vector<Event> point = std::exchange(point_, {});
-    point.push_back(std::move(e));
-    if (kind != "best" || values.size() < 2 || !values[1].is_num()) {
-      for (auto& x : point) events_.push_back(std::move(x));
+    auto event = [&] {
+      Event e{Event::Reduce};
+      e.id = table, e.text = &kind, e.num = top, e.names = &keys, e.values = values, e.shapes = &shapes;
+      std::vector<Event> point = std::exchange(point_, {});
+      point.push_back(std::move(e));
+      return point;
+    };
+    if (kind != std::string_view("best") || values.size() < 2 || !values[1].is_num()) {
+      for (auto& x : event()) events_.push_back(std::move(x));
       return;
     }
     // `where` is false: the sink drops the point (and a best-by shows only rows, so a table whose
     // every point is dropped shows the same nothing whether or not its reduce calls are replayed).
-    if (values[0].is_bool() && !values[0].boolean()) return;
+    if (values[0].is_bool() && !values[0].boolean()) {
+      point_.clear();
+      return;
+    }
     // `best N by`: only this chunk's N best points can be in the sweep's N best, and the sink's
     // tie-break (arrival order) keeps their relative order, so the rest need not be replayed.
     auto& keep = best_[table];
-    keep.emplace(std::make_pair(values[1].num(), ++arrivals_), std::move(point));
+    auto key = std::make_pair(values[1].num(), ++arrivals_);
+    if (keep.size() >= static_cast<std::size_t>(top) && !(key < std::prev(keep.end())->first)) {
+      point_.clear();
+      return;
+    }
+    keep.emplace(key, event());
     if (keep.size() > static_cast<std::size_t>(top)) keep.erase(std::prev(keep.end()));
   }
   // reduce()'s decision, taken early (values[0] is the condition, values[1] the best-by key).
   bool keeps_rows(int table, const std::string& kind, double top, const std::vector<Value>& values) override {
-    if (kind != "best" || values.size() < 2 || !values[1].is_num()) return true;
+    if (kind != std::string_view("best") || values.size() < 2 || !values[1].is_num()) return true;
     if (values[0].is_bool() && !values[0].boolean()) return false;
     auto it = best_.find(table);
     if (it == best_.end() || it->second.size() < static_cast<std::size_t>(top)) return true;

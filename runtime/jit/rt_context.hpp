@@ -25,7 +25,7 @@ struct MlsRt {
     std::vector<std::uint64_t> native;
     std::size_t offset = 0;  // --shard: the slice of the list this run covers starts here
   };
-  std::unordered_map<std::int32_t, std::vector<Pin>> pins;   // by instruction
+  std::vector<std::vector<Pin>> pins;   // by instruction index
   std::vector<double> sweep_points;  // the running loops' nest sizes, innermost last (E0507 bound)
   std::uint64_t* slots = nullptr;    // the unit's native slots (what the entry function was given)
   // --threads: the part [begin, end) of a top-level loop's first list this runtime runs.

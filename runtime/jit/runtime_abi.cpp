@@ -346,7 +346,8 @@ std::int32_t mls_rt_for_begin(MlsRt* rt, std::int32_t inst, const std::uint64_t*
     for (auto id : i.operands) total *= double(handle(rt, static_cast<std::uint64_t>(id)).list().size());
     ir::check_loop_size(i, total, rt->limits->max_loop_iterations);
     rt->sweep_points.push_back(total);
-    auto& pins = rt->pins[inst];
+    if (rt->pins.size() <= static_cast<std::size_t>(inst)) rt->pins.resize(rt->unit->insts.size());
+    auto& pins = rt->pins.at(static_cast<std::size_t>(inst));
     pins.resize(i.operands.size());
     for (std::size_t d = 0; d < i.operands.size(); ++d) {
       auto& pin = pins[d];
@@ -431,7 +432,7 @@ std::int32_t mls_rt_for_end(MlsRt* rt, std::int32_t, const std::uint64_t*, std::
 std::int32_t mls_rt_for_item(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    auto& pin = rt->pins.at(inst).at(args[0]);
+    auto& pin = rt->pins.at(static_cast<std::size_t>(inst)).at(args[0]);
     handle(rt, static_cast<std::uint64_t>(i.vars.at(args[0]))) = pin.list.list().at(args[1] + pin.offset);
   });
 }

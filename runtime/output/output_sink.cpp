@@ -10,6 +10,8 @@
 
 namespace mls::out {
 
+using namespace std::string_view_literals;
+
 namespace {
 std::string csv_escape(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -125,8 +127,8 @@ void OutputSink::row(int table, const std::vector<std::string>& columns, const s
 // reduce()'s decision about the point's rows, taken before they are built.
 bool OutputSink::keeps_rows(int table, const std::string& kind, double top, const std::vector<Value>& values) {
   if (!values.empty() && values[0].is_bool() && !values[0].boolean()) return false;  // `where` is false
-  if (kind == "count" || kind == "minimum" || kind == "maximum" || kind == "mean") return false;  // numbers only
-  if (kind != "best" || values.size() < 2 || !values[1].is_num()) return true;
+  if (kind == "count"sv || kind == "minimum"sv || kind == "maximum"sv || kind == "mean"sv) return false;  // numbers only
+  if (kind != "best"sv || values.size() < 2 || !values[1].is_num()) return true;
   auto it = reductions_.find(table);
   if (it == reductions_.end()) return true;
   const Reduction& r = it->second;
@@ -145,18 +147,19 @@ void OutputSink::reduce(int table, const std::string& kind, double top, const st
   std::vector<Row> rows = std::move(r.pending);
   r.pending.clear();
   if (!values.empty() && values[0].is_bool() && !values[0].boolean()) return;  // `where` is false: the point is out
-  std::vector<double> k;
-  for (std::size_t j = 1; j < values.size(); ++j) k.push_back(values[j].num());
+  const double k0 = values.size() > 1 ? values[1].num() : 0;  // the (first) key
   ++r.seen;
-  if (kind == "where") {
+  if (kind == "where"sv) {
     for (auto& row : rows) emit_row(table, *row.columns, row.cells, *row.shapes);
-  } else if (kind == "best") {
+  } else if (kind == "best"sv) {
     // Most points of a large sweep do not make the top N: a comparison, not an insert and an erase.
-    if (r.best.size() >= static_cast<std::size_t>(top) && !(std::make_pair(k[0], r.seen) < std::prev(r.best.end())->first))
+    if (r.best.size() >= static_cast<std::size_t>(top) && !(std::make_pair(k0, r.seen) < std::prev(r.best.end())->first))
       return;
-    r.best.emplace(std::make_pair(k[0], r.seen), std::move(rows));
+    r.best.emplace(std::make_pair(k0, r.seen), std::move(rows));
     if (r.best.size() > static_cast<std::size_t>(top)) r.best.erase(std::prev(r.best.end()));
-  } else if (kind == "pareto") {
+  } else if (kind == "pareto"sv) {
+    std::vector<double> k;
+    for (std::size_t j = 1; j < values.size(); ++j) k.push_back(values[j].num());
     auto dominates = [](const std::vector<double>& a, const std::vector<double>& b) {  // a beats b
       bool strictly = false;
       for (std::size_t j = 0; j < a.size(); ++j) {
@@ -170,7 +173,7 @@ void OutputSink::reduce(int table, const std::string& kind, double top, const st
     std::erase_if(r.front, [&](auto& f) { return dominates(k, f.first); });
     r.front.emplace_back(std::move(k), std::move(rows));
   } else {  // count, minimum, maximum, mean
-    double x = k.empty() ? 0 : k[0];
+    double x = k0;
     if (r.count == 0) r.lo = r.hi = x;
     r.lo = std::min(r.lo, x);
     r.hi = std::max(r.hi, x);

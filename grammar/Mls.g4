@@ -30,7 +30,9 @@ statement
 unitName     : ident | PERCENT ;
 annotation   : AT ident (LPAREN (arg (COMMA arg)*)? RPAREN)? ;
 param        : ident (COLON typ=expr)? ;
-forBinding   : ident IN expr ;
+// `for hw in hardware where tier == cloud`: the filter keeps the items it is true for (a bare name
+// in it is first a field of the item). `where` is not reserved: the predicate reads the word.
+forBinding   : name=ident IN iter=expr ({_input->LT(1)->getText() == "where"}? filterWord=ident cond=expr)? ;
 // After a loop's block, on the same line: `where COND`, `best [N] by KEY`, `count`, `minimum KEY`,
 // `maximum KEY`, `mean KEY`, `pareto(K1, K2[, K3])`. The words are not reserved (a field may be
 // called `count`); the AST builder reads them.
@@ -63,10 +65,11 @@ mulOp        : STAR | SLASH | TIMES | DIVIDE | CDOT ;
 unaryExpr    : (MINUS | PLUS) unaryExpr | juxtExpr ;
 // A quantity literal groups its whole unit chain: `989 TFLOP/s / 3.35 TB/s` is
 // (989 TFLOP/s) / (3.35 TB/s), `50 cm / 2 m` is (50 cm) / (2 m).
-juxtExpr     : quantityLit | powExpr juxtOperand* ;
+juxtExpr     : {_input->LT(2)->getText() != "where"}? quantityLit | powExpr juxtOperand* ;
 quantityLit  : NUMBER unitAtom ((STAR | SLASH | CDOT | TIMES | DIVIDE)? unitAtom)* ;
-unitAtom     : (ident | PERCENT) (powOp powRhs)? ;
-juxtOperand  : powExprNoNumber ;
+unitAtom     : {_input->LT(1)->getText() != "where"}? (ident | PERCENT) (powOp powRhs)? ;  // `1 .. 64 where b > 2`: not a unit
+// `where` ends a juxtaposition: `hardware where tier == cloud` is a filtered list, not a product.
+juxtOperand  : {_input->LT(1)->getText() != "where"}? powExprNoNumber ;
 powExpr      : postfixExpr (powOp powRhs)? ;
 powExprNoNumber : postfixNoNumber (powOp powRhs)? ;
 powRhs       : (MINUS | PLUS)? powExpr ;

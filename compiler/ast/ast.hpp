@@ -126,6 +126,7 @@ struct ForBinding {
   std::string name;
   Span name_span;
   ExprPtr iterable;
+  ExprPtr filter;                 // `in LIST where COND`: the items COND is true for (optional)
 };
 
 // A clause after a loop's block: `where COND`, `best 5 by KEY`, `count`, `pareto(K1, K2)`, ...

@@ -122,6 +122,10 @@ struct Dumper {
     for (auto& b : s.bindings) {
       line(d + 1, "in " + b.name, b.name_span);
       expr(*b.iterable, d + 2);
+      if (b.filter) {
+        line(d + 2, "where", b.filter->span);
+        expr(*b.filter, d + 3);
+      }
     }
     for (auto& b : s.body) stmt(*b, d + 1);
   }

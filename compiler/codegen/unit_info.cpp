@@ -155,11 +155,13 @@ struct Analysis {
   }
 
   // Pass 5 (the unit): pending rows whose building can wait for their point's Reduce.
+  // Every block a Reduce may end: a loop body, or the `if` a filtered loop (`in LIST where C`) runs it in.
   void defer_rows(const ir::Block& b) {
-    for (auto& i : b.insts) {
-      if (i.op == Op::For && !i.blocks.empty()) defer_body(i.blocks[0]);
-      for (auto& blk : i.blocks) defer_rows(blk);
-    }
+    for (auto& i : b.insts)
+      for (auto& blk : i.blocks) {
+        defer_body(blk);
+        defer_rows(blk);
+      }
   }
   static void pending_rows(const ir::Block& b, int table, std::vector<const Inst*>& out) {
     for (auto& i : b.insts) {
@@ -167,7 +169,7 @@ struct Analysis {
       for (auto& blk : i.blocks) pending_rows(blk, table, out);
     }
   }
-  void defer_body(const ir::Block& body) {
+  void defer_body(const ir::Block& body) {  // the pending rows of a Reduce in `body`
     for (auto& r : body.insts) {
       if (r.op != Op::Reduce) continue;
       std::vector<const Inst*> rows;
@@ -284,11 +286,11 @@ UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::
   for (std::size_t k = first; k < last; ++k)
     for (auto& blk : m.body.insts[k].blocks) a.fuse(blk, m.body.insts[k].op == Op::For);
   u.deferred_row.assign(u.insts.size(), 0);
-  for (std::size_t k = first; k < last; ++k) {
-    const Inst& i = m.body.insts[k];
-    if (i.op == Op::For && !i.blocks.empty()) a.defer_body(i.blocks[0]);
-    for (auto& blk : i.blocks) a.defer_rows(blk);
-  }
+  for (std::size_t k = first; k < last; ++k)
+    for (auto& blk : m.body.insts[k].blocks) {
+      a.defer_body(blk);
+      a.defer_rows(blk);
+    }
   return u;
 }
 

@@ -2,6 +2,8 @@
 // record declarations of the zoo kinds share the constructor's field checking.
 #include "compiler/sema/checker.hpp"
 
+#include <utility>
+
 #include "stdlib/registry/solver_registry.hpp"
 
 #include <algorithm>
@@ -107,16 +109,19 @@ Checker::TExpr Checker::call_fn(const ast::Expr& e, const Binding& b) {
     scopes_.back()[f.params[k].name] = pb;
   }
   expanding_fns_.insert(f.name);
+  std::vector<std::string> filters = std::exchange(filter_items_, {});  // a loop filter's fields are not the body's
   TExpr r;
   try {
     r = expr(*f.value);
   } catch (...) {
     expanding_fns_.erase(f.name);
+    filter_items_ = std::move(filters);
     scopes_.resize(1);
     for (auto& s : saved) scopes_.push_back(std::move(s));
     throw;
   }
   expanding_fns_.erase(f.name);
+  filter_items_ = std::move(filters);
   scopes_.resize(1);
   for (auto& s : saved) scopes_.push_back(std::move(s));
   if (f.type) {

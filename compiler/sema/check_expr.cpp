@@ -22,6 +22,10 @@ bool is_tag(const std::string& n) {
     for (auto& p : s.params)
       for (auto& c : p.type.choices)
         if (c == n) return true;
+  for (auto& k : reg::kinds())
+    for (auto& f : k.fields)
+      for (auto& c : f.type.choices)
+        if (c == n) return true;
   return false;
 }
 
@@ -132,6 +136,8 @@ Checker::TExpr Checker::expr(const ast::Expr& e) {
 Checker::TExpr Checker::ident(const ast::Expr& e) {
   const std::string& n = e.text;
   if (poisoned_.count(n) && !lookup(n)) throw Abort{};
+  if (!filter_items_.empty())
+    if (auto f = item_field(n, e.span)) return *f;
   if (Binding* b = lookup(n)) {
     if (b->k == Binding::K::Fn)
       error("E0410", "`" + n + "` is a function; call it with arguments", e.span, "not a value",
@@ -379,18 +385,42 @@ Checker::TExpr Checker::convert(const ast::Expr& e) {
   return r;
 }
 
+// A field of a record type by name or alias: its type, and `name` becomes the field's own name.
+const SType* Checker::find_field(const SType& t, std::string& name) const {
+  if (!t.kind.empty())
+    if (auto* k = reg::find_kind(t.kind))
+      if (auto* f = k->field(name)) name = f->name;
+  if (t.family.size() && t.kind.empty())
+    for (auto* k : reg::kinds_of_family(t.family))
+      if (auto* f = k->field(name)) { name = f->name; break; }
+  return t.field(name);
+}
+
+Checker::TExpr Checker::get_field(TExpr o, const std::string& name, const SType& ft, Span span) {
+  ir::Inst i{ir::Op::GetField};
+  i.operands = {o.v};
+  i.str = name;
+  i.type = ft.vtype();
+  i.span = span;
+  return {ft, emit(std::move(i))};
+}
+
+// Inside a `for x in LIST where COND` filter a bare name is first a field of the item.
+std::optional<Checker::TExpr> Checker::item_field(const std::string& n, Span span) {
+  Binding* item = lookup(filter_items_.back());
+  if (!item || !item->type.is_record()) return std::nullopt;
+  std::string name = n;
+  const SType* ft = find_field(item->type, name);
+  if (!ft) return std::nullopt;
+  return get_field({item->type, item->value}, name, *ft, span);
+}
+
 Checker::TExpr Checker::field(const ast::Expr& e) {
   TExpr o = expr(*e.lhs);
   if (!o.t.is_record())
     error("E0410", "`." + e.text + "` needs a record", e.lhs->span, "this is " + describe(o.t, units_));
   std::string name = e.text;
-  if (!o.t.kind.empty())
-    if (auto* k = reg::find_kind(o.t.kind))
-      if (auto* f = k->field(name)) name = f->name;
-  if (o.t.family.size() && o.t.kind.empty())
-    for (auto* k : reg::kinds_of_family(o.t.family))
-      if (auto* f = k->field(name)) { name = f->name; break; }
-  const SType* ft = o.t.field(name);
+  const SType* ft = find_field(o.t, name);
   if (!ft) {
     std::string alts;
     size_t shown = 0;
@@ -400,13 +430,7 @@ Checker::TExpr Checker::field(const ast::Expr& e) {
     error("E0406", "a " + (o.t.kind.empty() ? std::string("record") : o.t.kind) + " has no field `" + e.text + "`",
           e.text_span.valid() ? e.text_span : e.span, "unknown field", alts.empty() ? std::nullopt : std::optional<std::string>("fields: " + alts));
   }
-  ir::Inst i{ir::Op::GetField};
-  i.operands = {o.v};
-  i.str = name;
-  i.type = ft->vtype();
-  i.span = e.span;
-  TExpr r{*ft, emit(std::move(i))};
-  return r;
+  return get_field(o, name, *ft, e.span);
 }
 
 Checker::TExpr Checker::with(const ast::Expr& e) {

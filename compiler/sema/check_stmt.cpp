@@ -255,17 +255,57 @@ void Checker::for_stmt(const ast::Stmt& s) {
   loop.blocks.emplace_back();
   blocks_.push_back(&loop.blocks.back());
   ++loop_depth_;
+  // `in LIST where COND`: the body and the clauses run in `if COND`, so a point whose items fail
+  // the filter computes nothing, prints nothing and is not counted.
+  ir::Inst guard{ir::Op::If};
+  bool filtered = false;
   try {
+    ir::ValueId pass = ir::kNoValue;
+    for (auto& fb : s.bindings) {
+      if (!fb.filter) continue;
+      filter_items_.push_back(fb.name);
+      TExpr c;
+      try {
+        c = expr(*fb.filter);
+      } catch (...) {
+        filter_items_.pop_back();
+        throw;
+      }
+      filter_items_.pop_back();
+      if (c.t.k != SType::K::Bool)
+        error("E0310", "a `where` filter must be true or false", fb.filter->span, "this is " + describe(c.t, units_),
+              "compare a field of the item: `for hw in hardware where tier == cloud`");
+      if (pass != ir::kNoValue) {
+        ir::Inst both{ir::Op::And};
+        both.operands = {pass, c.v};
+        both.type = ir::VType::Bool;
+        both.span = fb.filter->span;
+        c.v = emit(std::move(both));
+      }
+      pass = c.v;
+    }
+    if (pass != ir::kNoValue) {
+      guard.operands = {pass};
+      guard.span = s.span;
+      guard.blocks.resize(2);
+      blocks_.push_back(&guard.blocks[0]);
+      filtered = true;
+    }
     for (auto& st : s.body) guarded(*st);
-    loop_clauses(s, loop.blocks.back(), outer);  // in the body's scope: keys see its bindings
+    loop_clauses(s, *blocks_.back(), outer);  // in the body's scope: keys see its bindings
   } catch (...) {
     --loop_depth_;
+    if (filtered) blocks_.pop_back();
     blocks_.pop_back();
     scopes_.pop_back();
     if (outer) current_table_ = -1;  // the failed loop's table ends with it
     throw;
   }
   --loop_depth_;
+  if (filtered) {
+    blocks_.pop_back();
+    emit(std::move(guard));
+  }
   blocks_.pop_back();
   scopes_.pop_back();
   emit(std::move(loop));

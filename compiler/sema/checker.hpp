@@ -122,6 +122,9 @@ class Checker {
   TExpr call_solver(const ast::Expr& e, const reg::SolverDesc& s);
   TExpr construct(const ast::Expr& e, const std::string& kind);
   TExpr field(const ast::Expr& e);
+  const SType* find_field(const SType& t, std::string& name) const;
+  TExpr get_field(TExpr o, const std::string& name, const SType& ft, Span span);
+  std::optional<TExpr> item_field(const std::string& n, Span span);
   TExpr with(const ast::Expr& e);
   TExpr record_lit(const ast::Expr& e);
   TExpr list_lit(const ast::Expr& e);
@@ -198,6 +201,7 @@ class Checker {
   std::set<std::string> expanding_fns_;
   std::set<std::string> imported_;
   std::set<std::string> poisoned_;  // names whose binding failed
+  std::vector<std::string> filter_items_;  // loop variables whose `where` filter is being checked
   std::set<std::pair<FileId, std::uint32_t>> read_sites_;  // where the bindings that were read are bound (W0603)
   std::set<std::string> warned_;  // warnings reported, as "code file:begin-end"
   std::vector<std::unique_ptr<ast::Program>> owned_;  // imported files (fn bodies point into them)

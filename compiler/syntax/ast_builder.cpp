@@ -157,9 +157,10 @@ ast::StmtPtr AstBuilder::statement(P::StatementContext* c) {
     auto s = std::make_unique<ast::Stmt>(K::For, sp);
     for (auto* b : f->forBinding()) {
       ast::ForBinding fb;
-      fb.name = b->ident()->getText();
-      fb.name_span = span(b->ident());
-      fb.iterable = expr(b->expr());
+      fb.name = b->name->getText();
+      fb.name_span = span(b->name);
+      fb.iterable = expr(b->iter);
+      if (b->cond) fb.filter = expr(b->cond);
       s->bindings.push_back(std::move(fb));
     }
     for (auto* st : f->block()->statement()) s->body.push_back(statement(st));

@@ -33,6 +33,7 @@ void uses(const ast::Stmt& s, std::vector<std::pair<Span, std::string>>& out) {
     uses(s.value.get(), inner);  // fn body
     for (auto& b : s.bindings) uses(b.iterable.get(), out);
     for (auto& b : s.bindings) local.insert(b.name);
+    for (auto& b : s.bindings) uses(b.filter.get(), inner);
     for (auto& b : s.body) uses(*b, inner);
     for (auto& u : inner)
       if (!local.count(u.second)) out.push_back(u);

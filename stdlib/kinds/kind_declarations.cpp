@@ -41,6 +41,7 @@ void register_kinds() {
     KindDef<Hardware> k("hardware", "an accelerator, processor or micro-controller (MODELS §1)");
     k.field("name", &Hardware::name, "display name", true)
         .field("tier", &Hardware::tier, "cloud, workstation, edge, mobile or tiny")
+        .one_of({"cloud", "workstation", "edge", "mobile", "tiny"})
         .field("release_year", &Hardware::release_year, "year of release").alias("year")
         .field("peak_flops", &Hardware::peak_flops, "dense 16-bit peak compute", true).alias("peak");
     precision_peak(k, "fp32", Precision::fp32, "fp32 peak");

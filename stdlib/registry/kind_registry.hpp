@@ -72,6 +72,12 @@ template <class T> class KindDef {
     return *this;
   }
   KindDef& alias(const char* a) { k_.fields.back().aliases.push_back(a); return *this; }
+  // The field is one of these tags (usable as bare words: `hw.tier == cloud`).
+  KindDef& one_of(std::vector<std::string> tags) {
+    k_.fields.back().type.tag = Tag::Enum;
+    k_.fields.back().type.choices = std::move(tags);
+    return *this;
+  }
   KindDef& init(std::function<void(T&)> fn) {
     k_.init = [fn](void* o) { fn(*static_cast<T*>(o)); };
     return *this;

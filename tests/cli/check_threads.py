@@ -59,6 +59,16 @@ for b in 1 .. 2000, hw in [A100, H100, B200] {
   row hw = hw.name, batch = b, latency = r.latency, cost = hw.unit_cost
 } pareto(r.latency, hw.unit_cost)
 """,
+    "filtered_lists": """
+for b in 1 .. 9000 where floor(b / 7) * 7 == b, hw in hardware where tier == cloud and capacity >= 80 GB {
+  r = roofline(Llama3_70B, hw, batch = b, precision = fp16)
+  row hw = hw.name, batch = b, latency = r.latency, bound = r.bottleneck
+} where r.feasible, best 4 by r.latency
+for b in 1 .. 9000 where b > 8990 {
+  r = roofline(Llama3_8B, H100, batch = b)
+  row batch = b, latency = r.latency
+}
+""",
     "prints": """
 for b in 1 .. 5000 {
   print "point", b, b * 1 ms

@@ -266,6 +266,7 @@ List eval_range(double lo, double hi, double step, bool geometric, Span where, d
     if (!(step > 0)) fail("E0409", "a range step must be positive", where, "in this range");
     double count = std::floor((hi - lo) / step + 1e-9) + 1;
     if (count > max_items) range_too_large(count, max_items, where);
+    if (count > 0) out.reserve(static_cast<std::size_t>(count));  // a 10^6-point range: one allocation
     for (double k = 0; k < count; ++k) out.push_back(Value(lo + k * step));
   }
   return out;

@@ -35,7 +35,7 @@ void run_parallel(std::size_t begin, std::size_t end, double inner_points, int t
     std::vector<std::unique_ptr<RecordingSink>> recorders;
     std::vector<std::thread> workers;
     for (std::size_t k = 1; k < chunks.size(); ++k) {
-      recorders.push_back(std::make_unique<RecordingSink>());
+      recorders.push_back(std::make_unique<RecordingSink>(&sink));
       SliceFn work = make_worker();
       RecordingSink* rec = recorders.back().get();
       workers.emplace_back([work = std::move(work), rec, chunk = chunks[k]] {

@@ -11,6 +11,7 @@
 #include <exception>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -19,6 +20,9 @@ namespace mls::ir {
 
 class RecordingSink : public RuntimeSink {
  public:
+  // `formatter`: the sink the recording will be replayed into; rows it can format ahead are
+  // formatted here, on the worker (the slow part of writing a CSV or JSON row).
+  explicit RecordingSink(const RuntimeSink* formatter = nullptr) : formatter_(formatter) {}
   void print(const std::vector<Value>& values, const std::vector<ShapePtr>& shapes, bool bare, Span where) override {
     Event e{Event::Print};
     e.values = values, e.shapes = &shapes, e.flag = bare, e.span = where;
@@ -28,6 +32,7 @@ class RecordingSink : public RuntimeSink {
            const std::vector<ShapePtr>& shapes, bool pending) override {
     Event e{Event::Row};
     e.id = table, e.names = &columns, e.values = cells, e.shapes = &shapes, e.flag = pending;
+    if (!pending && formatter_) e.formatted = formatter_->format_row(table, columns, cells, shapes);
     (pending ? point_ : events_).push_back(std::move(e));
   }
   void reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
@@ -109,7 +114,10 @@ class RecordingSink : public RuntimeSink {
     for (auto& e : events_) {
       switch (e.kind) {
         case Event::Print: to.print(e.values, *e.shapes, e.flag, e.span); break;
-        case Event::Row: to.row(e.id, *e.names, e.values, *e.shapes, e.flag); break;
+        case Event::Row:
+          if (e.formatted) to.row_text(e.id, *e.names, e.values, *e.shapes, *e.formatted);
+          else to.row(e.id, *e.names, e.values, *e.shapes, e.flag);
+          break;
         case Event::Reduce: to.reduce(e.id, *e.text, e.num, *e.names, e.values, *e.shapes); break;
         case Event::TableEnd: to.table_end(e.id); break;
         case Event::Plot: to.plot(e.id, *e.text, *e.names, e.values, *e.shapes); break;
@@ -133,7 +141,9 @@ class RecordingSink : public RuntimeSink {
     const std::vector<ShapePtr>* shapes = nullptr;
     std::vector<Value> values;
     std::unique_ptr<Diagnostic> diag;  // CheckFailed only
+    std::optional<std::string> formatted;  // Row: the text the formatter made ahead
   };
+  const RuntimeSink* formatter_ = nullptr;
   std::vector<Event> events_;
   std::vector<Event> point_;  // the pending rows of the point being run, until its Reduce
   std::map<int, std::multimap<std::pair<double, std::uint64_t>, std::vector<Event>>> best_;  // by table

@@ -6,6 +6,7 @@
 #include "compiler/ir/ir.hpp"
 #include "stdlib/core/value.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,19 @@ class RuntimeSink {
     return true;
   }
   virtual void table_end(int table) = 0;
+  // --threads: the exact text row() would write for a row outside any reduction, made ahead on a
+  // worker thread (so it reads no state of the sink), or nothing when the output format needs the
+  // sink's state (aligned text tables). row_text() later writes it in its place.
+  virtual std::optional<std::string> format_row(int table, const std::vector<std::string>& columns,
+                                                const std::vector<Value>& cells, const std::vector<ShapePtr>& shapes) const {
+    (void)table, (void)columns, (void)cells, (void)shapes;
+    return std::nullopt;
+  }
+  virtual void row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                        const std::vector<ShapePtr>& shapes, const std::string& text) {
+    (void)text;
+    row(table, columns, cells, shapes, false);
+  }
   // One point (or one whole chart) of plot `id`: arguments by name ("x=b": name and source text).
   virtual void plot(int id, const std::string& kind, const std::vector<std::string>& args, const std::vector<Value>& values,
                     const std::vector<ShapePtr>& shapes) {

@@ -182,6 +182,55 @@ void OutputSink::reduce(int table, const std::string& kind, double top, const st
   }
 }
 
+// CSV columns carry the unit in the header so numbers stay numbers (the table's first row decides).
+void OutputSink::csv_header(Table& t, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                            const std::vector<ir::ShapePtr>& shapes) {
+  for (size_t k = 0; k < columns.size(); ++k) {
+    std::string h = columns[k];
+    if (cells[k].is_num()) {
+      auto f = units::format(cells[k].num(), shapes[k]->display, o_.digits);
+      if (shapes[k]->display.fixed && !f.unit.empty()) h += " [" + f.unit + "]";
+      else if (!shapes[k]->dim.dimensionless()) h += " [" + shapes[k]->dim.base_unit_form() + "]";
+    }
+    out_ << (k ? "," : "") << csv_escape(h);
+  }
+  out_ << "\n";
+  t.header_done = true;
+}
+
+// A CSV or JSON-lines row is a line of its own (text tables align their columns: they need the sink).
+std::optional<std::string> OutputSink::format_row(int table, const std::vector<std::string>& columns,
+                                                  const std::vector<Value>& cells,
+                                                  const std::vector<ir::ShapePtr>& shapes) const {
+  if (o_.format == Format::Json) {
+    nlohmann::json r = nlohmann::json::object();
+    for (size_t k = 0; k < cells.size(); ++k) r[columns[k]] = to_json(cells[k], *shapes[k], units_);
+    return nlohmann::json{{"table", table}, {"row", r}}.dump() + "\n";
+  }
+  if (o_.format != Format::Csv) return std::nullopt;
+  std::string line;
+  for (size_t k = 0; k < cells.size(); ++k) {
+    std::string c;
+    if (cells[k].is_num()) {
+      double v = shapes[k]->display.fixed ? cells[k].num() / shapes[k]->display.scale : cells[k].num();
+      c = units::format_number(v, 15);
+    } else {
+      c = format_value(cells[k], *shapes[k], o_.digits);
+    }
+    if (k) line += ',';
+    line += csv_escape(c);
+  }
+  line += '\n';
+  return line;
+}
+
+void OutputSink::row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                          const std::vector<ir::ShapePtr>& shapes, const std::string& text) {
+  Table& t = tables_[table];
+  if (o_.format == Format::Csv && !t.header_done) csv_header(t, columns, cells, shapes);
+  out_ << text;
+}
+
 void OutputSink::emit_line(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
                            const std::string& text) {
   if (o_.format == Format::Json) {
@@ -194,38 +243,9 @@ void OutputSink::emit_line(const std::string& kind, const std::string& key, cons
 void OutputSink::emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                           const std::vector<ir::ShapePtr>& shapes) {
   Table& t = tables_[table];
-  if (o_.format == Format::Json) {
-    nlohmann::json r = nlohmann::json::object();
-    for (size_t k = 0; k < cells.size(); ++k) r[columns[k]] = to_json(cells[k], *shapes[k], units_);
-    out_ << nlohmann::json{{"table", table}, {"row", r}}.dump() << "\n";
-    return;
-  }
-  if (o_.format == Format::Csv) {
-    if (!t.header_done) {
-      // CSV columns carry the unit in the header so numbers stay numbers.
-      for (size_t k = 0; k < columns.size(); ++k) {
-        std::string h = columns[k];
-        if (cells[k].is_num()) {
-          auto f = units::format(cells[k].num(), shapes[k]->display, o_.digits);
-          if (shapes[k]->display.fixed && !f.unit.empty()) h += " [" + f.unit + "]";
-          else if (!shapes[k]->dim.dimensionless()) h += " [" + shapes[k]->dim.base_unit_form() + "]";
-        }
-        out_ << (k ? "," : "") << csv_escape(h);
-      }
-      out_ << "\n";
-      t.header_done = true;
-    }
-    for (size_t k = 0; k < cells.size(); ++k) {
-      std::string c;
-      if (cells[k].is_num()) {
-        double v = shapes[k]->display.fixed ? cells[k].num() / shapes[k]->display.scale : cells[k].num();
-        c = units::format_number(v, 15);
-      } else {
-        c = format_value(cells[k], *shapes[k], o_.digits);
-      }
-      out_ << (k ? "," : "") << csv_escape(c);
-    }
-    out_ << "\n";
+  if (o_.format == Format::Csv && !t.header_done) csv_header(t, columns, cells, shapes);
+  if (auto line = format_row(table, columns, cells, shapes)) {
+    out_ << *line;
     return;
   }
   if (t.columns.empty()) t.columns = columns;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,10 @@ class OutputSink : public ir::RuntimeSink {
               const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes) override;
   bool keeps_rows(int table, const std::string& kind, double top, const std::vector<Value>& values) override;
   void table_end(int table) override;
+  std::optional<std::string> format_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                                        const std::vector<ir::ShapePtr>& shapes) const override;
+  void row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                const std::vector<ir::ShapePtr>& shapes, const std::string& text) override;
   // A run stopped by an error: the rows of the text tables still being aligned are shown, so no
   // finished row is lost. (A reduction's partial result is not: it would look like the answer.)
   void stopped();
@@ -63,6 +68,8 @@ class OutputSink : public ir::RuntimeSink {
   // points must not hold 1e9 formatted rows (a wider cell later just shifts its own line).
   static constexpr std::size_t kAlignRows = 10000;
   void flush_text(Table& t);
+  void csv_header(Table& t, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                  const std::vector<ir::ShapePtr>& shapes);
   void emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                 const std::vector<ir::ShapePtr>& shapes);
   void emit_line(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,

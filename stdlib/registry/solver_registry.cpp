@@ -113,7 +113,8 @@ SolverSite::SolverSite(const SolverDesc& d) : desc_(d), last_(d.params.size()), 
 
 void SolverSite::arg(std::size_t k, const Value& a) {
   if (valid_ && same(last_[k], a)) return;
-  last_[k] = a;
+  if (a.is_num() && last_[k].is_num()) std::get<double>(last_[k].v) = a.num();  // the common case: a number
+  else last_[k] = a;
   if (!changed_[k]) {
     changed_[k] = 1;
     pending_.push_back(static_cast<std::uint32_t>(k));
@@ -129,7 +130,7 @@ void SolverSite::run() {
   try {
     // invoke's order: every argument is checked before any is decoded. (Unchanged arguments passed
     // both when they arrived; invoke would check and decode them again with the same outcome.)
-    std::sort(pending_.begin(), pending_.end());
+    if (pending_.size() > 1) std::sort(pending_.begin(), pending_.end());
     for (auto k : pending_) desc_.check_arg(k, last_[k]);
     for (auto k : pending_) set(k, last_[k]);
     compute();

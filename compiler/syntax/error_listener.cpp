@@ -66,8 +66,11 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
   } else {
     std::string kw = offending ? offending->getText() : "";
     bool reserved = !kw.empty() && std::isalpha(static_cast<unsigned char>(kw[0])) && type != int(P::IDENT);
-    d.message = "unexpected " + got + (expected.empty() ? "" : ", expected " + expected);
+    d.message = "did not expect " + got + " here" + (expected.empty() ? "" : "; expected " + expected);
     d.labels.push_back({span_of(offending), reserved ? "a reserved word" : "unexpected here", true});
+    if (type == int(P::IDENT) && kw == "where")
+      d.help = "`where` filters the list of a `for` (`for hw in hardware where tier == cloud { … }`) or, after the "
+               "loop's `}`, its points (`} where r.feasible`)";
     if (reserved) {
       d.code = "E0206";
       d.message = "`" + kw + "` is a reserved word";

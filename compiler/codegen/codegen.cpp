@@ -501,6 +501,7 @@ class Gen {
     std::string name = "mls.loop." + std::to_string(fn_index);
     llvm::Function* f = new_function(name, llvm::GlobalValue::InternalLinkage);
     f->addFnAttr(llvm::Attribute::NoInline);
+    if (!u_.optimize()) f->addFnAttr(llvm::Attribute::OptimizeNone);  // a small sweep: compiled fast (UnitInfo)
     // Through the runtime, which may run it on several threads (--threads), each on its own state.
     store_arg(0, b_.CreatePtrToInt(f, i64_));
     call_checked("mls_rt_run_loop", u_.index.at(&i));

@@ -3,6 +3,7 @@
 #include "stdlib/registry/solver_registry.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace mls::codegen {
@@ -154,6 +155,37 @@ struct Analysis {
     if (u.def_fn[k] != fn) u.in_slot[k] = 1;
   }
 
+  // Pass 6 (the unit): the loops' points known at compile time (UnitInfo::static_points).
+  double list_length(ValueId list) const {
+    if (!valid(list)) return INFINITY;
+    const Inst* d = def[at(list)];
+    if (!d) return INFINITY;
+    if (d->op == Op::MakeList) return static_cast<double>(d->operands.size());
+    if (d->op != Op::Range || d->operands.size() != 3) return INFINITY;
+    double x[3];
+    for (int k = 0; k < 3; ++k) {
+      ValueId o = d->operands[static_cast<std::size_t>(k)];
+      if (u.konst_of(o) != UnitInfo::Const::Num) return INFINITY;
+      x[k] = u.konst_num_of(o);
+    }
+    if (d->flag) return x[2] > 1 && x[0] > 0 && x[1] >= x[0] ? std::floor(std::log(x[1] / x[0]) / std::log(x[2]) + 1e-9) + 1 : 0;
+    return x[2] > 0 && x[1] >= x[0] ? std::floor((x[1] - x[0]) / x[2] + 1e-9) + 1 : 0;
+  }
+  double loop_points(const Inst& loop) const {  // this loop's product times its inner loops'
+    double p = 1;
+    for (auto v : loop.operands) p *= list_length(v);
+    double inner = 1;
+    std::function<void(const ir::Block&)> walk = [&](const ir::Block& b) {
+      for (auto& i : b.insts) {
+        if (i.op == Op::For) inner = std::max(inner, loop_points(i));
+        else
+          for (auto& blk : i.blocks) walk(blk);
+      }
+    };
+    for (auto& blk : loop.blocks) walk(blk);
+    return p * inner;
+  }
+
   // Pass 5 (the unit): pending rows whose building can wait for their point's Reduce.
   // Every block a Reduce may end: a loop body, or the `if` a filtered loop (`in LIST where C`) runs it in.
   void defer_rows(const ir::Block& b) {
@@ -285,6 +317,8 @@ UnitInfo analyse(const ir::Module& m, std::size_t first, std::size_t last, std::
   }
   for (std::size_t k = first; k < last; ++k)
     for (auto& blk : m.body.insts[k].blocks) a.fuse(blk, m.body.insts[k].op == Op::For);
+  for (std::size_t k = first; k < last; ++k)
+    if (m.body.insts[k].op == Op::For) u.static_points += a.loop_points(m.body.insts[k]);
   u.deferred_row.assign(u.insts.size(), 0);
   for (std::size_t k = first; k < last; ++k)
     for (auto& blk : m.body.insts[k].blocks) {

@@ -41,6 +41,12 @@ struct UnitInfo {
   std::int32_t num_functions = 1;               // 0 is the entry function
   std::size_t max_args = 1;                     // largest argument array of any thunk call
   std::size_t max_out = 2;                      // largest result array (for_begin: 2 per list)
+  // The points of the unit's loops when every list's length is known at compile time (list literals,
+  // ranges with constant ends), else infinity. A small sweep is not worth the O2 pipeline: its points
+  // spend their time in the runtime, and O2 costs ~15 ms of compilation.
+  double static_points = 0;
+  static constexpr double kOptimizeFrom = 200000;
+  bool optimize() const { return num_functions > 1 && static_points >= kOptimizeFrom; }
   // Solver calls in a loop body whose result is only read field by field in the call's own block
   // (issue 10's native path): the call hands those fields out directly, a number in out[k] for the
   // k-th field read, a string into the value table, and builds no result record; the field reads

@@ -62,7 +62,7 @@ void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& s
 
   Engine& engine = Engine::get();
   t0 = clock::now();
-  engine.prepare(u, info->num_functions > 1);
+  engine.prepare(u, info->optimize());
   t.optimize_ms = ms_since(t0);
   t0 = clock::now();
   Engine::Loaded loaded = engine.load(std::move(u));
@@ -194,7 +194,7 @@ std::string emit_llvm(const ir::Module& m, std::size_t first) {
                                                                             : codegen::Kind::Handle;
   }
   codegen::Unit u = generate(m, first, m.body.insts.size(), known, o);
-  Engine::get().prepare(u, u.info.num_functions > 1);
+  Engine::get().prepare(u, u.info.optimize());
   return codegen::print(u);
 }
 

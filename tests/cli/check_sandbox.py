@@ -7,7 +7,8 @@ Every example and every test script of tests/lang and tests/hostile runs under `
   - no process is created: one execve (mls itself), no fork/vfork, clone only for threads;
   - no network system call at all (socket, connect, bind, sendto, ...);
   - files are only opened read-only, and only: the shared libraries and loader cache, /proc/self and
-    the CPU description in /sys (LLVM's host detection), /dev/null, and files inside the script's
+    the CPU description in /sys (LLVM's host detection), /proc/sys/vm/overcommit_memory (glibc's
+    malloc in threads), /dev/null, and files inside the script's
     own folder tree (the script, its imports); no file is created, removed, renamed or chmod-ed.
 Then hostile imports in a scratch folder: a symlink pointing outside the folder, `sub/../../x`, an
 absolute path: each is refused (E0113) and the file outside is never opened."""
@@ -24,8 +25,10 @@ NETWORK = {"socket", "socketpair", "connect", "bind", "listen", "accept", "accep
 SPAWN = {"fork", "vfork", "execveat"}
 MUTATE = {"unlink", "unlinkat", "rename", "renameat", "renameat2", "mkdir", "mkdirat", "rmdir", "chmod", "fchmodat",
           "chown", "fchownat", "lchown", "link", "linkat", "symlink", "symlinkat", "truncate", "creat", "mknod", "mknodat"}
+# /proc/sys/vm/overcommit_memory: glibc's malloc reads it when a thread's arena gives memory back
+# (malloc/arena.c, check_may_shrink_heap) — --threads workers free their chunks' recordings.
 READ_OK = ("/etc/ld.so.cache", "/lib/", "/lib64/", "/usr/lib/", "/proc/self/", "/sys/devices/system/cpu", "/dev/null",
-           "/dev/urandom", "/usr/share/locale/", "/usr/lib/locale/")
+           "/dev/urandom", "/usr/share/locale/", "/usr/lib/locale/", "/proc/sys/vm/overcommit_memory")
 CALL = re.compile(r"^(\d+)\s+(\w+)\((.*)\)\s+=\s+(-?\d+|\?)")
 UNFINISHED = re.compile(r"^(\d+)\s+(\w+)\((.*)<unfinished \.\.\.>")
 env = dict(os.environ, NO_COLOR="1", LANG="C.UTF-8")

@@ -51,7 +51,7 @@ def main():
     subprocess.run(["cc", "-O2", "-shared", "-fPIC", "-o", so, "bench/alloc_count.c"], check=True)
     for label, tmpl in SWEEPS.items():
         for evaluator, args in (("JIT", []), ("reference evaluator", ["--no-jit"])):
-            small, large = 1000, 10000
+            small, large = 10000, 50000  # both sizes on the same side of the O2 threshold (UnitInfo)
             a = allocations(mls, so, tmpl.replace("{n}", str(small)), args)
             b = allocations(mls, so, tmpl.replace("{n}", str(large)), args)
             dp = points(tmpl, large) - points(tmpl, small)

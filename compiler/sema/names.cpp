@@ -94,6 +94,14 @@ std::vector<std::string> Checker::candidates() const {
   for (auto& k : reg::kinds()) c.push_back(k.name);
   for (auto& b : kBuiltins) c.push_back(b);
   for (auto& n : extra_names_) c.push_back(n);
+  // In a loop filter, the item's fields are names too (`for hw in hardware where tierr == cloud`).
+  if (!filter_items_.empty())
+    for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it)
+      if (auto b = it->find(filter_items_.back()); b != it->end()) {
+        if (b->second.type.fields)
+          for (auto& [n, _] : *b->second.type.fields) c.push_back(n);
+        break;
+      }
   std::sort(c.begin(), c.end());
   c.erase(std::unique(c.begin(), c.end()), c.end());
   return c;

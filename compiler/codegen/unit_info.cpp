@@ -1,5 +1,6 @@
 #include "compiler/codegen/unit_info.hpp"
 
+#include "compiler/ir/evaluator.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 
 #include <algorithm>
@@ -168,8 +169,7 @@ struct Analysis {
       if (u.konst_of(o) != UnitInfo::Const::Num) return INFINITY;
       x[k] = u.konst_num_of(o);
     }
-    if (d->flag) return x[2] > 1 && x[0] > 0 && x[1] >= x[0] ? std::floor(std::log(x[1] / x[0]) / std::log(x[2]) + 1e-9) + 1 : 0;
-    return x[2] > 0 && x[1] >= x[0] ? std::floor((x[1] - x[0]) / x[2] + 1e-9) + 1 : 0;
+    return ir::range_count(x[0], x[1], x[2], d->flag);
   }
   double loop_points(const Inst& loop) const {  // this loop's product times its inner loops'
     double p = 1;

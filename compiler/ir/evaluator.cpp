@@ -254,17 +254,23 @@ namespace {
 }
 }  // namespace
 
+double range_count(double lo, double hi, double step, bool geometric) {
+  // 1e-9: `0.1 .. 0.3 step 0.1` has 3 items although (0.3 - 0.1) / 0.1 is 1.9999999999999998.
+  if (geometric) return step > 1 && lo > 0 && hi >= lo ? std::floor(std::log(hi / lo) / std::log(step) + 1e-9) + 1 : 0;
+  return step > 0 && hi >= lo ? std::floor((hi - lo) / step + 1e-9) + 1 : 0;
+}
+
 List eval_range(double lo, double hi, double step, bool geometric, Span where, double max_items) {
   List out;
   if (geometric) {
     if (!(step > 1) || !(lo > 0))
       fail("E0409", "a geometric range needs a start > 0 and a factor > 1", where, "in this range");
-    double count = std::floor(std::log(hi / lo) / std::log(step) + 1e-9) + 1;
+    double count = range_count(lo, hi, step, true);
     if (count > max_items) range_too_large(count, max_items, where);
     for (double x = lo; x <= hi * (1 + 1e-12); x *= step) out.push_back(Value(x));
   } else {
     if (!(step > 0)) fail("E0409", "a range step must be positive", where, "in this range");
-    double count = std::floor((hi - lo) / step + 1e-9) + 1;
+    double count = range_count(lo, hi, step, false);
     if (count > max_items) range_too_large(count, max_items, where);
     if (count > 0) out.reserve(static_cast<std::size_t>(count));  // a 10^6-point range: one allocation
     for (double k = 0; k < count; ++k) out.push_back(Value(lo + k * step));

@@ -32,6 +32,9 @@ void evaluate_range(const Module& m, std::size_t first, std::size_t last, std::v
 // Helpers shared with codegen's runtime ABI: the exact semantics of each operation.
 Value eval_math(const std::string& fn, const std::vector<Value>& args, Span where);
 List eval_range(double lo, double hi, double step, bool geometric, Span where, double max_items);
+// The number of items of `lo .. hi step s` (geometric: `step *s`), 0 when it is empty or invalid. The
+// evaluators, the checker's sweep bound and the JIT's size estimate all count with this.
+double range_count(double lo, double hi, double step, bool geometric);
 std::string format_value_for_message(const Value& v, const Shape& s);
 
 }  // namespace mls::ir

@@ -58,7 +58,7 @@ class RecordingSink : public RuntimeSink {
     // tie-break (arrival order) keeps their relative order, so the rest need not be replayed.
     auto& keep = best_[table];
     auto key = std::make_pair(values[1].num(), ++arrivals_);
-    if (keep.size() >= static_cast<std::size_t>(top) && !(key < std::prev(keep.end())->first)) {
+    if (!best_admits(keep, key, top)) {
       point_.clear();
       return;
     }
@@ -70,8 +70,7 @@ class RecordingSink : public RuntimeSink {
     if (kind != std::string_view("best") || values.size() < 2 || !values[1].is_num()) return true;
     if (values[0].is_bool() && !values[0].boolean()) return false;
     auto it = best_.find(table);
-    if (it == best_.end() || it->second.size() < static_cast<std::size_t>(top)) return true;
-    return std::make_pair(values[1].num(), arrivals_ + 1) < std::prev(it->second.end())->first;
+    return it == best_.end() || best_admits(it->second, {values[1].num(), arrivals_ + 1}, top);
   }
   void table_end(int table) override {
     Event e{Event::TableEnd};

@@ -7,6 +7,9 @@
 #include "stdlib/core/value.hpp"
 
 #include <optional>
+#include <cstdint>
+#include <iterator>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -57,6 +60,12 @@ class RuntimeSink {
   virtual void check_failed(Diagnostic d) = 0;
   virtual void bind(const std::string& name, const Value& v) { (void)name; (void)v; }
 };
+
+// `best N by`: whether a point with this (key, arrival) enters `best`, the N best kept so far
+// (smallest key first; a tie goes to the earlier point). Every sink decides with this.
+template <class Map> bool best_admits(const Map& best, std::pair<double, std::uint64_t> key, double top) {
+  return best.size() < static_cast<std::size_t>(top) || key < std::prev(best.end())->first;
+}
 
 // A run-time error (division by zero, NaN produced, solver error): stops the run.
 struct RuntimeError {

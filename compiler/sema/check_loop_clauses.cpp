@@ -5,6 +5,8 @@
 // the loop body; the loop's rows become pending and the runtime keeps only what the clause needs.
 #include "compiler/sema/checker.hpp"
 
+#include "compiler/ir/evaluator.hpp"
+
 #include <cmath>
 
 namespace mls::sema {
@@ -48,9 +50,7 @@ std::optional<double> Checker::static_length(ir::ValueId v) const {
     if (!c) return std::nullopt;
     x[k] = c->num;
   }
-  double lo = x[0], hi = x[1], step = x[2];
-  if (def->flag) return step > 1 && lo > 0 && hi >= lo ? std::floor(std::log(hi / lo) / std::log(step) + 1e-9) + 1 : 0;
-  return step > 0 && hi >= lo ? std::floor((hi - lo) / step + 1e-9) + 1 : 0;
+  return ir::range_count(x[0], x[1], x[2], def->flag);
 }
 
 

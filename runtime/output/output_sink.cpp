@@ -132,8 +132,7 @@ bool OutputSink::keeps_rows(int table, const std::string& kind, double top, cons
   auto it = reductions_.find(table);
   if (it == reductions_.end()) return true;
   const Reduction& r = it->second;
-  return r.best.size() < static_cast<std::size_t>(top) ||
-         std::make_pair(values[1].num(), r.seen + 1) < std::prev(r.best.end())->first;
+  return ir::best_admits(r.best, {values[1].num(), r.seen + 1}, top);
 }
 
 void OutputSink::reduce(int table, const std::string& kind, double top, const std::vector<std::string>& keys,
@@ -153,8 +152,7 @@ void OutputSink::reduce(int table, const std::string& kind, double top, const st
     for (auto& row : rows) emit_row(table, *row.columns, row.cells, *row.shapes);
   } else if (kind == "best"sv) {
     // Most points of a large sweep do not make the top N: a comparison, not an insert and an erase.
-    if (r.best.size() >= static_cast<std::size_t>(top) && !(std::make_pair(k0, r.seen) < std::prev(r.best.end())->first))
-      return;
+    if (!ir::best_admits(r.best, {k0, r.seen}, top)) return;
     r.best.emplace(std::make_pair(k0, r.seen), std::move(rows));
     if (r.best.size() > static_cast<std::size_t>(top)) r.best.erase(std::prev(r.best.end()));
   } else if (kind == "pareto"sv) {

@@ -39,7 +39,8 @@ std::string render_json(const std::vector<Diagnostic>& ds, const SourceManager& 
     if (!d.kind.empty()) o["kind"] = d.kind;
     arr.push_back(o);
   }
-  return arr.dump();
+  // A message may quote input that is not UTF-8 (`mls solve --args` text): shown as U+FFFD, never a throw.
+  return arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace mls

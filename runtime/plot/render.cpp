@@ -135,7 +135,7 @@ void roofline(Program& prog, const Chart& c, const units::UnitTable& u) {
       std::string b = field_str(r, "bottleneck");
       std::transform(b.begin(), b.end(), b.begin(), [](char ch) { return std::tolower(ch); });
       std::string label = label_of(c, p, "label");
-      label += (label.empty() ? "" : " ") + std::string("(") + (b.empty() ? "?" : b) + "-bound)";  // shown_text bounds it
+      label += (label.empty() ? "" : " ") + std::string("(") + (b.empty() ? "?" : b) + "-bound)";
       if (std::isfinite(i) && lat > 0) pts.push_back({i, ops / lat, label});
     }
   }

@@ -106,9 +106,13 @@ def tree(folder):
     return found
 
 
-def svg_text(data):
-    root = ET.fromstring(data)
-    return "\n".join(t for t in root.itertext())
+def svg_text(path):
+    """The text of an SVG file, or None (reported) when it is missing or not XML."""
+    try:
+        return "\n".join(t for t in ET.fromstring(path.read_bytes()).itertext())
+    except (OSError, ET.ParseError) as e:
+        fail(f"{path.name}: not a readable SVG: {e}")
+        return None
 
 
 class Scratch:
@@ -207,17 +211,13 @@ def check_kind(mls, kind):
             if f.is_symlink() or not f.is_file():
                 fail(f"{kind}: {f.name} is not a plain file")
                 continue
-            try:
-                text = svg_text(f.read_bytes())
-            except ET.ParseError as e:
-                fail(f"{kind}: {f.name} is not valid XML: {e}")
-                continue
-            if text.count(shown(s)) < n:
+            text = svg_text(f)
+            if text is not None and text.count(shown(s)) < n:
                 fail(f"{kind}: {f.name} shows {shown(s)[:60]!r} {text.count(shown(s))} times, not {n}: "
                      f"{text[:300]!r}")
         if kind == "line":
-            text = svg_text((sc.plots / f"h-{n_charts}-line.svg").read_bytes())
-            if "(1 m # ! touch PWNED12\u240a)" not in text:
+            text = svg_text(sc.plots / f"h-{n_charts}-line.svg")
+            if text is not None and "(1 m # ! touch PWNED12\u240a)" not in text:
                 fail(f"line: the axis label from a two-line argument is not shown as text: {text[:400]!r}")
         # 2. text charts on stdout
         p = run(mls, ["h.mls", "--plot-text"], sc)
@@ -316,11 +316,17 @@ def check_exit_status(mls):
             ro.mkdir()
             ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
             cases["a read-only plots folder"] = str(ro)
+        # the chart's name taken by a folder: the finished file cannot be put there (and nothing is left behind)
+        taken = sc.base / "taken"
+        (taken / "e-1-bar.svg").mkdir(parents=True)
+        cases["a folder at the chart's name"] = str(taken)
         for what, folder in cases.items():
             p = run(mls, ["e.mls", "--plots", folder, "--plot-format", "svg"], sc)
             err = p.stderr.decode(errors="replace")
             if p.returncode not in (1, 3) or "mls:" not in err or "1 m" not in p.stdout.decode():
                 fail(f"{what}: exit {p.returncode} (want a run-time failure), stderr {err[-300:]!r}")
+        if tree(taken) != {"e-1-bar.svg"}:
+            fail(f"a folder at the chart's name: left {sorted(tree(taken))}")
         # gnuplot fails / is missing: a fake gnuplot first in PATH, then a PATH without any
         fake = sc.base / "bin"
         fake.mkdir()

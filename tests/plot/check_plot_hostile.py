@@ -167,6 +167,17 @@ def run_in_pty(argv, cwd, env):
     return p.wait(timeout=120), shown_bytes
 
 
+def check_text_charts(what, code, shown_bytes, sc, cwd_before):
+    """Text charts drawn: the printable title is there, no ESC byte reached the terminal, no file appeared."""
+    if code != 0 or shown(CORPUS[7]).encode() not in shown_bytes:
+        fail(f"{what}: exit {code}, the title {shown(CORPUS[7])!r} is not shown: {shown_bytes[-400:]!r}")
+    if b"\x1b" in shown_bytes:
+        fail(f"{what}: an ESC byte reached the terminal")
+    sc.check_pwned(what)
+    if tree(sc.cwd) != cwd_before or tree(sc.tmp):
+        fail(f"{what}: new files {sorted(tree(sc.cwd) - cwd_before)} {sorted(tree(sc.tmp))}")
+
+
 def check_kind(mls, kind):
     make = KINDS[kind]
     lines, expected = [], []
@@ -221,15 +232,7 @@ def check_kind(mls, kind):
                 fail(f"line: the axis label from a two-line argument is not shown as text: {text[:400]!r}")
         # 2. text charts on stdout
         p = run(mls, ["h.mls", "--plot-text"], sc)
-        if p.returncode != 0:
-            fail(f"{kind} --plot-text: exit {p.returncode}: {p.stderr.decode(errors='replace')[-600:]}")
-        if b"\x1b" in p.stdout:
-            fail(f"{kind} --plot-text: an ESC byte reached the terminal")
-        if shown(CORPUS[7]).encode() not in p.stdout:
-            fail(f"{kind} --plot-text: the title {shown(CORPUS[7])!r} is not shown")
-        sc.check_pwned(f"{kind} --plot-text")
-        if tree(sc.cwd) != before_cwd or tree(sc.tmp):
-            fail(f"{kind} --plot-text: new files {sorted(tree(sc.cwd) - before_cwd)} {sorted(tree(sc.tmp))}")
+        check_text_charts(f"{kind} --plot-text", p.returncode, p.stdout + p.stderr, sc, before_cwd)
     finally:
         sc.close()
 
@@ -240,13 +243,7 @@ def check_default_on_terminal(mls):
     try:
         (sc.cwd / "t.mls").write_text("\n".join(KINDS["bar"](mls_literal(s))[0] for s in CORPUS[:10]) + "\n")
         code, out = run_in_pty([mls, "t.mls"], sc.cwd, sc.env())
-        sc.check_pwned("default text charts on a terminal")
-        if code != 0 or shown(CORPUS[7]).encode() not in out:
-            fail(f"terminal: exit {code}, chart not shown: {out[-400:]!r}")
-        if b"\x1b" in out:
-            fail("terminal: an ESC byte from a string reached the terminal")
-        if tree(sc.cwd) != {"t.mls"} or tree(sc.tmp):
-            fail(f"terminal: new files {sorted(tree(sc.cwd))} {sorted(tree(sc.tmp))}")
+        check_text_charts("default text charts on a terminal", code, out, sc, {"t.mls"})
     finally:
         sc.close()
 

@@ -1,6 +1,7 @@
 #include "runtime/system/spawn.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -44,11 +45,13 @@ SpawnResult spawn_and_wait(const std::vector<std::string>& argv, const SpawnOpti
   if (!e) e = redirect(&fa.a, o.stdout_fd, 1);
   if (!e) e = redirect(&fa.a, o.stderr_fd, 2);
   if (!e && !o.cwd.empty()) e = posix_spawn_file_actions_addchdir_np(&fa.a, o.cwd.c_str());
-  // The child starts with default signal handling, whatever ours is.
-  sigset_t all;
+  // The child starts with default signal handling and no blocked signal, whatever ours are.
+  sigset_t all, none;
   sigfillset(&all);
+  sigemptyset(&none);
   if (!e) e = posix_spawnattr_setsigdefault(&at.a, &all);
-  if (!e) e = posix_spawnattr_setflags(&at.a, POSIX_SPAWN_SETSIGDEF);
+  if (!e) e = posix_spawnattr_setsigmask(&at.a, &none);
+  if (!e) e = posix_spawnattr_setflags(&at.a, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
   pid_t pid = 0;
   if (!e) e = posix_spawnp(&pid, args[0], &fa.a, &at.a, args.data(), environ);
   if (e) {

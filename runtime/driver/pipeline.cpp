@@ -179,17 +179,19 @@ std::optional<Value> Session::zoo_value(const std::string& name) {
 }
 
 // 8. pictures: the charts of the run, drawn after it (the command line chose where they go).
-void Session::draw(const out::OutputSink& sink, const Options& o, const std::string& stem, std::ostream& out,
+bool Session::draw(const out::OutputSink& sink, const Options& o, const std::string& stem, std::ostream& out,
                    std::ostream& err) {
-  if (sink.plots.empty()) return;
+  if (sink.plots.empty()) return true;
   plot::RenderOptions r = o.plots;
   r.stem = stem;
   if (r.dir.empty() && !r.text) {
     err << "mls: " << sink.plots.charts().size() << " chart(s) not drawn: give --plots DIR for files, --plot-text to see them here\n";
-    return;
+    return true;
   }
   out.flush();
-  for (auto& p : plot::render(sink.plots, units_, r, out, err)) err << "mls: wrote " << p << "\n";
+  plot::Rendered done = plot::render(sink.plots, units_, r, out, err);
+  for (auto& p : done.written) err << "mls: wrote " << p << "\n";
+  return done.ok;
 }
 
 int Session::report(const DiagnosticSink& d, const Options& o, std::ostream& err) const {
@@ -294,10 +296,10 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   }
   out.flush();
   timer_.lap("run");
-  draw(sink, o, stem_of(path, text), out, err);
+  bool drawn = draw(sink, o, stem_of(path, text), out, err);
   for (auto& d : sink.failures) diags.report(d);
   if (!diags.all().empty()) report(diags, o, err);
-  return sink.failures.empty() ? kOk : kFailed;
+  return sink.failures.empty() && drawn ? kOk : kFailed;  // a chart not drawn fails the run like a run-time error
 }
 
 }  // namespace mls::driver

@@ -89,7 +89,8 @@ class Session {
 
  private:
   void load_builtins();
-  void draw(const out::OutputSink& sink, const Options& o, const std::string& stem, std::ostream& out, std::ostream& err);
+  // Draws the run's charts; false when one could not be drawn or written (reported on err).
+  bool draw(const out::OutputSink& sink, const Options& o, const std::string& stem, std::ostream& out, std::ostream& err);
   void require_zoo(const std::vector<std::size_t>& files);
   bool builtins_broken(const Options& o, std::ostream& err) const;
   int report(const DiagnosticSink& d, const Options& o, std::ostream& err) const;

@@ -1,35 +1,28 @@
 #include "runtime/plot/render.hpp"
 
 #include "runtime/output/output_sink.hpp"
+#include "runtime/plot/gnuplot_run.hpp"
+#include "runtime/plot/gnuplot_strings.hpp"
+#include "runtime/system/publish_file.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <ostream>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 namespace mls::plot {
 
 namespace {
 
-// A gnuplot string literal: single quotes, '' for a quote (noenhanced terminals: no markup).
-std::string q(const std::string& s) {
-  std::string r = "'";
-  for (char c : s) r += c == '\'' ? std::string("''") : std::string(1, c);
-  return r + "'";
-}
-// A data-file string field.
-std::string dq(const std::string& s) {
-  std::string r = "\"";
-  for (char c : s) r += c == '"' ? '\'' : c;
-  return r + "\"";
-}
+// One gnuplot program being written: its commands, and the table of the user strings they name
+// (gnuplot_strings.hpp: user text is never written into the commands themselves).
+struct Program {
+  std::ostringstream g;
+  GnuplotStrings s;
+};
 std::string num(double x) {
   std::ostringstream s;
   s.precision(10);
@@ -96,16 +89,26 @@ std::string last_str(const Chart& c, const std::string& arg) {
   return "";
 }
 
-void axes(std::ostringstream& g, const Axis& x, const Axis& y) {
-  g << "set xlabel " << q(x.label) << "\nset ylabel " << q(y.label) << "\n";
+void axes(Program& p, const Axis& x, const Axis& y) {
+  auto& g = p.g;
+  g << "set xlabel " << p.s.ref(x.label) << "\nset ylabel " << p.s.ref(y.label) << "\n";
   if (x.log) g << "set logscale x\n";
   if (y.log) g << "set logscale y\n";
+}
+
+// A label beside a data point. `set label` and not `plot … with labels`: gnuplot re-reads a string
+// from a `using` column as a data field, so a quote or a space inside it would cut the text short.
+void point_label(Program& p, int& n, const std::string& text, double x, double y, const char* offset) {
+  if (!std::isfinite(x) || !std::isfinite(y)) return;
+  p.g << "set label " << n++ << " " << p.s.ref(text) << " at " << num(x) << "," << num(y) << " left offset " << offset
+      << " font ',8' front\n";
 }
 
 const char* kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"};
 
 // ---- roofline: per hardware, the memory slope up to each precision's compute ceiling ----
-void roofline(std::ostringstream& g, const Chart& c, const units::UnitTable& u) {
+void roofline(Program& prog, const Chart& c, const units::UnitTable& u) {
+  auto& g = prog.g;
   struct Hw {
     std::string name;
     double bw, peak;
@@ -152,7 +155,7 @@ void roofline(std::ostringstream& g, const Chart& c, const units::UnitTable& u) 
   auto yf = units::format(peak16, units::default_display(rate, u), 6);  // the unit of the 16-bit peak
   double ys = peak16 / yf.value;
   g << "mn(a, b) = a < b ? a : b\n";
-  g << "set logscale xy\nset xlabel 'arithmetic intensity (FLOP/B)'\nset ylabel " << q("attainable performance (" + yf.unit + ")")
+  g << "set logscale xy\nset xlabel 'arithmetic intensity (FLOP/B)'\nset ylabel " << prog.s.ref("attainable performance (" + yf.unit + ")")
     << "\nset xrange [" << num(std::max(1e-3, lo_i / 10)) << ":" << num(hi_i * 10) << "]\n";
   g << "set yrange [" << num(top / ys / 1e4) << ":" << num(top / ys * 3) << "]\nset samples 400\nset key bottom right\n";
   std::string plots;
@@ -161,15 +164,15 @@ void roofline(std::ostringstream& g, const Chart& c, const units::UnitTable& u) 
     const char* col = kPalette[k % 8];
     g << "bw" << k << " = " << num(h.bw) << "\n";
     plots += (plots.empty() ? "" : ", ") + std::string("mn(bw") + std::to_string(k) + "*x, " + num(h.peak) + ")/" + num(ys) +
-             " with lines lw 2 lc rgb '" + col + "' title " + q(h.name + " fp16/bf16 " + units::format(h.peak, units::default_display(rate, u)).number + " " +
+             " with lines lw 2 lc rgb '" + col + "' title " + prog.s.ref(h.name + " fp16/bf16 " + units::format(h.peak, units::default_display(rate, u)).number + " " +
                                                                units::format(h.peak, units::default_display(rate, u)).unit);
     int dt = 2;
     for (auto& [prec, v] : h.ceilings)
       plots += ", mn(bw" + std::to_string(k) + "*x, " + num(v) + ")/" + num(ys) + " with lines dt " + std::to_string(dt++) +
-               " lc rgb '" + col + "' title " + q(h.name + " " + prec + " " + units::format(v, units::default_display(rate, u)).number +
+               " lc rgb '" + col + "' title " + prog.s.ref(h.name + " " + prec + " " + units::format(v, units::default_display(rate, u)).number +
                                                   " " + units::format(v, units::default_display(rate, u)).unit);
     double ridge = h.peak / h.bw;
-    g << "set label " << lbl++ << " " << q("ridge " + units::format_number(ridge, 4) + " FLOP/B") << " at " << num(ridge * 1.6)
+    g << "set label " << lbl++ << " " << prog.s.ref("ridge " + units::format_number(ridge, 4) + " FLOP/B") << " at " << num(ridge * 1.6)
       << "," << num(h.peak / ys * 1.3) << " left tc rgb '" << col << "'\n";
     g << "set object " << lbl++ << " circle at " << num(ridge) << "," << num(h.peak / ys) << " size char 0.5 fc rgb '" << col
       << "' fs solid\n";
@@ -177,19 +180,20 @@ void roofline(std::ostringstream& g, const Chart& c, const units::UnitTable& u) 
   }
   if (!pts.empty()) {
     g << "$points << EOD\n";
-    for (auto& p : pts) g << num(p.i) << " " << num(p.perf / ys) << " " << dq(p.label) << "\n";
+    for (auto& p : pts) g << num(p.i) << " " << num(p.perf / ys) << "\n";
     g << "EOD\n";
-    plots += ", $points using 1:2 with points pt 7 ps 1.3 lc rgb 'black' title 'workloads', $points using 1:2:3 with labels "
-             "left offset 1,0 font ',8' notitle";
+    for (auto& p : pts) point_label(prog, lbl, p.label, p.i, p.perf / ys, "1,0");
+    plots += ", $points using 1:2 with points pt 7 ps 1.3 lc rgb 'black' title 'workloads'";
   }
   g << "plot " << plots << "\n";
 }
 
 // ---- line: one line per series ----
-void line(std::ostringstream& g, const Chart& c) {
+void line(Program& prog, const Chart& c) {
+  auto& g = prog.g;
   auto xs = column(c, "x"), ys = column(c, "y");
   Axis ax = axis_for(c, "x", xs), ay = axis_for(c, "y", ys);
-  axes(g, ax, ay);
+  axes(prog, ax, ay);
   std::vector<std::string> order;
   std::map<std::string, std::vector<std::pair<double, double>>> series;
   for (std::size_t k = 0; k < c.points.size(); ++k) {
@@ -205,17 +209,17 @@ void line(std::ostringstream& g, const Chart& c) {
     for (auto& [x, y] : pts) g << num(x) << " " << num(y) << "\n";
     g << "EOD\n";
     plots += (plots.empty() ? "" : ", ") + std::string("$s") + std::to_string(k) + " with linespoints lw 2 pt 7 lc rgb '" +
-             kPalette[k % 8] + "' title " + (order[k].empty() ? std::string("notitle") : q(order[k]));
-    if (order[k].empty()) plots.replace(plots.rfind("title notitle"), 13, "notitle");
+             kPalette[k % 8] + "'" + (order[k].empty() ? std::string(" notitle") : " title " + prog.s.ref(order[k]));
   }
   g << "set key top left\nplot " << plots << "\n";
 }
 
 // ---- scatter: every point, the Pareto front (both minimised) drawn over it ----
-void scatter(std::ostringstream& g, const Chart& c) {
+void scatter(Program& prog, const Chart& c) {
+  auto& g = prog.g;
   auto xs = column(c, "x"), ys = column(c, "y");
   Axis ax = axis_for(c, "x", xs), ay = axis_for(c, "y", ys);
-  axes(g, ax, ay);
+  axes(prog, ax, ay);
   bool pareto = true;
   if (c.has("pareto")) pareto = str(c.points.back().at("pareto")) != "false";
   std::vector<std::size_t> idx(xs.size());
@@ -230,19 +234,26 @@ void scatter(std::ostringstream& g, const Chart& c) {
     }
   auto lab = [&](std::size_t k) { return label_of(c, c.points[k], "label"); };
   g << "$all << EOD\n";
-  for (std::size_t k = 0; k < xs.size(); ++k) g << num(xs[k] / ax.scale) << " " << num(ys[k] / ay.scale) << " " << dq(lab(k)) << "\n";
+  for (std::size_t k = 0; k < xs.size(); ++k) g << num(xs[k] / ax.scale) << " " << num(ys[k] / ay.scale) << "\n";
   g << "EOD\n$front << EOD\n";
-  for (auto k : front) g << num(xs[k] / ax.scale) << " " << num(ys[k] / ay.scale) << " " << dq(lab(k)) << "\n";
+  for (auto k : front) g << num(xs[k] / ax.scale) << " " << num(ys[k] / ay.scale) << "\n";
   g << "EOD\n";
+  if (c.has("label")) {
+    int n = 1;
+    if (pareto)
+      for (auto k : front) point_label(prog, n, lab(k), xs[k] / ax.scale, ys[k] / ay.scale, "1,0.5");
+    else
+      for (std::size_t k = 0; k < xs.size(); ++k) point_label(prog, n, lab(k), xs[k] / ax.scale, ys[k] / ay.scale, "1,0.5");
+  }
   std::string plots = "$all using 1:2 with points pt 7 ps 1 lc rgb '#9a9a9a' title 'configurations'";
   if (pareto)
     plots += ", $front using 1:2 with linespoints lw 2 pt 7 ps 1.4 lc rgb '#d62728' title 'Pareto front'";
-  if (c.has("label")) plots += std::string(", ") + (pareto ? "$front" : "$all") + " using 1:2:3 with labels left offset 1,0.5 font ',8' notitle";
   g << "set key top right\nplot " << plots << "\n";
 }
 
 // ---- bar: one bar per label ----
-void bar(std::ostringstream& g, const Chart& c) {
+void bar(Program& prog, const Chart& c) {
+  auto& g = prog.g;
   std::vector<std::string> labels;
   std::map<std::string, double> value;
   for (auto& p : c.points) {
@@ -254,18 +265,19 @@ void bar(std::ostringstream& g, const Chart& c) {
   for (auto& l : labels) vs.push_back(value[l]);
   Axis ay = axis_for(c, "value", vs);
   ay.log = false;
-  g << "set ylabel " << q(ay.label) << "\nset style fill solid 0.8 border -1\nset boxwidth 0.6\nset yrange [0:*]\n"
+  g << "set ylabel " << prog.s.ref(ay.label) << "\nset style fill solid 0.8 border -1\nset boxwidth 0.6\nset yrange [0:*]\n"
     << "set xtics rotate by -30\nunset key\n$bars << EOD\n";
-  for (std::size_t k = 0; k < labels.size(); ++k) g << k << " " << dq(labels[k]) << " " << num(vs[k] / ay.scale) << "\n";
-  g << "EOD\nplot $bars using 1:3:xtic(2) with boxes lc rgb '#1f77b4', $bars using 1:3:(sprintf('%.4g', $3)) with labels "
+  for (std::size_t k = 0; k < labels.size(); ++k) g << k << " " << prog.s.index(labels[k]) << " " << num(vs[k] / ay.scale) << "\n";
+  g << "EOD\nplot $bars using 1:3:xtic(S[int($2)]) with boxes lc rgb '#1f77b4', $bars using 1:3:(sprintf('%.4g', $3)) with labels "
        "offset 0,0.8 notitle\n";
 }
 
 // ---- heatmap: a two-parameter sweep coloured by category (regime map) or by value ----
-void heatmap(std::ostringstream& g, const Chart& c) {
+void heatmap(Program& prog, const Chart& c) {
+  auto& g = prog.g;
   auto xs = column(c, "x"), ys = column(c, "y");
   Axis ax = axis_for(c, "x", xs), ay = axis_for(c, "y", ys);
-  axes(g, ax, ay);
+  axes(prog, ax, ay);
   g << "set key outside right\n";
   // Room around the outer cells: a factor on a log axis, 5 % of the span on a linear one.
   auto range = [&](const char* which, const Axis& a, const std::vector<double>& si) {
@@ -292,13 +304,13 @@ void heatmap(std::ostringstream& g, const Chart& c) {
         if (label_of(c, c.points[j], "category") == cats[k]) g << num(xs[j] / ax.scale) << " " << num(ys[j] / ay.scale) << "\n";
       g << "EOD\n";
       plots += (plots.empty() ? "" : ", ") + std::string("$c") + std::to_string(k) + " with points pt 5 ps 2.6 lc rgb '" +
-               kPalette[k % 8] + "' title " + q(cats[k]);
+               kPalette[k % 8] + "' title " + prog.s.ref(cats[k]);
     }
     g << "plot " << plots << "\n";
   } else {
     auto vs = column(c, "value");
     Axis av = axis_for(c, "value", vs);
-    g << "set cblabel " << q(av.label) << "\nset palette rgbformulae 33,13,10\n$v << EOD\n";
+    g << "set cblabel " << prog.s.ref(av.label) << "\nset palette rgbformulae 33,13,10\n$v << EOD\n";
     for (std::size_t j = 0; j < c.points.size(); ++j)
       g << num(xs[j] / ax.scale) << " " << num(ys[j] / ay.scale) << " " << num(vs[j] / av.scale) << "\n";
     g << "EOD\nplot $v using 1:2:3 with points pt 5 ps 2.6 palette notitle\n";
@@ -306,7 +318,8 @@ void heatmap(std::ostringstream& g, const Chart& c) {
 }
 
 // ---- scorecard: the three panels of a scenario evaluation, green for PASS, red for FAIL ----
-void scorecard(std::ostringstream& g, const Chart& c) {
+void scorecard(Program& prog, const Chart& c) {
+  auto& g = prog.g;
   const Value& e = c.points.back().at("evaluation");
   const ir::Shape* sh = c.shape.at("evaluation").get();
   const char* panels[] = {"feasibility", "performance", "macro"};
@@ -332,47 +345,15 @@ void scorecard(std::ostringstream& g, const Chart& c) {
           if (n == name) fs = s.get();
       std::string shown = fs ? out::format_value(v, *fs, 4) : str(v);
       if (name == "status") {
-        labels << "set label " << lbl++ << " " << q(shown) << " at " << k << ",1.08 center front font ',14'\n";
+        labels << "set label " << lbl++ << " " << prog.s.ref(shown) << " at " << k << ",1.08 center front font ',14'\n";
         continue;
       }
-      labels << "set label " << lbl++ << " " << q(name + ": " + shown) << " at " << k << "," << num(y)
+      labels << "set label " << lbl++ << " " << prog.s.ref(name + ": " + shown) << " at " << k << "," << num(y)
              << " center front font ',10' tc rgb 'white'\n";
       y -= 0.13;
     }
   }
   g << labels.str() << "$panels << EOD\n" << data.str() << "EOD\nplot $panels using 1:2:3 with boxes lc rgb variable\n";
-}
-
-std::string temp_path(const std::string& what) {
-  const char* tmp = std::getenv("TMPDIR");
-  static int n = 0;
-  return std::string(tmp && *tmp ? tmp : "/tmp") + "/mls-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + "-" + what;
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string r = "'";
-  for (char c : s) r += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return r + "'";
-}
-
-// Runs gnuplot on a program; returns "" or what it complained about.
-std::string run_gnuplot(const std::string& program) {
-  if (std::getenv("MLS_PLOT_DEBUG")) std::fprintf(stderr, "%s", program.c_str());  // the gnuplot program, for debugging
-  std::string prog = temp_path("plot.gp"), errf = temp_path("plot.err");
-  {
-    std::ofstream f(prog);
-    f << program;
-  }
-  int rc = std::system(("gnuplot " + shell_quote(prog) + " 2>" + shell_quote(errf)).c_str());
-  std::ifstream ef(errf);
-  std::stringstream es;
-  es << ef.rdbuf();
-  std::remove(prog.c_str());
-  std::remove(errf.c_str());
-  if (rc == 0) return "";
-  std::string e = es.str();
-  if (rc != 0 && e.find("not found") != std::string::npos) return "gnuplot is not installed (apt-get install gnuplot-nox)";
-  return e.empty() ? "gnuplot failed" : e;
 }
 
 std::string terminal_for(const std::string& fmt, const RenderOptions& o) {
@@ -386,8 +367,7 @@ std::string terminal_for(const std::string& fmt, const RenderOptions& o) {
 
 std::string gnuplot_program(const Chart& c, const units::UnitTable& u, const std::string& terminal,
                             const std::string& output) {
-  std::ostringstream g;
-  g << "set terminal " << terminal << "\nset output " << q(output) << "\nset grid\nset encoding utf8\n";
+  Program p;
   std::string title = c.has("title") ? last_str(c, "title") : "";
   if (title.empty()) {
     if (c.kind == "roofline") title = "Roofline";
@@ -396,53 +376,61 @@ std::string gnuplot_program(const Chart& c, const units::UnitTable& u, const std
     else if (c.has("value")) title = c.text.at("value") + (c.has("label") ? " by " + c.text.at("label") : "");
     else title = c.kind;
   }
-  g << "set title " << q(title) << "\n";
-  if (c.kind == "roofline") roofline(g, c, u);
-  else if (c.kind == "line") line(g, c);
-  else if (c.kind == "scatter") scatter(g, c);
-  else if (c.kind == "bar") bar(g, c);
-  else if (c.kind == "heatmap") heatmap(g, c);
-  else if (c.kind == "scorecard") scorecard(g, c);
-  g << "unset output\n";
-  return g.str();
+  p.g << "set title " << p.s.ref(title) << "\n";
+  if (c.kind == "roofline") roofline(p, c, u);
+  else if (c.kind == "line") line(p, c);
+  else if (c.kind == "scatter") scatter(p, c);
+  else if (c.kind == "bar") bar(p, c);
+  else if (c.kind == "heatmap") heatmap(p, c);
+  else if (c.kind == "scorecard") scorecard(p, c);
+  // The strings come before every command that names them; the terminal and output come first.
+  return "set terminal " + terminal + "\nset output " + gnuplot_string(output) + "\nset grid\nset encoding utf8\n" +
+         p.s.declarations() + p.g.str() + "unset output\n";
 }
 
-std::vector<std::string> render(const Collector& charts, const units::UnitTable& u, const RenderOptions& o,
-                                std::ostream& out, std::ostream& err) {
-  std::vector<std::string> written;
+std::string chart_file_stem(const std::string& stem) {
+  std::string r;
+  for (char ch : shown_text(stem)) r += ch == '/' ? '_' : ch;
+  // Cut at a character boundary well inside a file name's 255 bytes ("-<n>-<kind>.<ext>" follows).
+  std::size_t cut = std::min(r.size(), kMaxStemBytes);
+  while (cut > 0 && cut < r.size() && (static_cast<unsigned char>(r[cut]) & 0xC0) == 0x80) --cut;
+  return r.substr(0, cut);
+}
+
+Rendered render(const Collector& charts, const units::UnitTable& u, const RenderOptions& o, std::ostream& out,
+                std::ostream& err) {
+  Rendered done;
+  auto failed = [&](const Chart& c, const std::string& as, const std::string& problem) {
+    err << "mls: plot " << c.id + 1 << " (" << c.kind << ")" << as << ": " << problem << "\n";
+    done.ok = false;
+  };
   if (!o.dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(o.dir, ec);
     if (ec) {
       err << "mls: cannot create the plot folder '" << o.dir << "': " << ec.message() << "\n";
-      return written;
+      done.ok = false;
+      return done;
     }
   }
+  std::string stem = chart_file_stem(o.stem);
   for (auto& [id, c] : charts.charts()) {
     if (c.points.empty()) continue;
-    std::string base = o.stem + "-" + std::to_string(id + 1) + "-" + c.kind;
     if (o.text) {
-      std::string tmp = temp_path("plot.txt");
-      std::string problem = run_gnuplot(gnuplot_program(c, u, terminal_for("text", o), tmp));
-      std::ifstream f(tmp);
-      std::stringstream s;
-      s << f.rdbuf();
-      std::remove(tmp.c_str());
-      if (!problem.empty()) err << "mls: plot " << id + 1 << " (" << c.kind << "): " << problem << "\n";
-      else out << s.str();
+      Drawing d = run_gnuplot(gnuplot_program(c, u, terminal_for("text", o), "chart.txt"), "chart.txt");
+      if (!d.problem.empty()) failed(c, "", d.problem);
+      else out << d.content;
     }
     if (o.dir.empty()) continue;
     for (auto& fmt : o.formats) {
-      std::string path = (std::filesystem::path(o.dir) / (base + "." + fmt)).string();
-      std::string problem = run_gnuplot(gnuplot_program(c, u, terminal_for(fmt, o), path));
-      if (!problem.empty()) {
-        err << "mls: plot " << id + 1 << " (" << c.kind << ") as " << fmt << ": " << problem << "\n";
-        continue;
-      }
-      written.push_back(path);
+      std::string name = stem + "-" + std::to_string(id + 1) + "-" + c.kind + "." + fmt;
+      Drawing d = run_gnuplot(gnuplot_program(c, u, terminal_for(fmt, o), "chart." + fmt), "chart." + fmt);
+      if (d.problem.empty()) d.problem = sys::publish_file(o.dir, name, d.content);
+      if (!d.problem.empty()) failed(c, " as " + fmt, d.problem);
+      else done.written.push_back((std::filesystem::path(o.dir) / name).string());
     }
   }
-  return written;
+  return done;
 }
 
 }  // namespace mls::plot

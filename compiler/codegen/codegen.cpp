@@ -12,6 +12,7 @@
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/MDBuilder.h>
 #include <llvm/IR/Module.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -599,14 +600,16 @@ class Gen {
   std::vector<Fn> fns_;
 };
 
+// A module that failed to verify, kept for the bug report: a fresh file with an unpredictable name,
+// created exclusively ($TMPDIR/mls-codegen-ENTRY-XXXXXX.ll), so a planted link is never written through.
 std::string dump(const llvm::Module& mod, const std::string& entry) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/mls-codegen-" + std::to_string(::getpid()) + "-" + entry + ".ll";
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec);
-  if (ec) return "(could not be written: " + ec.message() + ")";
+  int fd = -1;
+  llvm::SmallString<128> path;
+  if (auto ec = llvm::sys::fs::createTemporaryFile("mls-codegen-" + entry, "ll", fd, path))
+    return "(could not be written: " + ec.message() + ")";
+  llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
   mod.print(os, nullptr);
-  return path;
+  return std::string(path);
 }
 
 }  // namespace

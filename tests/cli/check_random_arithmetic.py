@@ -8,11 +8,10 @@ the same stderr and exit code.
 
 usage: check_random_arithmetic.py MLS [PROGRAMS] [SEED]
 """
-import os
-import random
 import subprocess
 import sys
-import tempfile
+
+from seeded_scripts import generated
 
 # Dimensions as exponents of (Time, Information, Compute, Request); each base with the unit it is built from.
 BASES = ["s", "B", "FLOP", "request"]
@@ -106,72 +105,53 @@ class Gen:
             choices += ["call"] * 2
         if any(dn == ("record",) for dn in env.values()):
             choices += ["field"]
-        c = rng.choice(choices)
-        if c == "add":
-            return f"({e(d)} + {e(d)})"
-        if c == "sub":
-            return f"({e(d)} - {e(d)})"
-        if c == "mul":
-            k = rng.choice(NAMED)
-            return f"({e(k)} * {e(div(d, k))})"
-        if c == "div":
-            k = rng.choice(NAMED)
-            return f"({e(mul(d, k))} / ({self.pos(env, k, depth - 1)}))"
-        if c == "neg":
-            return f"(-{e(d)})"
-        if c == "minmax":
-            args = ", ".join(e(d) for _ in range(rng.randint(1, 3)))
-            return f"{rng.choice(['min', 'max'])}({args})"
-        if c == "abs":
-            return f"abs({e(d)})"
-        if c == "if":
-            return f"(if {self.cond(env, depth - 1)} then {e(d)} else {e(d)})"
-        if c == "pow":  # a dimensioned base needs a constant exponent
-            if all(x % 2 == 0 for x in d) and d != PLAIN:
-                return f"({e(tuple(x // 2 for x in d))}) ^ 2"
-            if all(x % 3 == 0 for x in d) and d != PLAIN:
-                return f"({e(tuple(x // 3 for x in d))}) ^ 3"
-            return f"({e(d)} ^ 1)"
-        if c == "sqrt":
-            return f"sqrt({self.pos(env, mul(d, d), depth - 1)})"
-        if c == "cbrt":
-            return f"cbrt({e(mul(mul(d, d), d))})"
-        if c == "powrt":  # a run-time exponent of a plain base
-            return f"(({self.pos(env, PLAIN, depth - 1)}) ^ ({e(PLAIN, 2)} / ({self.pos(env, PLAIN, 0)} + 3)))"
-        if c == "round":
-            return f"{rng.choice(['floor', 'ceil', 'round'])}({e(PLAIN)})"
-        if c == "log":
-            return f"{rng.choice(['ln', 'log2', 'log10'])}({self.pos(env, PLAIN, depth - 1)})"
-        if c == "exp":  # bounded argument: no overflow
-            x = e(PLAIN)
-            return f"exp({x} / (1 + abs({x})))"
-        if c == "ceil_div":
-            k = rng.choice(NAMED)
-            return f"ceil_div({e(k)}, {self.pos(env, k, depth - 1)})"
-        if c == "call_plain":
-            return f"amdahl_speedup(parallel_fraction = 1 / (1 + abs({e(PLAIN)})), workers = 1 + abs({e(PLAIN)}))"
-        if c == "ridge":
-            return (f"ridge_point(peak = {self.pos(env, (-1, 0, 1, 0), depth - 1)}, "
-                    f"bandwidth = {self.pos(env, (-1, 1, 0, 0), depth - 1)})")
-        if c == "little":
-            return (f"littles_law(arrival_rate = {self.pos(env, (-1, 0, 0, 1), depth - 1)}, "
-                    f"latency = {self.pos(env, (1, 0, 0, 0), depth - 1)})")
-        if c == "effective":
-            return f"effective_flops(peak = {e((-1, 0, 1, 0))}, efficiency = 1 / (1 + abs({e(PLAIN)})))"
-        if c == "call":
-            name, params, _ = rng.choice(fits)
-            return f"{name}({', '.join(e(p) for p in params)})"
-        if c == "field":
-            recs = [n for n, dn in env.items() if dn == ("record",)]
-            rname = rng.choice(recs)
-            fd = self.records[rname]
-            fname = rng.choice([f for f, dd in fd.items() if dd == d] or [None])
-            if fname is None:
-                return self.leaf(env, d)
-            if rng.random() < 0.5:
-                return f"{rname}.{fname}"
-            return f"({rname} with {{ {fname} = {e(d)} }}).{fname}"
-        return self.leaf(env, d)
+        pos = lambda dd, k=1: self.pos(env, dd, depth - k)
+        pick = lambda *names: rng.choice(names)
+        k = rng.choice(NAMED)
+        forms = {
+            "add": lambda: f"({e(d)} + {e(d)})",
+            "sub": lambda: f"({e(d)} - {e(d)})",
+            "mul": lambda: f"({e(k)} * {e(div(d, k))})",
+            "div": lambda: f"({e(mul(d, k))} / ({pos(k)}))",
+            "neg": lambda: f"(-{e(d)})",
+            "minmax": lambda: f"{pick('min', 'max')}({', '.join(e(d) for _ in range(rng.randint(1, 3)))})",
+            "abs": lambda: f"abs({e(d)})",
+            "if": lambda: f"(if {self.cond(env, depth - 1)} then {e(d)} else {e(d)})",
+            "pow": lambda: self.power(e, d),
+            "sqrt": lambda: f"sqrt({pos(mul(d, d))})",
+            "cbrt": lambda: f"cbrt({e(mul(mul(d, d), d))})",
+            # a run-time exponent of a plain base
+            "powrt": lambda: f"(({pos(PLAIN)}) ^ ({e(PLAIN, 2)} / ({pos(PLAIN, depth)} + 3)))",
+            "round": lambda: f"{pick('floor', 'ceil', 'round')}({e(PLAIN)})",
+            "log": lambda: f"{pick('ln', 'log2', 'log10')}({pos(PLAIN)})",
+            "exp": lambda: (lambda x: f"exp({x} / (1 + abs({x})))")(e(PLAIN)),  # bounded argument: no overflow
+            "ceil_div": lambda: f"ceil_div({e(k)}, {pos(k)})",
+            "call_plain": lambda: f"amdahl_speedup(parallel_fraction = 1 / (1 + abs({e(PLAIN)})), workers = 1 + abs({e(PLAIN)}))",
+            "ridge": lambda: f"ridge_point(peak = {pos((-1, 0, 1, 0))}, bandwidth = {pos((-1, 1, 0, 0))})",
+            "little": lambda: f"littles_law(arrival_rate = {pos((-1, 0, 0, 1))}, latency = {pos((1, 0, 0, 0))})",
+            "effective": lambda: f"effective_flops(peak = {e((-1, 0, 1, 0))}, efficiency = 1 / (1 + abs({e(PLAIN)})))",
+            "call": lambda: (lambda f: f"{f[0]}({', '.join(e(p) for p in f[1])})")(rng.choice(fits)),
+            "field": lambda: self.field(env, e, d),
+            "leaf": lambda: self.leaf(env, d),
+        }
+        return forms[rng.choice(choices)]()
+
+    def power(self, e, d):
+        """A dimensioned base needs a constant exponent."""
+        for n in (2, 3):
+            if d != PLAIN and all(x % n == 0 for x in d):
+                return f"({e(tuple(x // n for x in d))}) ^ {n}"
+        return f"({e(d)} ^ 1)"
+
+    def field(self, env, e, d):
+        """A record field of dimension d, read in place or after an update (`with`)."""
+        rname = self.rng.choice([n for n, dn in env.items() if dn == ("record",)])
+        fname = self.rng.choice([f for f, dd in self.records[rname].items() if dd == d] or [None])
+        if fname is None:
+            return self.leaf(env, d)
+        if self.rng.random() < 0.5:
+            return f"{rname}.{fname}"
+        return f"({rname} with {{ {fname} = {e(d)} }}).{fname}"
 
     def program(self):
         rng = self.rng
@@ -213,17 +193,10 @@ class Gen:
 
 
 def main():
-    mls = os.path.abspath(sys.argv[1])
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 12
-    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 32
-    rng = random.Random(seed)
-    env = dict(os.environ, NO_COLOR="1", LANG="C.UTF-8")
-    tmp = tempfile.mkdtemp()
+    mls, env, seed, paths = generated("arith", 12, 32, lambda rng: Gen(rng).program())
+    count = len(paths)
     fails, exits, ops = [], {}, {}
-    for n in range(count):
-        path = os.path.join(tmp, f"arith{n}.mls")
-        with open(path, "w") as f:
-            f.write(Gen(rng).program())
+    for path in paths:
 
         def run(*args):
             p = subprocess.run([mls, "--format", "json", "--diagnostics", "json", *args, path], capture_output=True,

@@ -49,6 +49,9 @@ LESSONS = {
     "E0410": dict(setup="x = 3 s"),
     "E0411": dict(after="print Chip.bandwidth"),
     "E0412": dict(join=True, join_right=True),
+    "E0315": dict(setup="kv_cache = 3.2 GB"),  # lessons of issue 19 (helper h3's branch)
+    "E0316": dict(setup="size = 1 GB", join=True, join_right=True, wrap_all="for i in [1] {{\n  {}\n}}"),
+    "E0504": dict(setup="age = 1e300 year"),
     "E0501": dict(setup="r = roofline(Llama3_70B, H100, batch = 1)"),
     "E0502": dict(setup="ridge = ridge_point(peak = 989 TFLOP/s, bandwidth = 3.35 TB/s)"),
     "E0503": dict(setup="cost = 100 USD\nusers = 0", right_setup="cost = 100 USD\nusers = 0", after="print per_user"),
@@ -120,9 +123,9 @@ def scripts_for(code, text):
     wrong = [w for w in wrong if (code, w) not in NOT_CODE]
     right = [r for r in right if (code, r) not in NOT_CODE]
     if spec.get("join") and wrong:
-        wrong = ["\n".join(wrong)]
+        wrong = ["\n  ".join(wrong)]
     if spec.get("join_right") and right:
-        right = ["\n".join(right)]
+        right = ["\n  ".join(right)]
     files = spec.get("files", {})
     for w in wrong:
         out.append(("wrong", w, build(w, spec.get("setup", "")), files, []))

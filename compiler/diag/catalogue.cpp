@@ -66,7 +66,7 @@ const std::vector<CodeInfo> kCodes = {
      "the ridge point (FLOP/B) of the roofline, the intensity above which a kernel is compute-bound.\n"
      "Wrong: `peak + bw`, `7e9 param + 14e9 B`    Right: `peak / bw -> FLOP/B`, `7e9 param * 2 B/param`"},
     {"E0302", "comparing different dimensions",
-     "A latency compares with a latency, a size with a size.\nWrong: `assert t < 5 GB`    Right: `assert t < 5 ms`"},
+     "A latency compares with a latency, a size with a size.\nWrong: `assert latency < 5 GB`    Right: `assert latency < 5 ms`"},
     {"E0303", "conversion across dimensions",
      "`->` changes the unit, never the dimension. An amount is not a rate (FLOP vs FLOP/s, J vs W): divide or multiply\n"
      "by a time. A quantity upside down (B/FLOP vs FLOP/B) must be inverted.\n"
@@ -79,7 +79,7 @@ const std::vector<CodeInfo> kCodes = {
      "be known before running).\nWrong: `2 ^ (1 s)`, `x m ^ n` with n unknown    Right: `(3 m) ^ 2`"},
     {"E0306", "function needs a plain number",
      "exp, ln, log2 and log10 take dimensionless arguments: the logarithm of 3 seconds depends on the unit.\n"
-     "Wrong: `ln(t)`    Right: `ln(t / 1 s)`"},
+     "Wrong: `ln(latency)`    Right: `ln(latency / 1 s)`"},
     {"E0307", "if-branches of different dimensions",
      "Both branches give the value of one expression, so they share a dimension.\n"
      "Wrong: `if fast then 1 s else 1 GB`    Right: `if fast then 1 s else 2 s`"},
@@ -94,11 +94,13 @@ const std::vector<CodeInfo> kCodes = {
     {"E0311", "typed hole",
      "`?` marks a value still to write; with an annotation MLS names the dimension it needs and the bindings that have it.\n"
      "A hole is not an error in your model, just an unfinished one: it asks MLS which quantity completes the equation.\n"
-     "Wrong (unfinished): `t: Time = 140 GB / ?`    Right: `t: Time = 140 GB / H100.bandwidth` — the memory-bound\n"
+     "Wrong (unfinished): `decode: Time = 140 GB / ?`    Right: `decode: Time = 140 GB / H100.bandwidth` — the memory-bound\n"
      "time of one decode step (weights read once per token), which the hole's Bandwidth candidates point to"},
     {"E0312", "function result does not match its annotation",
-     "The body gives a different dimension than the `-> Type` promised.\n"
-     "Wrong: `fn f(x: Time) -> Bandwidth = x * 2`    Right: `fn f(b: Information, t: Time) -> Bandwidth = b / t`"},
+     "The body gives a different dimension than the `-> Type` promised (checked at each call, where the\n"
+     "parameters' dimensions are known).\n"
+     "Wrong: `fn f(x: Time) -> Bandwidth = x * 2` then `f(1 s)`\n"
+     "Right: `fn f(b: Information, dt: Time) -> Bandwidth = b / dt` then `f(1 GB, 1 s)`"},
     {"E0313", "fraction given as a percentage",
      "Efficiencies and utilisations are fractions in (0, 1]; 50 means fifty times the peak.\n"
      "Wrong: `efficiency = 50`    Right: `efficiency = 50 %` (or 0.5)"},
@@ -109,7 +111,7 @@ const std::vector<CodeInfo> kCodes = {
      "Wrong: `roofline(m, h, batch = 3 s)`    Right: `roofline(m, h, batch = 3)`"},
     {"E0402", "arguments look swapped",
      "Each positional argument fits the other's slot; name them to be sure.\n"
-     "Wrong: `tail_latency(20 ms, 400 request/s)`    Right: `tail_latency(arrival_rate = 400 request/s, service_time = 20 ms)`"},
+     "Wrong: `tail_latency(20 ms, 40 request/s)`    Right: `tail_latency(arrival_rate = 40 request/s, service_time = 20 ms)`"},
     {"E0403", "wrong number of arguments",
      "The call gives more (or fewer) arguments than the function takes.\nWrong: `sqrt(1, 2)`    Right: `sqrt(4 m^2)`"},
     {"E0404", "unknown named argument",
@@ -139,7 +141,8 @@ const std::vector<CodeInfo> kCodes = {
     {"E0412", "recursion",
      "MLS programs always terminate: a function may not call itself, directly or through another function. The\n"
      "textbook's models are closed forms (a ring all-reduce moves 2(N-1)/N of the data), not recursions.\n"
-     "Wrong: `fn layers(n) = if n <= 0 then 0 else 1 + layers(n - 1)`    Right: `fn layers(n) = n`, or a bounded `for`"},
+     "Wrong: `fn layers(n) = if n <= 0 then 0 else 1 + layers(n - 1)` then `layers(3)`\n"
+     "Right: `fn layers(n) = n` then `layers(3)`, or a bounded `for`"},
     {"E0413", "zoo entry without provenance",
      "Every zoo number carries its source and verification date, so answers are reproducible: datasheets change\n"
      "(H100 SXM vs PCIe, sparse vs dense TFLOP/s) and a number without a source cannot be checked.\n"

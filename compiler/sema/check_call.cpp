@@ -91,7 +91,7 @@ Checker::TExpr Checker::call_fn(const ast::Expr& e, const Binding& b) {
     TExpr v = expr(*arg.value);
     if (f.params[k].type) {
       SType want = type_expr(*f.params[k].type);
-      v = coerce(*arg.value, v, want, "argument `" + f.params[k].name + "`", false, "E0401");
+      v = coerce(*arg.value, v, want, "argument `" + f.params[k].name + "`", false, "E0401", false);
     }
     vals[k] = v;
     set[k] = true;
@@ -141,14 +141,15 @@ Checker::TExpr Checker::call_fn(const ast::Expr& e, const Binding& b) {
 
 // Checks a value against an expected type: dimensions, bare numbers for counts, record families.
 Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want, const std::string& what, bool count_ok,
-                               const char* code) {
+                               const char* code, bool implied_per) {
   if (want.k == SType::K::None) return got;
   if (want.is_num()) {
     if (got.t.is_num() && got.t.dim == want.dim) return got;
-    // "per request"/"per sample" is implied: `seq_len = 512 tokens` for a token/request length.
-    if (got.t.is_num() && (want.dim * Dimension::base(BaseDim::Request) == got.t.dim ||
-                           want.dim * Dimension::base(BaseDim::Sample) == got.t.dim) &&
-        !got.t.dim.dimensionless())
+    // "per request"/"per sample" is implied: `seq_len = 512 tokens` for a token/request length (only where
+    // the wanted dimension is per request/sample: `3 sample/s` is no Frequency, `3 sample` no plain number).
+    if (implied_per && got.t.is_num() && !got.t.dim.dimensionless() &&
+        ((want.dim[BaseDim::Request] == Rational(-1) && want.dim * Dimension::base(BaseDim::Request) == got.t.dim) ||
+         (want.dim[BaseDim::Sample] == Rational(-1) && want.dim * Dimension::base(BaseDim::Sample) == got.t.dim)))
       return got;
     // A plain number stands for a count (batch = 32, layers = 80), nowhere else.
     if (got.t.is_num() && got.t.dim.dimensionless() && count_ok) {
@@ -230,7 +231,8 @@ Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s
     }
     bool count_ok = p.type.count_kind();
     // Dimensionless fractions: `efficiency = 50` is meant as 50 %.
-    if (want.is_num() && want.dim.dimensionless() && v.t.konst && !p.range.contains(*v.t.konst)) {
+    if (want.is_num() && want.dim.dimensionless() && v.t.is_num() && v.t.dim.dimensionless() && v.t.konst &&
+        !p.range.contains(*v.t.konst)) {
       bool pct = p.range.hi && *p.range.hi == 1 && *v.t.konst > 1 && *v.t.konst <= 100;
       error(pct ? "E0313" : "E0409",
             "`" + p.name + "` = " + units::format_number(*v.t.konst, 6) + " is outside its range " + p.range.describe(),

@@ -648,7 +648,7 @@ void Checker::report_hole(const ast::Stmt& s, Span hole_span, const SType& want)
       error(d);
     }
   }
-  d.help = "give the binding a type annotation (`t: Time = 140 GB / ?`) and MLS names the dimension the hole needs";
+  d.help = "give the binding a type annotation (`dt: Time = 140 GB / ?`) and MLS names the dimension the hole needs";
   error(d);
 }
 }  // namespace mls::sema

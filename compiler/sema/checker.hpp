@@ -136,9 +136,10 @@ class Checker {
   TExpr build_record(const std::string& kind, Span kind_span, const std::vector<const ast::Expr*>& values,
                      const std::vector<std::string>& names, const std::vector<Span>& name_spans, Span whole,
                      std::map<std::string, units::Display>* displays = nullptr);
-  // argument/field value against an expected registry type; `what` names it in messages
+  // argument/field value against an expected registry type; `what` names it in messages; `implied_per`:
+  // a solver's or kind's "per request/sample" may be left out (not for user functions, whose body sees it)
   TExpr coerce(const ast::Expr& e, TExpr got, const SType& want, const std::string& what, bool count_ok,
-               const char* code);
+               const char* code, bool implied_per = true);
 
   // static evaluation of unit and dimension expressions
   struct UnitValue {

@@ -145,7 +145,7 @@ Dimension Checker::dim_expr(const ast::Expr& e) {
       if (auto* u = units_.find(e.text)) return u->dim;
       std::string help;
       error("E0110", "unknown dimension `" + e.text + "`", e.span, "not a dimension or unit",
-            "named dimensions include Time, Information, Bandwidth, ComputeRate, Energy, Power; `mls --list dims`");
+            "named dimensions include Time, Information, Bandwidth, ComputeRate, Energy, Power; `:list dims` in the REPL lists them all");
     }
     case K::Binary:
       if (e.binop == ast::BinOp::Mul || e.binop == ast::BinOp::Juxt) return dim_expr(*e.lhs) * dim_expr(*e.rhs);

@@ -54,6 +54,18 @@ json json_of(const Value& v, const reg::Type& t, const units::UnitTable& u) {
   return nullptr;
 }
 
+// A field as the entry wrote it (80 GiB stays in GiB), else in its dimension's default display.
+std::string field_text(const sema::ZooEntry& e, const Record& r, const std::string& fn, const Value& fv,
+                       const units::UnitTable& u) {
+  const reg::FieldDesc* fd = field_desc(r.kind, fn);
+  if (auto it = e.field_display.find(fn); it != e.field_display.end() && fv.is_num()) {
+    ir::Shape sh;
+    sh.display = it->second;
+    return out::format_value(fv, sh, 4);
+  }
+  return fd ? text_of(fv, fd->type, u) : std::string("?");
+}
+
 std::string display_name(const Record& r) {
   const Value* n = r.find("name");
   return n && n->is_str() ? n->str() : "";
@@ -121,7 +133,8 @@ int list_entries(driver::Session& s, const std::vector<const sema::ZooEntry*>& e
     return 0;
   }
   for (auto& [kind, es] : by_kind) {
-    if (f == ZooFormat::Markdown) out << "\n## " << kind << "\n\n| name | title | tier | source | verified |\n|---|---|---|---|---|\n";
+    if (f == ZooFormat::Markdown)
+      out << "\n## " << kind << "\n\n| name | title | tier | values | source | verified |\n|---|---|---|---|---|---|\n";
     else out << kind << " (" << es.size() << ")\n";
     std::stable_sort(es.begin(), es.end(), [&](auto* a, auto* b) {
       auto va = s.zoo_value(a->name), vb = s.zoo_value(b->name);
@@ -132,8 +145,15 @@ int list_entries(driver::Session& s, const std::vector<const sema::ZooEntry*>& e
       auto v = s.zoo_value(e->name);
       std::string title = v && v->is_record() ? display_name(v->record()) : "";
       std::string tier = v && v->is_record() ? tier_of(v->record()) : "";
-      if (f == ZooFormat::Markdown)
-        out << "| `" << e->name << "` | " << title << " | " << tier << " | " << e->prov.source << " | " << e->prov.verified << " |\n";
+      if (f == ZooFormat::Markdown) {
+        // Every number of the entry, so the generated page changes (and its check fails) when a value does.
+        std::string values;
+        if (v && v->is_record())
+          for (auto& [fn, fv] : v->record().fields)
+            if (fv.is_num()) values += (values.empty() ? "" : ", ") + fn + " " + field_text(*e, v->record(), fn, fv, s.units());
+        out << "| `" << e->name << "` | " << title << " | " << tier << " | " << values << " | " << e->prov.source << " | "
+            << e->prov.verified << " |\n";
+      }
       else
         out << "  " << e->name << std::string(e->name.size() < 24 ? 24 - e->name.size() : 1, ' ') << title
             << (tier.empty() ? "" : "  [" + tier + "]") << "\n";
@@ -220,14 +240,7 @@ int show(driver::Session& s, const std::string& name, ZooFormat f, std::ostream&
     if (!fv.is_none()) w = std::max(w, fn.size());
   for (auto& [fn, fv] : r.fields) {
     if (fv.is_none()) continue;
-    const reg::FieldDesc* fd = field_desc(r.kind, fn);
-    std::string shown = fd ? text_of(fv, fd->type, u) : std::string("?");
-    if (auto it = e->field_display.find(fn); it != e->field_display.end() && fv.is_num()) {
-      ir::Shape sh;
-      sh.display = it->second;
-      shown = out::format_value(fv, sh, 4);  // as the entry wrote it: 80 GiB stays in GiB
-    }
-    out << "  " << fn << std::string(w - fn.size() + 2, ' ') << shown;
+    out << "  " << fn << std::string(w - fn.size() + 2, ' ') << field_text(*e, r, fn, fv, u);
     if (e->field_prov.count(fn)) {
       auto p = prov_of(fn);
       out << "   [" << (p.assumed ? "assumed" : "") << (p.assumed && !p.source.empty() ? "; " : "") << p.source

@@ -7,11 +7,10 @@ code must be identical. The generator is seeded: a failure names the script and 
 
 usage: check_random_sweeps.py MLS [COUNT] [SEED]
 """
-import os
-import random
 import subprocess
 import sys
-import tempfile
+
+from seeded_scripts import generated
 
 HW = ["V100", "T4", "A100", "H100", "H200", "B200", "MI300X"]
 MODELS = ["Llama3_8B", "Llama3_70B", "Mixtral_8x7B", "GPT3"]
@@ -51,17 +50,10 @@ def script(rng):
 
 
 def main():
-    mls = os.path.abspath(sys.argv[1])
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 30
-    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 10
-    rng = random.Random(seed)
-    env = dict(os.environ, NO_COLOR="1", LANG="C.UTF-8")
-    tmp = tempfile.mkdtemp()
+    mls, env, seed, paths = generated("sweep", 30, 10, script)
+    count = len(paths)
     fails, exits = [], {}
-    for n in range(count):
-        path = os.path.join(tmp, f"sweep{n}.mls")
-        with open(path, "w") as f:
-            f.write(script(rng))
+    for path in paths:
 
         def run(*args):
             p = subprocess.run([mls, *args, path], capture_output=True, text=True, env=env, timeout=120)

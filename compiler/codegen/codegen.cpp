@@ -399,7 +399,9 @@ class Gen {
     };
     std::size_t arity = fn_name == "min" || fn_name == "max" ? 1 : fn_name == "ceil_div" ? 2 : 1;
     static const char* unary[] = {"sqrt", "cbrt", "exp", "ln", "log2", "log10", "abs", "floor", "ceil", "round", "min", "max", "ceil_div"};
-    bool known = std::find(std::begin(unary), std::end(unary), fn_name) != std::end(unary) && x.size() >= arity;
+    // floor/ceil/round in a named unit (a second operand) are the runtime's round_in_unit.
+    bool in_unit = (fn_name == "floor" || fn_name == "ceil" || fn_name == "round") && x.size() == 2;
+    bool known = std::find(std::begin(unary), std::end(unary), fn_name) != std::end(unary) && x.size() >= arity && !in_unit;
     if (!known) {
       define(i.result, slow());
       return;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -103,6 +104,7 @@ class Interp {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
         check_output_size(i, vs, lim_.max_output_values);
+        check_shown(i, vs);
         sink_.print(vs, i.shapes, i.flag, i.span);
         break;
       }
@@ -110,6 +112,7 @@ class Interp {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
         check_output_size(i, vs, lim_.max_output_values);
+        check_shown(i, vs);
         sink_.row(i.aux, i.names, vs, i.shapes, i.flag);
         break;
       }
@@ -123,6 +126,7 @@ class Interp {
       case Op::Plot: {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
+        check_shown(i, vs);
         sink_.plot(i.aux, i.str, i.names, vs, i.shapes);
         break;
       }
@@ -211,10 +215,21 @@ class Interp {
 
 }  // namespace
 
+double round_in_unit(const std::string& fn, double si, double unit) {
+  double v = si / unit;
+  // 3 ms is 0.003 s, and 0.003 / 0.001 need not be exactly 3: a value within a few ulps of a whole or
+  // half number is that number, so floor(3 ms -> ms) is 3 ms and round(2.5 ms -> ms) is 3 ms.
+  double h = std::round(v * 2) / 2;
+  if (std::fabs(v - h) <= 4 * std::numeric_limits<double>::epsilon() * std::fabs(h)) v = h;
+  double r = fn == "floor" ? std::floor(v) : fn == "ceil" ? std::ceil(v) : std::round(v);
+  return r * unit;
+}
+
 Value eval_math(const std::string& fn, const std::vector<Value>& a, Span where) {
   auto x = [&](size_t k) { return a[k].num(); };
   double r;
-  if (fn == "sqrt") r = std::sqrt(x(0));
+  if ((fn == "floor" || fn == "ceil" || fn == "round") && a.size() == 2) r = round_in_unit(fn, x(0), x(1));
+  else if (fn == "sqrt") r = std::sqrt(x(0));
   else if (fn == "cbrt") r = std::cbrt(x(0));
   else if (fn == "exp") r = std::exp(x(0));
   else if (fn == "ln") r = std::log(x(0));

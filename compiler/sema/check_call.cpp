@@ -38,6 +38,7 @@ Checker::TExpr Checker::call_builtin(const ast::Expr& e, const std::string& n) {
     error("E0403", "`" + n + "` takes " + (want ? std::to_string(want) : std::string("one or more")) + " argument" +
                        (want == 1 ? "" : "s") + ", got " + std::to_string(a.size()),
           e.span, "wrong number of arguments");
+  if (n == "floor" || n == "ceil" || n == "round") return call_rounding(e, n, a[0]);
   SType t = SType::num(a[0].t.dim);
   if (n == "sqrt") t.dim = a[0].t.dim.pow(Rational(1, 2));
   else if (n == "cbrt") t.dim = a[0].t.dim.pow(Rational(1, 3));
@@ -56,7 +57,7 @@ Checker::TExpr Checker::call_builtin(const ast::Expr& e, const std::string& n) {
       dimension_mismatch("E0301", "ceil_div", e, *e.args[0].value, a[0], *e.args[1].value, a[1]);
     t.dim = Dimension::none();
   } else {
-    t.display = a[0].t.display;  // abs floor ceil round keep the dimension
+    t.display = a[0].t.display;  // abs keeps the dimension
   }
   ir::Inst i{ir::Op::Math};
   i.str = n;
@@ -168,10 +169,9 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
       if (got.t.bare) {
         auto f = units::format(1, units::default_display(want.dim, units_));
         d.help = "give it a unit, e.g. `" + text(e.span) + " " + f.unit + "`";
-      } else if (want.dim == got.t.dim.pow(-1)) d.help = "the value is inverted: swap numerator and denominator";
-      else if (ratio == Dimension::base(BaseDim::Time, -1)) d.help = "this is an amount; divide by a Time to get a rate";
-      else if (ratio == Dimension::base(BaseDim::Time)) d.help = "this is a rate; multiply by a Time to get an amount";
-      else d.help = "it differs by a factor of " + ratio.base_form();
+      } else {
+        d.help = rate_amount_hint(want.dim, got.t.dim).value_or("it differs by a factor of " + ratio.base_form());
+      }
     }
     error(d);
   }

@@ -118,6 +118,8 @@ class Checker {
   TExpr convert(const ast::Expr& e);
   TExpr call(const ast::Expr& e);
   TExpr call_builtin(const ast::Expr& e, const std::string& name);
+  TExpr call_rounding(const ast::Expr& e, const std::string& fn, const TExpr& x);  // floor/ceil/round (E0315)
+  std::string shown_unit(const SType& t) const;  // the unit a value of this type prints in ("ms")
   TExpr call_fn(const ast::Expr& e, const Binding& b);
   TExpr call_solver(const ast::Expr& e, const reg::SolverDesc& s);
   TExpr construct(const ast::Expr& e, const std::string& kind);
@@ -169,8 +171,18 @@ class Checker {
                           std::optional<std::string> help = std::nullopt);
   [[noreturn]] void dimension_mismatch(const std::string& code, const std::string& what, const ast::Expr& whole,
                                        const ast::Expr& l, const TExpr& a, const ast::Expr& r, const TExpr& b);
+  // Two values that must share a type do not (agreement.cpp): labels both, with a computed help.
+  struct Side {
+    const ast::Expr* e;
+    std::string name;  // "element 2", "the `then` branch", "the row on line 3"
+  };
+  std::string disagreement_text(const Disagreement& d) const;  // " on field `bw`: Bandwidth and Information"
+  [[noreturn]] void disagree(Diagnostic d, const Disagreement& dis, const Side& first, const Side& other,
+                             const std::string& noun, const std::string& rule);
+  std::optional<std::string> rate_amount_hint(const Dimension& want, const Dimension& got) const;
   std::string origin_of(const ast::Expr& e) const;
   std::string text(Span s) const;
+  std::string line_of(Span s) const;  // "12"
   void note_type(const ast::Expr& e, const SType& t);
 
   // warnings (W06xx, compiler/sema/warnings.cpp): reported once per span, never while a typed hole
@@ -209,6 +221,17 @@ class Checker {
   std::filesystem::path root_;
   Options opt_;
   int current_table_ = -1;
+  // The columns of the table being built (the outer loop's): a column keeps the type and the shape
+  // of the first `row` that writes it (E0316), so every cell under one header is in one unit.
+  struct Column {
+    std::string name;
+    Span name_span;
+    SType type;
+    ir::ShapePtr shape;
+    const ast::Expr* value;  // in the table's first row
+  };
+  std::vector<Column> table_columns_;  // the table's first row
+  void same_columns(const ast::Stmt& row);
   int loop_depth_ = 0;
   // The enclosing loops' points and sizes ("1,000 x 1,000"): a nest is bounded as one sweep.
   double sweep_outer_ = 1;

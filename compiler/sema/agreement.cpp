@@ -99,8 +99,11 @@ void Checker::disagree(Diagnostic d, const Disagreement& dis, const Side& first,
   } else {
     bool missing = dis.k == Disagreement::K::Missing;  // the first has the field, the other has not
     std::string f = "`" + dis.field + "`";
-    d.labels.push_back({oe.span, other.name + (missing ? " has no " : " has ") + f, true});
-    d.labels.push_back({fe.span, first.name + (missing ? " has " : " has no ") + f, false});
+    std::vector<std::string> to_field = dis.path;
+    to_field.push_back(dis.field);
+    const ast::Expr& with_field = part(missing ? *first.e : *other.e, to_field);
+    d.labels.push_back({missing ? oe.span : with_field.span, other.name + (missing ? " has no " : " has ") + f, true});
+    d.labels.push_back({missing ? with_field.span : fe.span, first.name + (missing ? " has " : " has no ") + f, false});
     d.help = "give every " + noun + " the same fields: " +
              (missing ? "add " + f + " to " + other.name : "remove " + f + " from " + other.name + " or add it to " + first.name);
   }

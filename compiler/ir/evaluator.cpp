@@ -215,20 +215,19 @@ class Interp {
 
 }  // namespace
 
-double round_in_unit(const std::string& fn, double si, double unit) {
+double whole_units(const std::string& fn, double si, double unit) {
   double v = si / unit;
-  // 3 ms is 0.003 s, and 0.003 / 0.001 need not be exactly 3: a value within a few ulps of a whole or
-  // half number is that number, so floor(3 ms -> ms) is 3 ms and round(2.5 ms -> ms) is 3 ms.
+  // 300 ms is 0.3 s, and 3 * 0.1 / 0.001 is 300.00000000000006: a quotient within a few ulps of a whole
+  // or half number is that number, so ceil(3 * 100 ms -> ms) is 300 ms and round(2.5 ms -> ms) 3 ms.
   double h = std::round(v * 2) / 2;
   if (std::fabs(v - h) <= 4 * std::numeric_limits<double>::epsilon() * std::fabs(h)) v = h;
-  double r = fn == "floor" ? std::floor(v) : fn == "ceil" ? std::ceil(v) : std::round(v);
-  return r * unit;
+  return fn == "floor" ? std::floor(v) : fn == "ceil" ? std::ceil(v) : std::round(v);
 }
 
 Value eval_math(const std::string& fn, const std::vector<Value>& a, Span where) {
   auto x = [&](size_t k) { return a[k].num(); };
   double r;
-  if ((fn == "floor" || fn == "ceil" || fn == "round") && a.size() == 2) r = round_in_unit(fn, x(0), x(1));
+  if ((fn == "floor" || fn == "ceil" || fn == "round") && a.size() == 2) r = whole_units(fn, x(0), x(1)) * x(1);
   else if (fn == "sqrt") r = std::sqrt(x(0));
   else if (fn == "cbrt") r = std::cbrt(x(0));
   else if (fn == "exp") r = std::exp(x(0));
@@ -244,7 +243,7 @@ Value eval_math(const std::string& fn, const std::vector<Value>& a, Span where) 
     for (size_t k = 1; k < a.size(); ++k) r = fn == "min" ? std::min(r, x(k)) : std::max(r, x(k));
   } else if (fn == "ceil_div") {
     if (x(1) == 0) fail("E0503", "division by zero in ceil_div", where, "the divisor is zero here");
-    r = std::ceil(x(0) / x(1));
+    r = whole_units("ceil", x(0), x(1));
   } else {
     fail("E0505", "unknown built-in '" + fn + "'", where, "here");
   }

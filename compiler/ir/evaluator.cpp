@@ -295,7 +295,11 @@ List eval_range(double lo, double hi, double step, bool geometric, Span where, d
 std::string format_value_for_message(const Value& v, const Shape& s) {
   if (v.is_num()) {
     auto f = units::format(v.num(), s.display, 6);
-    return f.unit.empty() ? f.number : f.number + " " + f.unit;
+    std::string shown = f.unit.empty() ? f.number : f.number + " " + f.unit;
+    // A value the unit cannot hold (0 or inf in it) says what it is in base units as well.
+    if (std::isfinite(v.num()) && (!std::isfinite(f.value) || (f.value == 0 && v.num() != 0)))
+      shown += " (" + units::format_number(v.num(), 6) + (s.dim.dimensionless() ? "" : " " + s.dim.base_unit_form()) + ")";
+    return shown;
   }
   if (v.is_bool()) return v.boolean() ? "true" : "false";
   if (v.is_str()) return v.str();

@@ -45,8 +45,9 @@ std::optional<Disagreement> compare(const SType& a, const SType& b, std::vector<
   return std::nullopt;
 }
 
-// The part of a literal that `path` leads to (`4.8 TB` of `{bw = 4.8 TB}` for `bw`), else the whole.
-const ast::Expr& part(const ast::Expr& e, const std::vector<std::string>& path) {
+}  // namespace
+
+const ast::Expr& literal_part(const ast::Expr& e, const std::vector<std::string>& path) {
   const ast::Expr* x = &e;
   for (auto& step : path) {
     while (x->kind == ast::ExprKind::Paren) x = x->lhs.get();
@@ -59,7 +60,6 @@ const ast::Expr& part(const ast::Expr& e, const std::vector<std::string>& path) 
   }
   return *x;
 }
-}  // namespace
 
 std::optional<Disagreement> disagreement(const SType& a, const SType& b) {
   std::vector<std::string> path;
@@ -82,8 +82,8 @@ std::string Checker::disagreement_text(const Disagreement& d) const {
 
 void Checker::disagree(Diagnostic d, const Disagreement& dis, const Side& first, const Side& other,
                        const std::string& noun, const std::string& rule) {
-  const ast::Expr& fe = part(*first.e, dis.path);
-  const ast::Expr& oe = part(*other.e, dis.path);
+  const ast::Expr& fe = literal_part(*first.e, dis.path);
+  const ast::Expr& oe = literal_part(*other.e, dis.path);
   std::string path = dis.field_path();
   if (dis.k == Disagreement::K::Type) {
     auto what = [&](const SType& t) { return (path.empty() ? "" : "`" + path + "` is ") + describe(t, units_); };
@@ -101,7 +101,7 @@ void Checker::disagree(Diagnostic d, const Disagreement& dis, const Side& first,
     std::string f = "`" + dis.field + "`";
     std::vector<std::string> to_field = dis.path;
     to_field.push_back(dis.field);
-    const ast::Expr& with_field = part(missing ? *first.e : *other.e, to_field);
+    const ast::Expr& with_field = literal_part(missing ? *first.e : *other.e, to_field);
     d.labels.push_back({missing ? oe.span : with_field.span, other.name + (missing ? " has no " : " has ") + f, true});
     d.labels.push_back({missing ? with_field.span : fe.span, first.name + (missing ? " has " : " has no ") + f, false});
     d.help = "give every " + noun + " the same fields: " +

@@ -182,11 +182,43 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
     if (!ok)
       error(code, what + " must be a " + (want.family.empty() ? want.kind : want.family) + ", not " + describe(got.t, units_),
             e.span, describe(got.t, units_));
+    if (got.t.kind.empty() && !want.family.empty()) record_as_family(e, got.t, want.family, what);
     return got;
   }
   if (got.t.k != want.k && !(want.k == SType::K::Str && got.t.k == SType::K::Str))
     error(code, what + " must be " + describe(want, units_) + ", not " + describe(got.t, units_), e.span, describe(got.t, units_));
   return got;
+}
+
+// A record literal standing for a kind's record (`roofline(m, {peak_flops = ..., bandwidth = ...})`)
+// is checked like the kind's constructor: known fields of the kind's dimensions, the required ones set.
+// Otherwise `bandwidth = 3 TB` would reach the solver as 3 TB/s, and a missing field as NaN.
+void Checker::record_as_family(const ast::Expr& e, const SType& got, const std::string& family, const std::string& what) {
+  auto kinds = reg::kinds_of_family(family);
+  if (kinds.empty() || !got.fields) return;
+  for (auto& [n, ft] : *got.fields) {
+    const reg::FieldDesc* fd = nullptr;
+    for (auto* k : kinds)
+      if (!fd) fd = k->field(n);
+    const ast::Expr& at = literal_part(e, {n});
+    if (!fd) {
+      std::string alts;
+      for (auto* k : kinds)
+        for (auto& f : k->fields)
+          if (alts.find(f.name) == std::string::npos) alts += (alts.empty() ? "" : ", ") + f.name;
+      error("E0406", "a " + family + " has no field `" + n + "`", at.span, "unknown field in " + what, "fields: " + alts);
+    }
+    coerce(at, {ft, ir::kNoValue}, from_reg(fd->type), "field `" + fd->name + "` of " + what,
+           fd->type.count_kind() || fd->type.integer, "E0407");
+  }
+  if (kinds.size() != 1) return;  // which kind of a family (a transformer, a moe) is not known
+  for (auto& fd : kinds[0]->fields) {
+    bool set = false;
+    for (auto& [n, _] : *got.fields) set = set || kinds[0]->field(n) == &fd;
+    if (fd.required && !set)
+      error("E0411", what + " needs `" + fd.name + "` (" + fd.doc + ")", e.span, "missing field",
+            "add `" + fd.name + " = ...`, or pass a zoo entry or a `" + kinds[0]->name + "(...)`");
+  }
 }
 
 Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s) {

@@ -19,6 +19,10 @@
 
 namespace mls::sema {
 
+// The part of a literal that `path` leads to through record fields (`4.8 TB` of `{bw = 4.8 TB}` for
+// {"bw"}), else the innermost literal on the way: where a field's message points.
+const ast::Expr& literal_part(const ast::Expr& e, const std::vector<std::string>& path);
+
 // The chart kinds `plot` knows (roofline, line, scatter, bar, heatmap, scorecard).
 std::vector<std::string> chart_kinds();
 
@@ -141,6 +145,8 @@ class Checker {
   // argument/field value against an expected registry type; `what` names it in messages
   TExpr coerce(const ast::Expr& e, TExpr got, const SType& want, const std::string& what, bool count_ok,
                const char* code);
+
+  void record_as_family(const ast::Expr& e, const SType& got, const std::string& family, const std::string& what);
 
   // static evaluation of unit and dimension expressions
   struct UnitValue {

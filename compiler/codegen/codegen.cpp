@@ -398,9 +398,11 @@ class Gen {
       call_checked("mls_rt_math", at);
       return b_.CreateBitCast(b_.CreateLoad(i64_, out_ptr(0)), f64_);
     };
-    std::size_t arity = fn_name == "min" || fn_name == "max" ? 1 : fn_name == "ceil_div" ? 2 : 1;
-    static const char* unary[] = {"sqrt", "cbrt", "exp", "ln", "log2", "log10", "abs", "floor", "ceil", "round", "min", "max", "ceil_div"};
-    bool known = std::find(std::begin(unary), std::end(unary), fn_name) != std::end(unary) && x.size() >= arity;
+    static const char* unary[] = {"sqrt", "cbrt", "exp", "ln", "log2", "log10", "abs", "floor", "ceil", "round", "min", "max"};
+    // floor/ceil/round in a named unit (a second operand) and ceil_div count whole units: the runtime's
+    // whole_units (a quotient a few ulps off a whole number is that number).
+    bool in_unit = (fn_name == "floor" || fn_name == "ceil" || fn_name == "round") && x.size() == 2;
+    bool known = std::find(std::begin(unary), std::end(unary), fn_name) != std::end(unary) && !x.empty() && !in_unit;
     if (!known) {
       define(i.result, slow());
       return;
@@ -416,31 +418,12 @@ class Gen {
     else if (fn_name == "floor") r = intrinsic(llvm::Intrinsic::floor, {x[0]});
     else if (fn_name == "ceil") r = intrinsic(llvm::Intrinsic::ceil, {x[0]});
     else if (fn_name == "round") r = intrinsic(llvm::Intrinsic::round, {x[0]});
-    else if (fn_name == "min" || fn_name == "max") {
-      // std::min(r, x) = x < r ? x : r;  std::max(r, x) = r < x ? x : r  (NaN behaviour included)
+    else {
+      // min, max: std::min(r, x) = x < r ? x : r;  std::max(r, x) = r < x ? x : r  (NaN behaviour included)
       r = x[0];
       for (std::size_t k = 1; k < x.size(); ++k)
         r = fn_name == "min" ? b_.CreateSelect(b_.CreateFCmpOLT(x[k], r), x[k], r)
                              : b_.CreateSelect(b_.CreateFCmpOLT(r, x[k]), x[k], r);
-    } else {  // ceil_div: a zero divisor is the runtime's E0503
-      auto* entry_bb = b_.GetInsertBlock();
-      auto* zero_bb = llvm::BasicBlock::Create(c_, "ceil_div.zero", fn().f);
-      auto* fast_bb = llvm::BasicBlock::Create(c_, "ceil_div", fn().f);
-      auto* join = llvm::BasicBlock::Create(c_, "ceil_div.end", fn().f);
-      b_.CreateCondBr(b_.CreateFCmpOEQ(x[1], llvm::ConstantFP::get(f64_, 0.0)), zero_bb, fast_bb, unlikely_);
-      (void)entry_bb;
-      b_.SetInsertPoint(zero_bb);
-      llvm::Value* rs = slow();
-      auto* zero_end = b_.GetInsertBlock();
-      b_.CreateBr(join);
-      b_.SetInsertPoint(fast_bb);
-      llvm::Value* rf = intrinsic(llvm::Intrinsic::ceil, {b_.CreateFDiv(x[0], x[1])});
-      b_.CreateBr(join);
-      b_.SetInsertPoint(join);
-      auto* phi = b_.CreatePHI(f64_, 2);
-      phi->addIncoming(rs, zero_end);
-      phi->addIncoming(rf, fast_bb);
-      r = phi;
     }
     // A result that is not finite may be an E0504 (or fine: a NaN in, a NaN out) — the runtime decides.
     auto* pre = b_.GetInsertBlock();

@@ -81,11 +81,15 @@ const std::vector<CodeInfo> kCodes = {
      "exp, ln, log2 and log10 take dimensionless arguments: the logarithm of 3 seconds depends on the unit.\n"
      "Wrong: `ln(latency)`    Right: `ln(latency / 1 s)`"},
     {"E0307", "if-branches of different dimensions",
-     "Both branches give the value of one expression, so they share a dimension.\n"
-     "Wrong: `if fast then 1 s else 1 GB`    Right: `if fast then 1 s else 2 s`"},
+     "Both branches give the value of one expression, so they share a type: one dimension, and for records the same\n"
+     "fields with the same dimensions.\n"
+     "Wrong: `if fast then 1 s else 1 GB`, `if fast then {t = 1 s} else {t = 1 GB}`    Right: `if fast then 1 s else 2 s`"},
     {"E0308", "list elements of different dimensions",
-     "A list holds values of one dimension (a sweep over bandwidths, over batch sizes).\n"
-     "Wrong: `[1 s, 2 GB]`    Right: `[1 TB/s, 2 TB/s]`"},
+     "A list holds values of one type, its first element's (a sweep over bandwidths, over batch sizes). A list of\n"
+     "records is a small table: every element has the same fields, each field one dimension, or a 4.8 TB in a column\n"
+     "of bandwidths would print as 4.8 TB/s. Lists inside lists agree element by element.\n"
+     "Wrong: `[1 s, 2 GB]`, `[{bw = 2 TB/s}, {bw = 4.8 TB}]`, `[{bw = 2 TB/s}, {peak = 1 PFLOP/s}]`\n"
+     "Right: `[1 TB/s, 2 TB/s]`, `[{bw = 2 TB/s}, {bw = 4.8 TB/s}]`"},
     {"E0309", "plain number where a quantity is required",
      "A bare 50 beside a latency could be 50 s or 50 ms; MLS asks for the unit instead of guessing.\n"
      "Wrong: `assert latency < 50`    Right: `assert latency < 50 ms`"},
@@ -106,6 +110,17 @@ const std::vector<CodeInfo> kCodes = {
      "Wrong: `efficiency = 50`    Right: `efficiency = 50 %` (or 0.5)"},
     {"E0314", "number too large",
      "Numbers must fit a double (about ±1.8e308).\nWrong: `1e999 s`    Right: a value in range, in a unit that keeps it readable: `3.2e16 year`"},
+    {"E0315", "rounding a quantity without a unit",
+     "floor, ceil and round give whole numbers of a unit, so their result depends on the unit: 2.6 ms rounds to 3 ms,\n"
+     "but 0.0026 s rounds to 0 s. Name the unit in the call with `->`: the value is rounded in that unit, keeps its\n"
+     "dimension and prints in that unit. Plain numbers round as they are (`ceil(params / 8e9)`).\n"
+     "Wrong: `round(2.6 ms)`, `ceil(kv_cache)`    Right: `round(2.6 ms -> ms)` (3 ms), `ceil(kv_cache -> GiB)`"},
+    {"E0316", "table column of different types",
+     "The rows of one table (every `row` in a loop, its inner loops included) share one header: each writes the same\n"
+     "columns in the same order, and a column keeps the dimension of the first row that writes it. Otherwise a byte\n"
+     "count lands under a header of seconds (CSV puts the unit in the header).\n"
+     "Wrong: `row value = t` and `row value = size` in one loop    Right: `row time = t` and `row size = size` in\n"
+     "two loops, or one `row time = t, size = size`"},
     {"E0401", "argument of the wrong dimension",
      "Every solver parameter has a dimension from its C++ declaration (`mls solvers` lists them).\n"
      "Wrong: `roofline(m, h, batch = 3 s)`    Right: `roofline(m, h, batch = 3)`"},
@@ -163,7 +178,10 @@ const std::vector<CodeInfo> kCodes = {
     {"E0504", "NaN or infinity produced",
      "An operation on finite values produced NaN or infinity (0/0, sqrt of a negative, overflow); MLS never prints it\n"
      "silently as a number, because a NaN passes through every later equation (a NaN latency makes a NaN cost).\n"
-     "Wrong: `sqrt(0.5 - 0.7)`    Right: check the sign first, or fix the inputs that made it negative"},
+     "Nor does it print a value as inf or 0 because the unit chosen with `->` cannot hold it (1e300 year in ns).\n"
+     "Infinity a model gives as its answer (the wait in an unstable queue) prints as `inf`.\n"
+     "Wrong: `sqrt(0.5 - 0.7)`, `print age -> ns` with age = 1e300 year\n"
+     "Right: check the sign first, or fix the inputs that made it negative; convert to a unit of the value's size"},
     {"E0505", "solver error",
      "A solver rejected its inputs with a typed error (MODELS §0.2): UnknownPrecision, PrecisionUnsupported,\n"
      "InvalidInput, InvalidParallelism, MissingSpec, UnsupportedWorkload. A solver refuses rather than guesses: a\n"
@@ -183,8 +201,9 @@ const std::vector<CodeInfo> kCodes = {
      "Wrong: `80 GB + 16 GiB`    Right: `80 GiB + 16 GiB`, or `80 GB + (16 GiB -> GB)` when the mix is meant"},
     {"W0602", "value prints as 0 or infinity at the chosen unit",
      "`->` only chooses how a value is shown. A constant too large or too small for the chosen unit would print as inf\n"
-     "or 0, which says nothing about the quantity. Large and small numbers are fine (3.14e23 FLOP of GPT-3 training,\n"
-     "0.3 pJ/bit on a link); only overflow and underflow of the shown number are flagged.\n"
+     "or 0, which says nothing about the quantity (so printing it stops the run with E0504). Large and small numbers\n"
+     "are fine (3.14e23 FLOP of GPT-3 training, 0.3 pJ/bit on a link); only overflow and underflow of the shown number\n"
+     "are flagged.\n"
      "Wrong: `1e300 year -> ns`    Right: `1e300 year -> year`, or no `->` and MLS picks the prefix"},
     {"W0603", "unused binding",
      "A name bound in a script and never read is usually a typo or a leftover: the what-if you meant to compare\n"

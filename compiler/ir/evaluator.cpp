@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -103,6 +104,7 @@ class Interp {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
         check_output_size(i, vs, lim_.max_output_values);
+        check_shown(i, vs);
         sink_.print(vs, i.shapes, i.flag, i.span);
         break;
       }
@@ -110,6 +112,7 @@ class Interp {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
         check_output_size(i, vs, lim_.max_output_values);
+        check_shown(i, vs);
         sink_.row(i.aux, i.names, vs, i.shapes, i.flag);
         break;
       }
@@ -123,6 +126,7 @@ class Interp {
       case Op::Plot: {
         std::vector<Value> vs;
         for (auto id : o) vs.push_back(v(id));
+        check_shown(i, vs);
         sink_.plot(i.aux, i.str, i.names, vs, i.shapes);
         break;
       }
@@ -211,10 +215,20 @@ class Interp {
 
 }  // namespace
 
+double whole_units(const std::string& fn, double si, double unit) {
+  double v = si / unit;
+  // 300 ms is 0.3 s, and 3 * 0.1 / 0.001 is 300.00000000000006: a quotient within a few ulps of a whole
+  // or half number is that number, so ceil(3 * 100 ms -> ms) is 300 ms and round(2.5 ms -> ms) 3 ms.
+  double h = std::round(v * 2) / 2;
+  if (std::fabs(v - h) <= 4 * std::numeric_limits<double>::epsilon() * std::fabs(h)) v = h;
+  return fn == "floor" ? std::floor(v) : fn == "ceil" ? std::ceil(v) : std::round(v);
+}
+
 Value eval_math(const std::string& fn, const std::vector<Value>& a, Span where) {
   auto x = [&](size_t k) { return a[k].num(); };
   double r;
-  if (fn == "sqrt") r = std::sqrt(x(0));
+  if ((fn == "floor" || fn == "ceil" || fn == "round") && a.size() == 2) r = whole_units(fn, x(0), x(1)) * x(1);
+  else if (fn == "sqrt") r = std::sqrt(x(0));
   else if (fn == "cbrt") r = std::cbrt(x(0));
   else if (fn == "exp") r = std::exp(x(0));
   else if (fn == "ln") r = std::log(x(0));
@@ -229,7 +243,7 @@ Value eval_math(const std::string& fn, const std::vector<Value>& a, Span where) 
     for (size_t k = 1; k < a.size(); ++k) r = fn == "min" ? std::min(r, x(k)) : std::max(r, x(k));
   } else if (fn == "ceil_div") {
     if (x(1) == 0) fail("E0503", "division by zero in ceil_div", where, "the divisor is zero here");
-    r = std::ceil(x(0) / x(1));
+    r = whole_units("ceil", x(0), x(1));
   } else {
     fail("E0505", "unknown built-in '" + fn + "'", where, "here");
   }
@@ -281,7 +295,11 @@ List eval_range(double lo, double hi, double step, bool geometric, Span where, d
 std::string format_value_for_message(const Value& v, const Shape& s) {
   if (v.is_num()) {
     auto f = units::format(v.num(), s.display, 6);
-    return f.unit.empty() ? f.number : f.number + " " + f.unit;
+    std::string shown = f.unit.empty() ? f.number : f.number + " " + f.unit;
+    // A value the unit cannot hold (0 or inf in it) says what it is in base units as well.
+    if (std::isfinite(v.num()) && (!std::isfinite(f.value) || (f.value == 0 && v.num() != 0)))
+      shown += " (" + units::format_number(v.num(), 6) + (s.dim.dimensionless() ? "" : " " + s.dim.base_unit_form()) + ")";
+    return shown;
   }
   if (v.is_bool()) return v.boolean() ? "true" : "false";
   if (v.is_str()) return v.str();

@@ -31,6 +31,10 @@ void evaluate_range(const Module& m, std::size_t first, std::size_t last, std::v
 
 // Helpers shared with codegen's runtime ABI: the exact semantics of each operation.
 Value eval_math(const std::string& fn, const std::vector<Value>& args, Span where);
+// floor/ceil/round (`fn`) of a value of `si` base units counted in units of `unit` base units: the
+// whole number of units (`round(x -> ms)` is whole_units("round", x, 0.001) ms; ceil_div(a, b) is
+// whole_units("ceil", a, b)).
+double whole_units(const std::string& fn, double si, double unit);
 List eval_range(double lo, double hi, double step, bool geometric, Span where, double max_items);
 // The number of items of `lo .. hi step s` (geometric: `step *s`), 0 when it is empty or invalid. The
 // evaluators, the checker's sweep bound and the JIT's size estimate all count with this.

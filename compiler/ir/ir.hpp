@@ -36,7 +36,8 @@ enum class Op {
   ConstNum, ConstBool, ConstStr, ConstNone,
   Add, Sub, Mul, Div, Pow, Neg,
   Lt, Le, Gt, Ge, Eq, Ne, And, Or, Not,
-  Math,        // str = function name (sqrt, cbrt, exp, ln, log2, log10, abs, floor, ceil, round, min, max, ceil_div)
+  Math,        // str = function name (sqrt, cbrt, exp, ln, log2, log10, abs, floor, ceil, round, min, max, ceil_div);
+               // floor/ceil/round with a second operand round in that unit (its value in base units)
   MakeRecord,  // str = kind; names = field names; operands = field values
   GetField,    // operands[0] = record; str = field name
   With,        // operands[0] = record; names/operands[1..] = updated fields

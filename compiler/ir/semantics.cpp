@@ -125,6 +125,44 @@ void check_output_size(const Inst& i, const std::vector<Value>& values, double l
     if (!fits_output(v, budget)) output_too_large(i, limit);
 }
 
+namespace {
+const char* shown_by(const Inst& i) { return i.op == Op::Row ? "row" : i.op == Op::Plot ? "plot" : "print"; }
+}  // namespace
+
+void check_shown(const Inst& i, double si, const Shape& s) {
+  if (std::isnan(si))
+    fail("E0504", std::string("this ") + shown_by(i) + " would show NaN (not a number)", i.span, "NaN reaches the output here",
+         "a solver or a calculation gave no number: check the inputs it was given");
+  if (!std::isfinite(si) || s.type != VType::F64) return;
+  const units::Display& d = s.display;
+  double shown = si / (d.fixed ? d.scale : d.rest_scale);
+  if (std::isfinite(shown) && (shown != 0 || si == 0)) return;
+  std::string unit = d.fixed ? d.text : d.prefix_base + d.rest;
+  std::string base = s.dim.dimensionless() ? "" : " " + s.dim.base_unit_form();
+  fail("E0504", "a value too " + std::string(shown == 0 ? "small" : "large") + " for `" + unit + "` would show as " +
+                    (shown == 0 ? "0" : si < 0 ? "-inf" : "inf"),
+       i.span, std::string(shown == 0 ? "underflows to zero" : "overflows to infinity") + " in " + unit,
+       "the value is " + units::format_number(si, 4) + base + ": convert it to a unit of its size");
+}
+
+void check_shown(const Inst& i, const Value& v, const Shape& s) {
+  if (v.is_num()) return check_shown(i, v.num(), s);
+  static const Shape plain;
+  if (v.is_list())
+    for (auto& e : v.list()) check_shown(i, e, s.elem ? *s.elem : plain);
+  if (v.is_record())
+    for (auto& [name, f] : v.record().fields) {
+      const Shape* fs = &plain;
+      for (auto& [n, sh] : s.fields)
+        if (n == name) fs = sh.get();
+      check_shown(i, f, *fs);
+    }
+}
+
+void check_shown(const Inst& i, const std::vector<Value>& values) {
+  for (std::size_t k = 0; k < values.size() && k < i.shapes.size(); ++k) check_shown(i, values[k], *i.shapes[k]);
+}
+
 Diagnostic assertion_failed(const Inst& i, const Value* lhs, const Value* rhs) {
   Diagnostic d = runtime_diag("E0501", i.str.empty() ? "assertion failed" : "assertion failed: " + i.str, i.span,
                               "this is false");

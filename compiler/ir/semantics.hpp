@@ -48,6 +48,14 @@ void check_output_size(const Inst& i, const std::vector<Value>& values, double l
 bool fits_output(const Value& v, double& budget);
 [[noreturn]] void output_too_large(const Inst& i, double limit);
 
+// A number reaching the output (print, row, plot) is shown as what it is: NaN never, and a finite
+// value never as inf or 0 because the unit asked for with `->` cannot hold it (E0504). Infinity is an
+// answer some models give (an unstable queue's wait) and is shown as `inf`. Lists and records are
+// checked value by value against their shapes.
+void check_shown(const Inst& i, const std::vector<Value>& values);
+void check_shown(const Inst& i, const Value& v, const Shape& s);
+void check_shown(const Inst& i, double si, const Shape& s);
+
 // The reports of a failed `assert` (with both sides when given) and of an `expect` (nothing when it holds).
 Diagnostic assertion_failed(const Inst& i, const Value* lhs, const Value* rhs);
 std::optional<Diagnostic> expectation_failed(const Inst& i, double actual, double expected, double tol);

@@ -38,6 +38,7 @@ Checker::TExpr Checker::call_builtin(const ast::Expr& e, const std::string& n) {
     error("E0403", "`" + n + "` takes " + (want ? std::to_string(want) : std::string("one or more")) + " argument" +
                        (want == 1 ? "" : "s") + ", got " + std::to_string(a.size()),
           e.span, "wrong number of arguments");
+  if (n == "floor" || n == "ceil" || n == "round") return call_rounding(e, n, a[0]);
   SType t = SType::num(a[0].t.dim);
   if (n == "sqrt") t.dim = a[0].t.dim.pow(Rational(1, 2));
   else if (n == "cbrt") t.dim = a[0].t.dim.pow(Rational(1, 3));
@@ -56,7 +57,7 @@ Checker::TExpr Checker::call_builtin(const ast::Expr& e, const std::string& n) {
       dimension_mismatch("E0301", "ceil_div", e, *e.args[0].value, a[0], *e.args[1].value, a[1]);
     t.dim = Dimension::none();
   } else {
-    t.display = a[0].t.display;  // abs floor ceil round keep the dimension
+    t.display = a[0].t.display;  // abs keeps the dimension
   }
   ir::Inst i{ir::Op::Math};
   i.str = n;
@@ -169,10 +170,9 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
       if (got.t.bare) {
         auto f = units::format(1, units::default_display(want.dim, units_));
         d.help = "give it a unit, e.g. `" + text(e.span) + " " + f.unit + "`";
-      } else if (want.dim == got.t.dim.pow(-1)) d.help = "the value is inverted: swap numerator and denominator";
-      else if (ratio == Dimension::base(BaseDim::Time, -1)) d.help = "this is an amount; divide by a Time to get a rate";
-      else if (ratio == Dimension::base(BaseDim::Time)) d.help = "this is a rate; multiply by a Time to get an amount";
-      else d.help = "it differs by a factor of " + ratio.base_form();
+      } else {
+        d.help = rate_amount_hint(want.dim, got.t.dim).value_or("it differs by a factor of " + ratio.base_form());
+      }
     }
     error(d);
   }
@@ -183,11 +183,43 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
     if (!ok)
       error(code, what + " must be a " + (want.family.empty() ? want.kind : want.family) + ", not " + describe(got.t, units_),
             e.span, describe(got.t, units_));
+    if (got.t.kind.empty() && !want.family.empty()) record_as_family(e, got.t, want.family, what);
     return got;
   }
   if (got.t.k != want.k && !(want.k == SType::K::Str && got.t.k == SType::K::Str))
     error(code, what + " must be " + describe(want, units_) + ", not " + describe(got.t, units_), e.span, describe(got.t, units_));
   return got;
+}
+
+// A record literal standing for a kind's record (`roofline(m, {peak_flops = ..., bandwidth = ...})`)
+// is checked like the kind's constructor: known fields of the kind's dimensions, the required ones set.
+// Otherwise `bandwidth = 3 TB` would reach the solver as 3 TB/s, and a missing field as NaN.
+void Checker::record_as_family(const ast::Expr& e, const SType& got, const std::string& family, const std::string& what) {
+  auto kinds = reg::kinds_of_family(family);
+  if (kinds.empty() || !got.fields) return;
+  for (auto& [n, ft] : *got.fields) {
+    const reg::FieldDesc* fd = nullptr;
+    for (auto* k : kinds)
+      if (!fd) fd = k->field(n);
+    const ast::Expr& at = literal_part(e, {n});
+    if (!fd) {
+      std::string alts;
+      for (auto* k : kinds)
+        for (auto& f : k->fields)
+          if (alts.find(f.name) == std::string::npos) alts += (alts.empty() ? "" : ", ") + f.name;
+      error("E0406", "a " + family + " has no field `" + n + "`", at.span, "unknown field in " + what, "fields: " + alts);
+    }
+    coerce(at, {ft, ir::kNoValue}, from_reg(fd->type), "field `" + fd->name + "` of " + what,
+           fd->type.count_kind() || fd->type.integer, "E0407");
+  }
+  if (kinds.size() != 1) return;  // which kind of a family (a transformer, a moe) is not known
+  for (auto& fd : kinds[0]->fields) {
+    bool set = false;
+    for (auto& [n, _] : *got.fields) set = set || kinds[0]->field(n) == &fd;
+    if (fd.required && !set)
+      error("E0411", what + " needs `" + fd.name + "` (" + fd.doc + ")", e.span, "missing field",
+            "add `" + fd.name + " = ...`, or pass a zoo entry or a `" + kinds[0]->name + "(...)`");
+  }
 }
 
 Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s) {

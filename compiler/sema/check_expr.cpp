@@ -503,10 +503,15 @@ Checker::TExpr Checker::list_lit(const ast::Expr& e) {
       d.labels.push_back({e.items[0]->span, describe(elem, units_), false});
       d.help = "a list holds values of one dimension; convert or split it";
       error(d);
+    } else if (auto dis = disagreement(elem, v.t)) {
+      // Records field by field, lists element by element: the list's type is its first element's.
+      Diagnostic d;
+      d.code = "E0308";
+      d.message = "list elements disagree" + disagreement_text(*dis);
+      disagree(d, *dis, {e.items[0].get(), "element 1"}, {e.items[k].get(), "element " + std::to_string(k + 1)},
+               "element", "the elements of a list share one type, the first element's");
     } else if (elem.is_record() && v.t.kind != elem.kind) {
-      elem = v.t.family.empty() || v.t.family != elem.family ? SType::none() : record_of_family(elem.family);
-      if (elem.k == SType::K::None)
-        error("E0308", "list elements must all be of one kind", e.items[k]->span, describe(v.t, units_));
+      elem = record_of_family(elem.family);  // kinds of one family (disagreement() let them through)
     }
     i.operands.push_back(v.v);
   }
@@ -571,6 +576,13 @@ Checker::TExpr Checker::if_expr(const ast::Expr& e) {
     d.labels.push_back({arms[1]->span, describe(branch[1].t, units_), false});
     d.help = "both branches must give the same dimension so the result has one type";
     error(d);
+  }
+  if (auto dis = disagreement(branch[0].t, branch[1].t)) {  // records field by field, lists element by element
+    Diagnostic d;
+    d.code = "E0307";
+    d.message = "the two branches of `if` disagree" + disagreement_text(*dis);
+    disagree(d, *dis, {arms[0], "`then`"}, {arms[1], "`else`"}, "branch",
+             "both branches must give the same type so the result has one");
   }
   i.type = branch[0].t.vtype();
   SType t = forget_constants(branch[0].t);

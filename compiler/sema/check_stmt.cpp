@@ -1,6 +1,8 @@
 // Statements: bindings, print/assert/expect, fn, for/row tables, imports.
 #include "compiler/sema/checker.hpp"
 
+#include <algorithm>
+
 #include "compiler/sema/limits.hpp"
 #include "compiler/syntax/parse.hpp"
 
@@ -89,10 +91,7 @@ void Checker::let(const ast::Stmt& s) {
         if (v.t.is_num()) {
           Dimension ratio = want.dim / v.t.dim;
           std::string rn = dim_label(ratio, units_);
-          if (ratio == Dimension::base(BaseDim::Time, -1)) d.help = "this is an amount; divide by a Time to get a rate";
-          else if (ratio == Dimension::base(BaseDim::Time)) d.help = "this is a rate; multiply by a Time to get an amount";
-          else if (want.dim == v.t.dim.pow(-1)) d.help = "the value is inverted: swap numerator and denominator";
-          else d.help = "multiply the value by a " + rn + " (" + ratio.base_unit_form() + ")";
+          d.help = rate_amount_hint(want.dim, v.t.dim).value_or("multiply the value by a " + rn + " (" + ratio.base_unit_form() + ")");
         }
         error(d);
       }
@@ -106,7 +105,7 @@ void Checker::let(const ast::Stmt& s) {
   b.type = v.t;
   b.value = v.v;
   b.span = s.name_span;
-  b.origin = s.name + " = " + text(s.value->span) + ", line " + std::to_string(sm_.get(s.span.file).line_col(s.span.begin).line);
+  b.origin = s.name + " = " + text(s.value->span) + ", line " + line_of(s.span);
   b.zoo = opt_.builtin;
   bind(s.name, s.name_span, b);
   if (scopes_.size() == 1) {
@@ -298,7 +297,7 @@ void Checker::for_stmt(const ast::Stmt& s) {
     if (filtered) blocks_.pop_back();
     blocks_.pop_back();
     scopes_.pop_back();
-    if (outer) current_table_ = -1;  // the failed loop's table ends with it
+    if (outer) current_table_ = -1, table_columns_.clear();  // the failed loop's table ends with it
     throw;
   }
   --loop_depth_;
@@ -316,6 +315,7 @@ void Checker::for_stmt(const ast::Stmt& s) {
     emit(std::move(end));
     current_table_ = -1;
   }
+  if (outer) table_columns_.clear();
 }
 
 void Checker::row_stmt(const ast::Stmt& s) {
@@ -326,13 +326,62 @@ void Checker::row_stmt(const ast::Stmt& s) {
   ir::Inst i{ir::Op::Row};
   i.span = s.span;
   i.aux = current_table_;
-  for (auto& f : s.fields) {
+  if (!table_columns_.empty()) same_columns(s);
+  bool first = table_columns_.empty();
+  std::vector<SType> types;
+  for (size_t k = 0; k < s.fields.size(); ++k) {
+    auto& f = s.fields[k];
     TExpr v = expr(*f.value);
+    types.push_back(v.t);
     i.names.push_back(f.name);
     i.operands.push_back(v.v);
-    i.shapes.push_back(shape_of(v.t, units_));
+    if (first) {
+      i.shapes.push_back(shape_of(v.t, units_));
+      continue;
+    }
+    const Column& col = table_columns_[k];
+    if (auto dis = disagreement(col.type, v.t)) {
+      Diagnostic d;
+      d.code = "E0316";
+      d.message = "column `" + f.name + "` of one table disagrees" + disagreement_text(*dis);
+      disagree(d, *dis, {col.value, "the row on line " + line_of(col.value->span)}, {f.value.get(), "this row"}, "row",
+               "a table column keeps the type of the first `row` that writes it; give this column another name");
+    }
+    // One unit per column: a later row is shown like the first (its CSV header names that unit).
+    i.shapes.push_back(v.t.is_num() ? col.shape : shape_of(v.t, units_));
   }
+  if (first)
+    for (size_t k = 0; k < s.fields.size(); ++k)
+      table_columns_.push_back({s.fields[k].name, s.fields[k].name_span, types[k], i.shapes[k],
+                                s.fields[k].value.get()});
   emit(std::move(i));
+}
+
+// Every `row` of a table writes the columns of its first row, in that order: the table has one header.
+void Checker::same_columns(const ast::Stmt& s) {
+  const Column& c0 = table_columns_.front();
+  std::string first = "the row on line " + line_of(c0.name_span);
+  size_t k = 0;
+  while (k < s.fields.size() && k < table_columns_.size() && s.fields[k].name == table_columns_[k].name) ++k;
+  if (k == s.fields.size() && k == table_columns_.size()) return;
+  Diagnostic d;
+  d.code = "E0316";
+  d.message = "the rows of one table write different columns";
+  if (k < s.fields.size() && k < table_columns_.size()) {
+    d.labels.push_back({s.fields[k].name_span, "this row writes `" + s.fields[k].name + "` here", true});
+    d.labels.push_back({table_columns_[k].name_span, first + " writes `" + table_columns_[k].name + "`", false});
+  } else if (k < table_columns_.size()) {
+    d.labels.push_back({s.span, "this row has no `" + table_columns_[k].name + "`", true});
+    d.labels.push_back({table_columns_[k].name_span, first + " writes `" + table_columns_[k].name + "`", false});
+  } else {
+    d.labels.push_back({s.fields[k].name_span, "this row adds `" + s.fields[k].name + "`", true});
+    d.labels.push_back({c0.name_span, first + " has no `" + s.fields[k].name + "`", false});
+  }
+  std::string cols;
+  for (auto& c : table_columns_) cols += (cols.empty() ? "" : ", ") + c.name;
+  d.help = "the rows of a table share one header (" + cols + "): write the same columns in the same order, or give the " +
+           "other values a loop and a table of their own";
+  error(d);
 }
 
 void Checker::import_stmt(const ast::Stmt& s) {

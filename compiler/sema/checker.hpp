@@ -19,6 +19,10 @@
 
 namespace mls::sema {
 
+// The part of a literal that `path` leads to through record fields (`4.8 TB` of `{bw = 4.8 TB}` for
+// {"bw"}), else the innermost literal on the way: where a field's message points.
+const ast::Expr& literal_part(const ast::Expr& e, const std::vector<std::string>& path);
+
 // The chart kinds `plot` knows (roofline, line, scatter, bar, heatmap, scorecard).
 std::vector<std::string> chart_kinds();
 
@@ -118,6 +122,8 @@ class Checker {
   TExpr convert(const ast::Expr& e);
   TExpr call(const ast::Expr& e);
   TExpr call_builtin(const ast::Expr& e, const std::string& name);
+  TExpr call_rounding(const ast::Expr& e, const std::string& fn, const TExpr& x);  // floor/ceil/round (E0315)
+  std::string shown_unit(const SType& t) const;  // the unit a value of this type prints in ("ms")
   TExpr call_fn(const ast::Expr& e, const Binding& b);
   TExpr call_solver(const ast::Expr& e, const reg::SolverDesc& s);
   TExpr construct(const ast::Expr& e, const std::string& kind);
@@ -140,6 +146,8 @@ class Checker {
   // a solver's or kind's "per request/sample" may be left out (not for user functions, whose body sees it)
   TExpr coerce(const ast::Expr& e, TExpr got, const SType& want, const std::string& what, bool count_ok,
                const char* code, bool implied_per = true);
+
+  void record_as_family(const ast::Expr& e, const SType& got, const std::string& family, const std::string& what);
 
   // static evaluation of unit and dimension expressions
   struct UnitValue {
@@ -170,8 +178,18 @@ class Checker {
                           std::optional<std::string> help = std::nullopt);
   [[noreturn]] void dimension_mismatch(const std::string& code, const std::string& what, const ast::Expr& whole,
                                        const ast::Expr& l, const TExpr& a, const ast::Expr& r, const TExpr& b);
+  // Two values that must share a type do not (agreement.cpp): labels both, with a computed help.
+  struct Side {
+    const ast::Expr* e;
+    std::string name;  // "element 2", "the `then` branch", "the row on line 3"
+  };
+  std::string disagreement_text(const Disagreement& d) const;  // " on field `bw`: Bandwidth and Information"
+  [[noreturn]] void disagree(Diagnostic d, const Disagreement& dis, const Side& first, const Side& other,
+                             const std::string& noun, const std::string& rule);
+  std::optional<std::string> rate_amount_hint(const Dimension& want, const Dimension& got) const;
   std::string origin_of(const ast::Expr& e) const;
   std::string text(Span s) const;
+  std::string line_of(Span s) const;  // "12"
   void note_type(const ast::Expr& e, const SType& t);
 
   // warnings (W06xx, compiler/sema/warnings.cpp): reported once per span, never while a typed hole
@@ -210,6 +228,17 @@ class Checker {
   std::filesystem::path root_;
   Options opt_;
   int current_table_ = -1;
+  // The columns of the table being built (the outer loop's): a column keeps the type and the shape
+  // of the first `row` that writes it (E0316), so every cell under one header is in one unit.
+  struct Column {
+    std::string name;
+    Span name_span;
+    SType type;
+    ir::ShapePtr shape;
+    const ast::Expr* value;  // in the table's first row
+  };
+  std::vector<Column> table_columns_;  // the table's first row
+  void same_columns(const ast::Stmt& row);
   int loop_depth_ = 0;
   // The enclosing loops' points and sizes ("1,000 x 1,000"): a nest is bounded as one sweep.
   double sweep_outer_ = 1;

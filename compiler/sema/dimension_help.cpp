@@ -5,6 +5,16 @@
 
 namespace mls::sema {
 
+// `got` where `want` is needed, when the fix is a known one: an inverted value, an amount for a rate
+// or a rate for an amount. Phrased about the value that has `got` ("this is an amount; ...").
+std::optional<std::string> Checker::rate_amount_hint(const Dimension& want, const Dimension& got) const {
+  Dimension ratio = want / got;
+  if (ratio == Dimension::base(BaseDim::Time, -1)) return "this is an amount; divide by a Time to get a rate";
+  if (ratio == Dimension::base(BaseDim::Time)) return "this is a rate; multiply by a Time to get an amount";
+  if (want == got.pow(-1) && !want.dimensionless()) return "the value is inverted: swap numerator and denominator";
+  return std::nullopt;
+}
+
 void Checker::dimension_mismatch(const std::string& code, const std::string& what, const ast::Expr& whole,
                                  const ast::Expr& l, const TExpr& a, const ast::Expr& r, const TExpr& b) {
   auto label = [&](const TExpr& x) { return x.t.is_num() ? dim_label(x.t.dim, units_) : describe(x.t, units_); };

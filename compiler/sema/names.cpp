@@ -151,6 +151,8 @@ std::string Checker::text(Span s) const {
   return t;
 }
 
+std::string Checker::line_of(Span s) const { return std::to_string(sm_.get(s.file).line_col(s.begin).line); }
+
 std::string Checker::origin_of(const ast::Expr& e) const {
   const ast::Expr* x = &e;
   while (x->kind == ast::ExprKind::Paren) x = x->lhs.get();

@@ -46,6 +46,18 @@ std::string describe(const SType& t, const units::UnitTable& u);
 // The dimension's name or its base form: "Bandwidth", "Compute / Information"
 std::string dim_label(const Dimension& d, const units::UnitTable& u);
 
+// Where two types that must be one (list elements, `if` branches, a table column) first differ:
+// a dimension or kind (`Type`), or a field only the first (`Missing`) or only the second (`Extra`)
+// has. `path` leads to it through record fields and list elements ("[]"): {"gpu", "bw"}.
+struct Disagreement {
+  enum class K { Type, Missing, Extra } k;
+  std::vector<std::string> path;
+  SType a, b;         // the two types at `path`
+  std::string field;  // Missing / Extra: the field's name
+  std::string field_path() const;  // "gpu.bw", "xs[].t"
+};
+std::optional<Disagreement> disagreement(const SType& a, const SType& b);
+
 // Registry types → static types (record families take their kinds' fields).
 SType from_reg(const reg::Type& t);
 SType record_of_kind(const std::string& kind);        // a zoo kind or a solver result kind

@@ -255,6 +255,7 @@ std::int32_t mls_rt_print(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
     const Inst& i = inst_of(rt, inst);
     auto vs = operands(rt, i, args);
     ir::check_output_size(i, vs, rt->limits->max_output_values);
+    ir::check_shown(i, vs);
     rt->sink->print(vs, i.shapes, i.flag, i.span);
   });
 }
@@ -265,14 +266,21 @@ std::int32_t mls_rt_row(MlsRt* rt, std::int32_t inst, const std::uint64_t* args,
     if (!rt->unit->deferred_row[static_cast<std::size_t>(inst)]) {
       auto vs = operands(rt, i, args);
       ir::check_output_size(i, vs, rt->limits->max_output_values);
+      ir::check_shown(i, vs);
       rt->sink->row(i.aux, i.names, vs, i.shapes, i.flag);
       return;
     }
     // A deferred row: checked now (as an immediate row is), built at the Reduce if it is kept.
     double budget = rt->limits->max_output_values;
     for (std::size_t k = 0; k < i.operands.size(); ++k) {
-      bool fits = rt->unit->kind(i.operands[k]) == Kind::Handle ? ir::fits_output(handle(rt, args[k]), budget) : --budget >= 0;
+      bool is_handle = rt->unit->kind(i.operands[k]) == Kind::Handle;
+      bool fits = is_handle ? ir::fits_output(handle(rt, args[k]), budget) : --budget >= 0;
       if (!fits) ir::output_too_large(i, rt->limits->max_output_values);
+    }
+    for (std::size_t k = 0; k < i.operands.size(); ++k) {
+      Kind kind = rt->unit->kind(i.operands[k]);
+      if (kind == Kind::Handle) ir::check_shown(i, handle(rt, args[k]), *i.shapes[k]);
+      else if (kind == Kind::F64) ir::check_shown(i, f64(args[k]), *i.shapes[k]);
     }
     if (rt->deferred.size() <= rt->deferred_count) rt->deferred.emplace_back();
     auto& d = rt->deferred[rt->deferred_count++];
@@ -306,7 +314,9 @@ std::int32_t mls_rt_reduce(MlsRt* rt, std::int32_t inst, const std::uint64_t* ar
 std::int32_t mls_rt_plot(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    rt->sink->plot(i.aux, i.str, i.names, operands(rt, i, args), i.shapes);
+    auto vs = operands(rt, i, args);
+    ir::check_shown(i, vs);
+    rt->sink->plot(i.aux, i.str, i.names, vs, i.shapes);
   });
 }
 

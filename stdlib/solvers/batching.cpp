@@ -142,7 +142,7 @@ void register_batching() {
       .out("feasible", &ContinuousBatchingOut::feasible, "n > 0")
       .out("max_active_requests", &ContinuousBatchingOut::max_active_requests, "n")
       .out("throughput_tokens_per_sec", &ContinuousBatchingOut::throughput_tokens_per_sec, "n/ITL(n)")
-      .out("itl", &ContinuousBatchingOut::itl, "ITL(n)")
+      .out("itl", &ContinuousBatchingOut::itl, "ITL(n)").infinite_when("no request fits in memory")
       .out("ttft", &ContinuousBatchingOut::ttft, "prefill of n_max requests")
       .out("paged_kv_cache_size", &ContinuousBatchingOut::paged_kv_cache_size, "n·kv_seq")
       .out("kv_bytes_per_request", &ContinuousBatchingOut::kv_bytes_per_request, "KV(S_pad, 1)")

@@ -133,7 +133,7 @@ void register_batching() {
                                                          "paged-KV continuous batching: concurrency and throughput")
       .in("model", &ContinuousBatchingIn::model, "transformer or MoE", Req)
       .in("hardware", &ContinuousBatchingIn::hardware, "the device", Req)
-      .in("seq_len", &ContinuousBatchingIn::seq_len, "tokens per request S", Req)
+      .in("seq_len", &ContinuousBatchingIn::seq_len, "tokens per request S", positive_required())
       .in("max_batch_size", &ContinuousBatchingIn::max_batch_size, "admission limit n_max", at_least(1))
       .in("page_size", &ContinuousBatchingIn::page_size, "KV page p_s", at_least(0, true))
       .in("precision", &ContinuousBatchingIn::precision, "numeric precision")

@@ -8,7 +8,10 @@ that fails anyway (the process limit is below the budget) is E0507 "out of memor
 both evaluators, under --threads, in `mls -e` and in the REPL (which goes on).
 
 usage: check_memory_limits.py MLS"""
-import json, os, resource, subprocess, sys, tempfile, threading, time
+import json, os, resource, sys, tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from measured_run import run_measured  # noqa: E402
 
 mls = os.path.abspath(sys.argv[1])
 SANITIZED = "ASAN_OPTIONS" in os.environ  # ASan reserves terabytes of address space: no ulimit -v there
@@ -21,26 +24,7 @@ def limit_as(nbytes):
 
 
 def run(args, stdin=None, preexec=None, timeout=120):
-    t = time.time()
-    p = subprocess.Popen([mls, "--diagnostics", "json"] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, preexec_fn=preexec)
-    out, err = [], []
-    readers = [threading.Thread(target=lambda f, b: b.append(f.read()), args=(f, b)) for f, b in ((p.stdout, out), (p.stderr, err))]
-    for r in readers:
-        r.start()
-    try:
-        p.stdin.write((stdin or "").encode())
-        p.stdin.close()
-    except BrokenPipeError:
-        pass
-    killer = threading.Timer(timeout, p.kill)
-    killer.start()
-    _, status, ru = os.wait4(p.pid, 0)
-    killer.cancel()
-    for r in readers:
-        r.join()
-    return (os.waitstatus_to_exitcode(status), out[0].decode("utf-8", "replace"), err[0].decode("utf-8", "replace"),
-            time.time() - t, ru.ru_maxrss / 1024)
+    return run_measured([mls, "--diagnostics", "json"] + args, stdin, preexec=preexec, timeout=timeout)
 
 
 def codes(stderr):

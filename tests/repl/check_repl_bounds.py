@@ -5,7 +5,10 @@ over 100,000 lines costs linear time (it took 10 s), and `:save` reports a faile
 /dev/full` reported success).
 
 usage: check_repl_bounds.py MLS"""
-import os, subprocess, sys, threading, time
+import os, sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from measured_run import run_measured  # noqa: E402
 
 mls = os.path.abspath(sys.argv[1])
 fails = 0
@@ -13,29 +16,7 @@ fails = 0
 
 def run(stdin_data=None, stdin_file=None, timeout=60):
     """Runs `mls repl` on piped input; returns (exit, stdout, stderr, seconds, peak RSS in MB)."""
-    t = time.time()
-    src = open(stdin_file, "rb") if stdin_file else subprocess.PIPE
-    p = subprocess.Popen([mls, "repl", "--color", "never"], stdin=src, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, err = [], []
-    readers = [threading.Thread(target=lambda f, b: b.append(f.read()), args=(f, b)) for f, b in ((p.stdout, out), (p.stderr, err))]
-    for r in readers:
-        r.start()
-    if stdin_data is not None:
-        try:
-            p.stdin.write(stdin_data.encode())
-            p.stdin.close()
-        except BrokenPipeError:
-            pass
-    killer = threading.Timer(timeout, p.kill)
-    killer.start()
-    _, status, ru = os.wait4(p.pid, 0)
-    killer.cancel()
-    for r in readers:
-        r.join()
-    if stdin_file:
-        src.close()
-    return (os.waitstatus_to_exitcode(status), out[0].decode("utf-8", "replace"), err[0].decode("utf-8", "replace"),
-            time.time() - t, ru.ru_maxrss / 1024)
+    return run_measured([mls, "repl", "--color", "never"], stdin_data, stdin_file, timeout=timeout)
 
 
 def check(name, result, want_exit, stdout_has=(), stderr_has=(), max_s=30, max_mb=600):

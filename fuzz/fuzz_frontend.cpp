@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   o.render.unicode = true;
   std::ostringstream out, err;
   int rc = session.run(mls::fuzz::script_path(), mls::fuzz::input_text(data, size), o, out, err);
-  bool error_shown = err.str().find("error[E") != std::string::npos;
+  bool error_shown = mls::fuzz::error_rendered(err.str());
   if (rc != mls::driver::kOk && rc != mls::driver::kCompileError) __builtin_trap();  // 70: internal error
   if ((rc == mls::driver::kCompileError) != error_shown) __builtin_trap();
   return 0;

@@ -40,6 +40,20 @@ inline std::string input_text(const std::uint8_t* data, std::size_t size) {
   return std::string(reinterpret_cast<const char*>(data), size);
 }
 
+// True when a rendered diagnostic's header line is an error: "error[E…" at the start of a line,
+// painted red or not. Anywhere else the text is a quoted source line or a message (a warning on a
+// comment reading `# error[E0301]` is no error: the front-end target's false alarm).
+inline bool error_rendered(const std::string& text) {
+  static const std::string plain = "error[E", painted = "\x1b[1;31merror[E";
+  for (std::size_t at = 0; at < text.size();) {
+    if (text.compare(at, plain.size(), plain) == 0 || text.compare(at, painted.size(), painted) == 0) return true;
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) break;
+    at = nl + 1;
+  }
+  return false;
+}
+
 // driver::Session::load_builtins + require_zoo, over the public pieces (the session keeps its checker
 // private). Keep in step with runtime/driver/pipeline.cpp.
 class Frontend {

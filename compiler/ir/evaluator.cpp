@@ -87,10 +87,10 @@ class Interp {
       case Op::MakeList: {
         List l;
         for (auto id : o) l.push_back(v(id));
-        set(i, Value(std::move(l)));
+        set(i, make_list(std::move(l), i.span, lim_));
         break;
       }
-      case Op::Range: set(i, Value(eval_range(n(o[0]), n(o[1]), n(o[2]), i.flag, i.span, lim_.max_list_items))); break;
+      case Op::Range: set(i, eval_range(n(o[0]), n(o[1]), n(o[2]), i.flag, i.span, lim_)); break;
       case Op::CallSolver: {
         const reg::SolverDesc* s = reg::find_solver(i.str);
         std::vector<Value> args;
@@ -274,22 +274,32 @@ double range_count(double lo, double hi, double step, bool geometric) {
   return step > 0 && hi >= lo ? std::floor((hi - lo) / step + 1e-9) + 1 : 0;
 }
 
-List eval_range(double lo, double hi, double step, bool geometric, Span where, double max_items) {
+Value eval_range(double lo, double hi, double step, bool geometric, Span where, const EvalLimits& limits) {
+  if (geometric ? !(step > 1) || !(lo > 0) : !(step > 0))
+    fail("E0409", geometric ? "a geometric range needs a start > 0 and a factor > 1" : "a range step must be positive", where,
+         "in this range");
+  double count = range_count(lo, hi, step, geometric);
+  if (count > limits.max_list_items) range_too_large(count, limits.max_list_items, where);
+  if (limits.memory) limits.memory->charge(list_bytes(count), where, "this range");
   List out;
-  if (geometric) {
-    if (!(step > 1) || !(lo > 0))
-      fail("E0409", "a geometric range needs a start > 0 and a factor > 1", where, "in this range");
-    double count = range_count(lo, hi, step, true);
-    if (count > max_items) range_too_large(count, max_items, where);
-    for (double x = lo; x <= hi * (1 + 1e-12); x *= step) out.push_back(Value(x));
-  } else {
-    if (!(step > 0)) fail("E0409", "a range step must be positive", where, "in this range");
-    double count = range_count(lo, hi, step, false);
-    if (count > max_items) range_too_large(count, max_items, where);
+  try {
     if (count > 0) out.reserve(static_cast<std::size_t>(count));  // a 10^6-point range: one allocation
-    for (double k = 0; k < count; ++k) out.push_back(Value(lo + k * step));
+    if (geometric)
+      for (double x = lo; x <= hi * (1 + 1e-12); x *= step) out.push_back(Value(x));
+    else
+      for (double k = 0; k < count; ++k) out.push_back(Value(lo + k * step));
+  } catch (...) {
+    if (limits.memory) limits.memory->release(list_bytes(count));
+    throw;
   }
-  return out;
+  if (limits.memory && out.size() != static_cast<std::size_t>(count))  // the charge is what the list holds
+    limits.memory->release(list_bytes(count) - list_bytes(double(out.size())));
+  return charged_list(std::move(out), limits.memory);
+}
+
+Value make_list(List items, Span where, const EvalLimits& limits) {
+  if (limits.memory) limits.memory->charge(list_bytes(double(items.size())), where, "this list");
+  return charged_list(std::move(items), limits.memory);
 }
 
 std::string format_value_for_message(const Value& v, const Shape& s) {

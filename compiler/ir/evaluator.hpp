@@ -3,14 +3,18 @@
 #pragma once
 
 #include "compiler/ir/ir.hpp"
+#include "compiler/ir/memory_budget.hpp"
 #include "compiler/ir/runtime_sink.hpp"
+
+#include <memory>
 
 namespace mls::ir {
 
 struct EvalLimits {
-  double max_loop_iterations = 1e9;   // a loop nest larger than this is refused (E0507)
+  double max_loop_iterations = 1e9;   // a loop nest larger than this is refused (E0507; --max-points)
   double max_list_items = 1e7;        // a range materialises at most this many items (~400 MB)
   double max_output_values = 1e6;     // one print/row shows at most this many values
+  std::shared_ptr<MemoryBudget> memory;  // the lists and ranges a run holds (--max-memory); null: not counted
   int shard_k = 0, shard_n = 1;       // --shard: each top-level loop runs the k-th of n slices of its first list
   int threads = 1;                    // --threads: a top-level loop of 4096+ points runs on this many threads
 };
@@ -35,7 +39,10 @@ Value eval_math(const std::string& fn, const std::vector<Value>& args, Span wher
 // whole number of units (`round(x -> ms)` is whole_units("round", x, 0.001) ms; ceil_div(a, b) is
 // whole_units("ceil", a, b)).
 double whole_units(const std::string& fn, double si, double unit);
-List eval_range(double lo, double hi, double step, bool geometric, Span where, double max_items);
+// A range's list, charged to limits.memory before it is built (E0507 over max_list_items or the budget).
+Value eval_range(double lo, double hi, double step, bool geometric, Span where, const EvalLimits& limits);
+// A list literal's value (or a kind's entries), charged to limits.memory.
+Value make_list(List items, Span where, const EvalLimits& limits);
 // The number of items of `lo .. hi step s` (geometric: `step *s`), 0 when it is empty or invalid. The
 // evaluators, the checker's sweep bound and the JIT's size estimate all count with this.
 double range_count(double lo, double hi, double step, bool geometric);

@@ -10,6 +10,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -61,17 +62,22 @@ void run_parallel(std::size_t begin, std::size_t end, double inner_points, int t
   std::vector<SliceFn> fns;
   for (std::size_t k = 0; k < t; ++k) fns.push_back(make_worker());
   std::vector<std::thread> workers;
-  for (std::size_t k = 1; k < t; ++k)
-    workers.emplace_back([&, fn = &fns[k]] {
-      for (;;) {
-        std::unique_lock<std::mutex> lk(mu);
-        cv.wait(lk, [&] { return stop || next >= chunks.size() || can_take(); });
-        if (!can_take()) return;
-        std::size_t c = next++;
-        lk.unlock();
-        run_chunk(c, *fn);
-      }
-    });
+  for (std::size_t k = 1; k < t; ++k) {
+    try {
+      workers.emplace_back([&, fn = &fns[k]] {
+        for (;;) {
+          std::unique_lock<std::mutex> lk(mu);
+          cv.wait(lk, [&] { return stop || next >= chunks.size() || can_take(); });
+          if (!can_take()) return;
+          std::size_t c = next++;
+          lk.unlock();
+          run_chunk(c, *fn);
+        }
+      });
+    } catch (const std::system_error&) {
+      break;  // no thread left to start (a memory limit): the threads started, this one included, do the work
+    }
+  }
   auto finish = [&] {
     {
       std::lock_guard<std::mutex> lk(mu);

@@ -85,6 +85,13 @@ Value call_solver(const reg::SolverDesc& s, const std::vector<Value>& args, Span
 }
 
 void solver_failed(const reg::SolverDesc& s, const SolverError& e, Span where) {
+  if (auto* nf = dynamic_cast<const reg::NonFiniteResult*>(&e)) {  // never silently NaN or infinity
+    Diagnostic d = runtime_diag("E0504", s.name + ": " + e.what(), where, "`" + nf->field + "` is not finite",
+                                "check the arguments: a zero rate, bandwidth or capacity makes a time infinite "
+                                "(`mls solvers` lists each solver's parameter ranges)");
+    d.kind = e.kind;
+    throw RuntimeError{std::move(d)};
+  }
   Diagnostic d = runtime_diag("E0505", s.name + ": " + e.what(), where, e.kind + " raised here");
   d.kind = e.kind;
   throw RuntimeError{std::move(d)};

@@ -16,6 +16,7 @@ bool is_builtin_fn(const std::string& n);
 Checker::TExpr Checker::call(const ast::Expr& e) {
   const std::string& n = e.text;
   if (Binding* b = lookup(n)) {
+    if (b->generic) throw Abort{};  // (check_uncalled_fns)
     if (b->k == Binding::K::Fn) return call_fn(e, *b);
     error("E0410", "`" + n + "` is a value, not a function", e.text_span, "not callable");
   }
@@ -72,6 +73,7 @@ Checker::TExpr Checker::call_fn(const ast::Expr& e, const Binding& b) {
   if (expanding_fns_.count(f.name))
     error("E0412", "`" + f.name + "` calls itself; recursion is not allowed", e.span, "recursive call",
           "MLS programs always terminate: write the closed form or a bounded `for` loop");
+  called_fns_.insert(&f);
   if (e.args.size() != f.params.size())
     error("E0403", "`" + f.name + "` takes " + std::to_string(f.params.size()) + " argument(s), got " +
                        std::to_string(e.args.size()),
@@ -125,19 +127,68 @@ Checker::TExpr Checker::call_fn(const ast::Expr& e, const Binding& b) {
   filter_items_ = std::move(filters);
   scopes_.resize(1);
   for (auto& s : saved) scopes_.push_back(std::move(s));
-  if (f.type) {
-    SType want = type_expr(*f.type);
-    if ((want.is_num() && (!r.t.is_num() || r.t.dim != want.dim)) || (!want.is_num() && want.k != r.t.k)) {
-      Diagnostic d;
-      d.code = "E0312";
-      d.message = "`" + f.name + "` is declared to return " + describe(want, units_) + " but its body gives " + describe(r.t, units_);
-      d.labels.push_back({f.value->span, describe(r.t, units_), true});
-      d.labels.push_back({f.type->span, "declared here", false});
-      d.labels.push_back({e.span, "in this call", false});
-      error(d);
-    }
-  }
+  check_return_type(f, r, &e.span);
   return r;
+}
+
+void Checker::check_return_type(const ast::Stmt& f, const TExpr& r, const Span* call) {
+  if (!f.type) return;
+  SType want = type_expr(*f.type);
+  if ((want.is_num() && (!r.t.is_num() || r.t.dim != want.dim)) || (!want.is_num() && want.k != r.t.k)) {
+    Diagnostic d;
+    d.code = "E0312";
+    d.message = "`" + f.name + "` is declared to return " + describe(want, units_) + " but its body gives " + describe(r.t, units_);
+    d.labels.push_back({f.value->span, describe(r.t, units_), true});
+    d.labels.push_back({f.type->span, "declared here", false});
+    if (call) d.labels.push_back({*call, "in this call", false});
+    error(d);
+  }
+}
+
+// A function nothing called is checked once at the end of its file (issue 30: a body with a dimension
+// error compiled as long as nothing called it). Calls are inlined and check the body with the
+// arguments' types; here each parameter has its declared type. A parameter declared without a type
+// takes its type from a call, so the check stops, silently, where the body first uses it: what comes
+// before that (in evaluation order) is checked. The IR made is dropped, and the check changes no
+// warning (W0603 still names the function).
+void Checker::check_uncalled_fns() {
+  std::vector<const ast::Stmt*> fns = std::exchange(defined_fns_, {});
+  for (const ast::Stmt* f : fns) {
+    if (called_fns_.count(f)) continue;
+    ir::Block scratch;
+    const ir::ValueId values = module_.num_values;
+    const std::size_t typed = typed_.size();
+    std::vector<std::map<std::string, Binding>> saved(scopes_.begin() + 1, scopes_.end());
+    scopes_.resize(1);
+    scopes_.emplace_back();
+    blocks_.push_back(&scratch);
+    uncalled_body_ = true;
+    expanding_fns_.insert(f->name);
+    try {
+      for (auto& p : f->params) {
+        Binding pb;
+        pb.span = p.span;
+        pb.origin = p.name + " (parameter of " + f->name + ")";
+        if (p.type) {
+          pb.type = type_expr(*p.type);
+          pb.value = module_.num_values++;
+        } else {
+          pb.generic = true;
+        }
+        scopes_.back()[p.name] = pb;
+      }
+      check_return_type(*f, expr(*f->value), nullptr);
+    } catch (const Abort&) {  // reported (or a parameter without a type reached)
+    } catch (const HoleFound&) {  // a typed hole is solved where the function is called
+    }
+    expanding_fns_.erase(f->name);
+    uncalled_body_ = false;
+    blocks_.pop_back();
+    scopes_.resize(1);
+    for (auto& sc : saved) scopes_.push_back(std::move(sc));
+    module_.num_values = values;
+    typed_.resize(typed);
+  }
 }
 
 // Checks a value against an expected type: dimensions, bare numbers for counts, record families.

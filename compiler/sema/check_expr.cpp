@@ -139,6 +139,7 @@ Checker::TExpr Checker::ident(const ast::Expr& e) {
   if (!filter_items_.empty())
     if (auto f = item_field(n, e.span)) return *f;
   if (Binding* b = lookup(n)) {
+    if (b->generic) throw Abort{};  // a parameter without a type in an uncalled body (check_uncalled_fns)
     if (b->k == Binding::K::Fn)
       error("E0410", "`" + n + "` is a function; call it with arguments", e.span, "not a value",
             "write `" + n + "(...)`");

@@ -26,6 +26,9 @@ void Checker::check_program(const ast::Program& p, const Options& o, const std::
   bool real = !ec && std::filesystem::exists(self, ec);
   if (real) import_stack_.push_back(self.string());
   for (auto& s : p.stmts) guarded(*s);
+  if (!opt_.builtin) check_uncalled_fns();
+  defined_fns_.clear();
+  called_fns_.clear();
   report_unused(p);
   if (real) import_stack_.pop_back();
   opt_ = saved;
@@ -218,6 +221,7 @@ void Checker::fn_decl(const ast::Stmt& s) {
   b.fn = &s;
   b.span = s.name_span;
   bind(s.name, s.name_span, b);
+  defined_fns_.push_back(&s);
 }
 
 void Checker::for_stmt(const ast::Stmt& s) {

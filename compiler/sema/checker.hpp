@@ -50,6 +50,7 @@ struct Binding {
   std::string origin;     // "peak = 989 TFLOP/s, line 2" for dimension messages
   bool zoo = false;
   bool used = false;
+  bool generic = false;  // a parameter without a type while an uncalled body is checked: its type comes from a call
 };
 
 struct Options {
@@ -125,6 +126,8 @@ class Checker {
   TExpr call_rounding(const ast::Expr& e, const std::string& fn, const TExpr& x);  // floor/ceil/round (E0315)
   std::string shown_unit(const SType& t) const;  // the unit a value of this type prints in ("ms")
   TExpr call_fn(const ast::Expr& e, const Binding& b);
+  void check_return_type(const ast::Stmt& f, const TExpr& body, const Span* call);
+  void check_uncalled_fns();  // at the end of a file: the bodies of the functions nothing called
   TExpr call_solver(const ast::Expr& e, const reg::SolverDesc& s);
   TExpr construct(const ast::Expr& e, const std::string& kind);
   TExpr field(const ast::Expr& e);
@@ -218,6 +221,9 @@ class Checker {
   };
   std::optional<Transaction> tx_;
   std::set<std::string> expanding_fns_;
+  std::vector<const ast::Stmt*> defined_fns_;  // the functions declared in the file being checked
+  std::set<const ast::Stmt*> called_fns_;      // ... and those a call has checked
+  bool uncalled_body_ = false;                 // checking an uncalled body: no IR, no warnings, no reads kept
   std::set<std::string> imported_;
   std::set<std::string> poisoned_;  // names whose binding failed
   std::vector<std::string> filter_items_;  // loop variables whose `where` filter is being checked

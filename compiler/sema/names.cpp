@@ -34,6 +34,7 @@ Binding* Checker::lookup(const std::string& name) {
   for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
     auto f = it->find(name);
     if (f != it->end()) {
+      if (uncalled_body_) return &f->second;  // a body nothing runs reads nothing (W0603 stays)
       f->second.used = true;
       if (!f->second.zoo) read_sites_.insert({f->second.span.file, f->second.span.begin});
       return &f->second;

@@ -14,7 +14,7 @@
 namespace mls::sema {
 
 void Checker::warn(Diagnostic d) {
-  if (hole_fill_ || opt_.builtin) return;
+  if (hole_fill_ || opt_.builtin || uncalled_body_) return;
   Span s = d.primary_span();
   std::string key = d.code + " " + std::to_string(s.file) + ":" + std::to_string(s.begin) + "-" + std::to_string(s.end);
   if (!warned_.insert(key).second) return;

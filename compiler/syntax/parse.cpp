@@ -15,7 +15,9 @@ constexpr int kMaxNesting = 256;
 // A statement longer than this is refused: the checker walks expressions recursively, and a 1 MB
 // one-line sum would otherwise exhaust the stack (tests/hostile/long_line.mls).
 constexpr size_t kMaxStatementTokens = 10000;
-// Expressions nest at most this deep in the AST. Brackets are bounded above, but a left-deep chain
+// Expressions nest at most this deep in the AST, counted in operators and brackets above a leaf (a
+// number or a name), so the 256 brackets allowed above are also 256 levels of expression (issue 30:
+// the leaf counted as a level and refused them). Brackets are bounded above, but a left-deep chain
 // (`1 + 1 + ... + 1`, `a b c d ...`, `x and y and ...`) or a run of prefix operators (`- - - x`)
 // nests as deep as it is long, and the checker, both evaluators and the dumps recurse on it: 5,000
 // terms overflowed the 8 MB stack (tests/hostile/regress/deep_*.mls).
@@ -106,7 +108,7 @@ Span token_span(const SourceFile& f, const std::vector<std::uint32_t>& map, antl
 // or null. Iterative: the tree may be ~10,000 deep.
 const ast::Expr* too_deep(const ast::Expr* root) {
   std::vector<std::pair<const ast::Expr*, int>> todo;
-  if (root) todo.emplace_back(root, 1);
+  if (root) todo.emplace_back(root, 0);
   while (!todo.empty()) {
     auto [e, d] = todo.back();
     todo.pop_back();

@@ -2,6 +2,7 @@
 //   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON
 #include "compiler/diag/catalogue.hpp"
 #include "runtime/driver/pipeline.hpp"
+#include "runtime/driver/resource_flags.hpp"
 #include "runtime/repl/repl.hpp"
 #include "runtime/solve/solve_command.hpp"
 #include "runtime/solve/solver_docs.hpp"
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 #include <sstream>
 #include <thread>
 #include <unistd.h>
@@ -32,7 +34,9 @@ bool utf8_terminal() {
 }
 }  // namespace
 
-int main(int argc, char** argv) {
+// Every command path ends here: an allocation that fails anywhere (a memory limit such as `ulimit -v`)
+// becomes a diagnostic and a clean exit, never an abort.
+int main(int argc, char** argv) try {
   using namespace mls;
   CLI::App app{"MLS — a units-checked language for reasoning about machine-learning systems"};
   app.set_version_flag("--version", kVersion);
@@ -56,10 +60,9 @@ int main(int argc, char** argv) {
   app.add_option("--plots", plots_dir, "write the script's charts into DIR (the script never chooses where files go)");
   app.add_option("--plot-format", plot_formats, "chart file formats: any of svg,png,pdf (default svg,png)");
   app.add_flag("--plot-text", plot_text, "draw charts as text on stdout (the default on a terminal without --plots)");
-  double max_points = 1e9;
-  std::string shard;
-  app.add_option("--max-points", max_points, "refuse a sweep with more points than this at compile time (default 1e9)")
-      ->check(CLI::PositiveNumber);
+  std::string max_points = "1e9", max_memory = "2GiB", shard;
+  app.add_option("--max-points", max_points, "the largest loop nest a script may run, in points (default 1e9, at most 1e15)");
+  app.add_option("--max-memory", max_memory, "the lists and ranges a script may hold (default 2GiB, at most 1TiB)");
   app.add_option("--shard", shard, "run the K-th of N slices of every top-level loop (K/N, K from 1): spread a sweep over machines");
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   app.add_option("--threads", threads, "run a top-level loop of 4096+ points on N threads (default: all cores); the output is the same")
@@ -122,7 +125,15 @@ int main(int argc, char** argv) {
   o.jit = !no_jit;
   o.as_zoo = as_zoo;
   o.whole_zoo = whole_zoo;
-  o.max_points = max_points;
+  std::string why;
+  auto points = driver::parse_max_points(max_points, why);
+  auto memory = driver::parse_memory_size(max_memory, why);
+  if (!points || !memory) {
+    std::cerr << "mls: " << why << "\n";
+    return driver::kUsage;
+  }
+  o.max_points = *points;
+  o.max_memory = *memory;
   o.threads = threads;
   if (!shard.empty()) {
     int k = 0, n = 0;
@@ -220,4 +231,14 @@ int main(int argc, char** argv) {
     return driver::kUsage;
   }
   return session.run(file, std::nullopt, o, std::cout, std::cerr);
+} catch (const std::bad_alloc&) {
+  std::cout.flush();
+  bool json = false;
+  for (int k = 1; k < argc; ++k)
+    json = json || std::string(argv[k]) == "--diagnostics=json" ||
+           (std::string(argv[k]) == "--diagnostics" && k + 1 < argc && std::string(argv[k + 1]) == "json");
+  mls::SourceManager none;
+  if (json) std::cerr << mls::render_json({mls::driver::out_of_memory()}, none) << "\n";
+  else std::cerr << "error[E0507]: " << mls::driver::out_of_memory().message << "\n";
+  return mls::driver::kFailed;
 }

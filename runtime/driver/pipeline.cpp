@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <new>
 
 namespace mls::driver {
 
@@ -32,6 +33,25 @@ std::string stem_of(const std::string& path, const std::optional<std::string>& t
 }
 
 }  // namespace
+
+ir::EvalLimits run_limits(const Options& o, std::shared_ptr<ir::MemoryBudget> memory) {
+  ir::EvalLimits limits;
+  limits.max_loop_iterations = o.max_points;
+  limits.memory = memory ? std::move(memory) : std::make_shared<ir::MemoryBudget>(o.max_memory);
+  limits.shard_k = o.shard_k;
+  limits.shard_n = o.shard_n;
+  limits.threads = o.threads;
+  return limits;
+}
+
+Diagnostic out_of_memory() {
+  Diagnostic d;
+  d.code = "E0507";
+  d.message = "out of memory: an allocation failed (the machine's or the process's memory limit)";
+  d.help = "lower the script's memory budget with --max-memory SIZE below the process's limit so the script stops "
+           "with its own diagnostic, or give the process more memory";
+  return d;
+}
 
 // MLS_TIMING=1: how long each stage took, on stderr (for bench/ and for finding start-up costs).
 StageTimer::StageTimer() : on_(std::getenv("MLS_TIMING") != nullptr), t_(std::chrono::steady_clock::now()) {}
@@ -274,12 +294,16 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   // 7. run: JIT-compiled (the built-in zoo and the script as two units), or on the IR reference evaluator
   out::OutputSink sink(out, units_, o.output);
   try {
-    ir::EvalLimits limits;
-    limits.shard_k = o.shard_k;
-    limits.shard_n = o.shard_n;
-    limits.threads = o.threads;
+    ir::EvalLimits limits = run_limits(o);
     if (o.jit) jit::run(m, first, sink, limits);
     else ir::evaluate(m, sink, limits);
+  } catch (const std::bad_alloc&) {
+    sink.stopped();
+    out.flush();
+    for (auto& d : sink.failures) diags.report(d);
+    diags.report(out_of_memory());
+    report(diags, o, err);
+    return kFailed;
   } catch (const jit::InternalError& e) {
     out.flush();
     err << "mls: internal error: " << e.what() << "\n";

@@ -3,6 +3,7 @@
 
 #include "compiler/diag/diagnostic.hpp"
 #include "compiler/ir/ir.hpp"
+#include "compiler/ir/evaluator.hpp"
 #include "compiler/sema/checker.hpp"
 #include "compiler/units/unit_table.hpp"
 #include "runtime/output/output_sink.hpp"
@@ -34,13 +35,21 @@ struct Options {
   bool as_zoo = false;  // check the script as a zoo file: every entry needs provenance (E0413)
   plot::RenderOptions plots;  // where charts go (--plots DIR, --plot-format, --plot-text)
   bool whole_zoo = false;
-  double max_points = 1e9;   // --max-points: the largest sweep accepted at compile time
+  double max_points = 1e9;   // --max-points: the largest loop nest, refused at compile time when its size is known, else when it starts
+  double max_memory = 2.0 * (1ull << 30);  // --max-memory: the lists and ranges a run may hold (ir::MemoryBudget)
   int shard_k = 0, shard_n = 1;  // --shard K/N: the K-th of N slices of every top-level loop
   int threads = 1;               // --threads N: a top-level loop of 4096+ points runs on N threads
 };
 
 // Exit codes (issue 2): 0 success; 1 an assert/expect failed or a run-time error; 2 compile errors; 64 usage.
 enum Exit { kOk = 0, kFailed = 1, kCompileError = 2, kUsage = 64, kInternal = 70 };
+
+// The run-time bounds of the options (--max-points, --max-memory, --shard, --threads), with a fresh
+// memory budget unless one is given (the REPL keeps one for the session).
+ir::EvalLimits run_limits(const Options& o, std::shared_ptr<ir::MemoryBudget> memory = nullptr);
+
+// The report of an allocation that failed (std::bad_alloc) in any command: E0507, no span.
+Diagnostic out_of_memory();
 
 class StageTimer {
  public:
@@ -109,6 +118,7 @@ class Session {
   std::size_t repl_done_ = 0;
   std::size_t repl_entries_ = 0;
   std::optional<std::map<std::string, Value>> zoo_values_;
+  std::shared_ptr<ir::MemoryBudget> repl_memory_;  // the REPL session's budget: its values live across entries
 };
 
 }  // namespace mls::driver

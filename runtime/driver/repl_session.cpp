@@ -7,6 +7,7 @@
 #include "runtime/jit/jit.hpp"
 
 #include <filesystem>
+#include <new>
 
 namespace mls::driver {
 
@@ -57,9 +58,18 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
   }
   programs_.push_back(std::make_unique<ast::Program>(std::move(*program)));  // fn bodies point into it
   timer_.lap("check");
+  if (!repl_memory_) repl_memory_ = std::make_shared<ir::MemoryBudget>(o.max_memory);
   try {
-    if (o.jit) jit::run_unit(m, first, m.body.insts.size(), *repl_state_, sink);
-    else ir::evaluate_range(m, first, m.body.insts.size(), repl_state_->values, sink);
+    ir::EvalLimits limits = run_limits(o, repl_memory_);
+    if (o.jit) jit::run_unit(m, first, m.body.insts.size(), *repl_state_, sink, limits);
+    else ir::evaluate_range(m, first, m.body.insts.size(), repl_state_->values, sink, limits);
+  } catch (const std::bad_alloc&) {
+    out.flush();
+    checker_->rollback_entry();
+    programs_.pop_back();
+    diags.report(out_of_memory());
+    report(diags, o, err);
+    return done(kFailed);
   } catch (const jit::InternalError& e) {
     out.flush();
     checker_->rollback_entry();

@@ -164,7 +164,7 @@ std::int32_t mls_rt_with(MlsRt* rt, std::int32_t inst, const std::uint64_t* args
 std::int32_t mls_rt_make_list(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    set_result(rt, i, Value(operands(rt, i, args)), out);
+    set_result(rt, i, ir::make_list(operands(rt, i, args), i.span, *rt->limits), out);
   });
 }
 
@@ -172,7 +172,7 @@ std::int32_t mls_rt_range(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     auto n = [&](std::size_t k) { return operand(rt, i, k, args).num(); };
-    set_result(rt, i, Value(ir::eval_range(n(0), n(1), n(2), i.flag, i.span, rt->limits->max_list_items)), out);
+    set_result(rt, i, ir::eval_range(n(0), n(1), n(2), i.flag, i.span, *rt->limits), out);
   });
 }
 

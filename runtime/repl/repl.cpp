@@ -1,6 +1,7 @@
 #include "runtime/repl/repl.hpp"
 
 #include "compiler/diag/catalogue.hpp"
+#include "compiler/source/source.hpp"
 #include "compiler/sema/stype.hpp"
 #include "runtime/driver/zoo_index.hpp"
 #include "runtime/repl/completion.hpp"
@@ -53,6 +54,8 @@ class Repl {
       std::cout << "MLS — units-checked reasoning about ML systems. :help for help, Ctrl-D to leave.\n";
     }
     std::string entry, line;
+    EntryScanner scan;
+    bool command_entry = false;  // a `:` command is one line
     while (true) {
       bool more = !entry.empty();
       if (interactive_) {
@@ -71,14 +74,26 @@ class Repl {
           std::cout << "\n";
           break;
         }
-      } else if (!std::getline(std::cin, line)) {
+      } else if (!read_line(std::cin, line, kMaxSourceBytes)) {
         if (!entry.empty()) handle(entry);
         break;
       }
-      entry += (entry.empty() ? "" : "\n") + line;
-      if (entry.find_first_not_of(" \t") != std::string::npos && entry[entry.find_first_not_of(" \t")] != ':' &&
-          needs_more(entry))
-        continue;
+      if (entry.empty()) {
+        scan.reset();
+        std::size_t b = line.find_first_not_of(" \t");
+        command_entry = b != std::string::npos && line[b] == ':';
+      } else {
+        entry += '\n';
+      }
+      entry += line;
+      scan.add_line(line);
+      // An open entry grows until it is complete, but never past the source limit: the parser then
+      // refuses it (E0507), and piped input cannot make the REPL hold more.
+      if (!command_entry && scan.needs_more() && entry.size() <= kMaxSourceBytes) continue;
+      if (entry.size() > kMaxSourceBytes) {  // refused (E0507); what follows is not a script either
+        handle(entry);
+        break;
+      }
       if (interactive_) ed->remember(entry);
       bool quit = handle(entry);
       entry.clear();
@@ -147,21 +162,24 @@ class Repl {
       std::cout << c->code << ": " << c->title << "\n\n" << c->lesson << "\n";
     } else if (cmd == ":load") {
       if (arg.empty()) return usage(":load FILE"), false;
-      std::ifstream f(arg);
-      if (!f) {
+      // Read as a script is: at most the source limit (and a byte more, which the parser refuses as
+      // E0507), so `:load /dev/zero` ends at once.
+      std::string text;
+      if (!read_source(arg, text)) {
         std::cerr << "mls: cannot read '" << arg << "'\n";
         worst_ = std::max(worst_, static_cast<int>(driver::kUsage));
         return false;
       }
-      std::stringstream s;
-      s << f.rdbuf();
-      handle(s.str());
+      handle(text);
     } else if (cmd == ":save") {
       if (arg.empty()) return usage(":save FILE"), false;
+      // Success only once every byte is out: flushed and closed without error (`:save /dev/full`).
       std::ofstream f(arg);
       f << "# Saved from an MLS REPL session (" << entries_.size() << " entries); runs as a script.\n";
       f << to_script(entries_);
-      if (!f) {
+      f.flush();
+      f.close();
+      if (f.fail()) {
         std::cerr << "mls: cannot write '" << arg << "'\n";
         worst_ = std::max(worst_, static_cast<int>(driver::kUsage));
       } else {

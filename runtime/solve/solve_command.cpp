@@ -5,7 +5,11 @@
 #include "runtime/solve/unit_string.hpp"
 #include "stdlib/registry/kind_registry.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <new>
 #include <ostream>
+#include <stdexcept>
 
 namespace mls {
 
@@ -22,79 +26,110 @@ bool compatible(const Dimension& want, const Dimension& got) {
          r == per_request.pow(-1) * per_sample;
 }
 
-[[noreturn]] void bad(const std::string& what, const std::string& msg) {
-  throw SolverError("InvalidInput", what + ": " + msg);
+// A JSON argument the script path would refuse at compile time: reported with the checker's code
+// for the same mistake (E0404 unknown parameter, E0407 wrong dimension, E0408 unknown kind or zoo
+// entry, E0411 missing field), or E0505 InvalidInput as a solver's own range check is.
+struct InputError : std::runtime_error {
+  std::string code;
+  InputError(std::string c, const std::string& msg) : std::runtime_error(msg), code(std::move(c)) {}
+};
+
+[[noreturn]] void bad(const std::string& what, const std::string& msg, const char* code = "E0505") {
+  throw InputError(code, what + ": " + msg);
+}
+
+// +∞ is written "inf" or "Infinity" (the spec cases disable a component's failures with an infinite
+// MTBF); any other non-finite number, and strtod's "nan"/"1e400", is refused.
+bool is_infinity_word(const json& j) {
+  return j.is_string() && (j.get<std::string>() == "inf" || j.get<std::string>() == "Infinity");
 }
 
 Value from_json(const json& j, const reg::Type& t, const std::string& what, const ZooLookup& zoo, const units::UnitTable& u);
+
+std::string names_of(const std::vector<const reg::KindDesc*>& ks) {
+  std::string all;
+  for (auto* k : ks) all += (all.empty() ? "" : ", ") + k->name;
+  return all;
+}
 
 Value record_from_json(const json& j, const std::string& family, const std::string& what, const ZooLookup& zoo,
                        const units::UnitTable& u) {
   if (j.is_string()) {
     auto v = zoo(j.get<std::string>());
-    if (!v) bad(what, "no zoo entry named '" + j.get<std::string>() + "'");
+    if (!v) bad(what, "no zoo entry named '" + j.get<std::string>() + "'", "E0408");
     return *v;
   }
   if (!j.is_object()) bad(what, "expected a zoo name or an object");
   // Which kind: an explicit "kind"; a site is a datacenter when it names a grid; else the family's first.
-  std::string kind;
-  if (j.contains("kind") && j["kind"].is_string()) kind = j["kind"].get<std::string>();
   std::string fam = family;
   if (family == "site") fam = j.contains("grid") ? "datacenter" : "grid";
-  const reg::KindDesc* k = kind.empty() ? nullptr : reg::find_kind(kind);
-  if (!k) {
-    auto ks = reg::kinds_of_family(fam);
-    if (ks.empty()) bad(what, "unknown record family " + fam);
-    k = ks.front();
+  auto ks = reg::kinds_of_family(fam);
+  if (ks.empty()) bad(what, "unknown record family " + fam);
+  const reg::KindDesc* k = ks.front();
+  if (j.contains("kind")) {
+    const json& kj = j["kind"];
+    if (!kj.is_string()) bad(what + ".kind", "must be a string naming a kind (" + names_of(ks) + ")", "E0408");
+    auto it = std::find_if(ks.begin(), ks.end(), [&](const reg::KindDesc* c) { return c->name == kj.get<std::string>(); });
+    if (it == ks.end()) bad(what + ".kind", "'" + kj.get<std::string>() + "' is not a kind of " + fam + " (" + names_of(ks) + ")", "E0408");
+    k = *it;
   }
   auto r = std::make_shared<Record>();
   r->kind = k->name;
   for (auto& [key, val] : j.items()) {
+    if (key == "kind") continue;
     // The spec's scenario objects name their system with one key: a hardware entry or a fleet.
     if (k->name == "scenario" && key == "system" && val.is_string()) {
       auto sys = zoo(val.get<std::string>());
-      if (!sys || !sys->is_record()) bad(what + ".system", "no zoo entry named '" + val.get<std::string>() + "'");
+      if (!sys || !sys->is_record()) bad(what + ".system", "no zoo entry named '" + val.get<std::string>() + "'", "E0408");
       r->set(sys->record().kind == "fleet" ? "fleet" : "hardware", *sys);
       continue;
     }
+    // Keys the kind does not have are skipped: the spec's objects carry some (a scenario's
+    // "distributed", a fleet's "node_mtbf_h"). Required fields are checked below.
     const reg::FieldDesc* f = k->field(key);
     if (!f || val.is_null()) continue;
     r->set(f->name, from_json(val, f->type, what + "." + key, zoo, u));
   }
+  for (auto& f : k->fields)
+    if (f.required && !r->find(f.name))
+      bad(what, "a " + k->name + " needs '" + f.name + "' (" + f.doc + ")", "E0411");
   return Value(RecordPtr(std::move(r)));
+}
+
+Value quantity_from_json(const json& j, const reg::Type& t, const std::string& what, const units::UnitTable& u) {
+  auto dimension_error = [&](const std::string& text, const Dimension& d) {
+    bad(what, "'" + text + "' is " + d.base_form() + ", expected " + t.dim.base_form(), "E0407");
+  };
+  auto fits = [&](const Dimension& d) { return compatible(t.dim, d) || (d.dimensionless() && t.count_kind()); };
+  if (j.is_number()) return Value(j.get<double>());  // JSON numbers are finite (1e400 fails to parse)
+  if (is_infinity_word(j)) return Value(double(INFINITY));
+  if (j.is_string()) {
+    std::string s = j.get<std::string>();
+    auto q = parse_quantity_string(s, u);
+    if (!q) bad(what, "cannot read '" + s + "' as a finite quantity");
+    if (!fits(q->dim)) dimension_error(s, q->dim);
+    return Value(q->scale);
+  }
+  if (!j.is_object()) bad(what, "expected a number, a quantity string or {\"value\", \"unit\"}");
+  for (auto& [key, val] : j.items())
+    if (key != "value" && key != "unit") bad(what, "a quantity object has only \"value\" and \"unit\", not \"" + key + "\"");
+  if (!j.contains("value")) bad(what, "a quantity object needs a \"value\"");
+  const json& jv = j["value"];
+  if (!jv.is_number() && !is_infinity_word(jv)) bad(what, "\"value\" must be a number (or \"inf\")");
+  double v = jv.is_number() ? jv.get<double>() : INFINITY;
+  if (j.contains("unit") && !j["unit"].is_string()) bad(what, "\"unit\" must be a string");
+  std::string unit = j.contains("unit") ? j["unit"].get<std::string>() : "1";
+  auto uv = parse_unit_string(unit, u);
+  if (!uv) bad(what, "unknown unit '" + unit + "'");
+  if (!fits(uv->dim)) dimension_error(unit, uv->dim);
+  if (std::isfinite(v) && !std::isfinite(v * uv->scale)) bad(what, "the value overflows in base units");
+  return Value(v * uv->scale);
 }
 
 Value from_json(const json& j, const reg::Type& t, const std::string& what, const ZooLookup& zoo, const units::UnitTable& u) {
   if (j.is_null()) return Value();
   switch (t.tag) {
-    case reg::Tag::Quantity: {
-      if (j.is_number()) return Value(j.get<double>());
-      if (j.is_object() && j.contains("value")) {
-        double v = j["value"].is_number() ? j["value"].get<double>() : 0;
-        if (j["value"].is_string()) {
-          std::string s = j["value"].get<std::string>();
-          if (s == "inf" || s == "Infinity") v = INFINITY;
-          else bad(what, "value must be a number");
-        }
-        std::string unit = j.contains("unit") && j["unit"].is_string() ? j["unit"].get<std::string>() : "1";
-        auto uv = parse_unit_string(unit, u);
-        if (!uv) bad(what, "unknown unit '" + unit + "'");
-        if (!compatible(t.dim, uv->dim) && !(uv->dim.dimensionless() && t.count_kind()))
-          bad(what, "unit '" + unit + "' is " + uv->dim.base_form() + ", expected " + t.dim.base_form());
-        return Value(v * uv->scale);
-      }
-      if (j.is_string()) {
-        std::string s = j.get<std::string>();
-        if (s == "inf" || s == "Infinity") return Value(double(INFINITY));
-        auto q = parse_quantity_string(s, u);
-        if (!q) bad(what, "cannot read '" + s + "' as a quantity");
-        if (!compatible(t.dim, q->dim) && !(q->dim.dimensionless() && t.count_kind()))
-          bad(what, "'" + s + "' is " + q->dim.base_form() + ", expected " + t.dim.base_form());
-        return Value(q->scale);
-      }
-      if (j.is_boolean()) bad(what, "expected a number");
-      bad(what, "expected a number");
-    }
+    case reg::Tag::Quantity: return quantity_from_json(j, t, what, u);
     case reg::Tag::Bool:
       if (!j.is_boolean()) bad(what, "expected true or false");
       return Value(j.get<bool>());
@@ -160,7 +195,7 @@ json value_json(const Value& v, const reg::Type* t, const units::UnitTable& u) {
 }  // namespace
 
 std::vector<Value> args_from_json(const reg::SolverDesc& s, const json& args, const ZooLookup& zoo, const units::UnitTable& u) {
-  if (!args.is_object()) bad("--args", "must be a JSON object");
+  if (!args.is_object()) bad("--args", "must be a JSON object", "E0505");
   std::vector<Value> out;
   for (auto& p : s.params) out.push_back(p.required ? Value() : p.def);
   for (auto& [key, val] : args.items()) {
@@ -168,7 +203,7 @@ std::vector<Value> args_from_json(const reg::SolverDesc& s, const json& args, co
     if (i < 0) {
       std::string names;
       for (auto& p : s.params) names += (names.empty() ? "" : ", ") + p.name;
-      bad(key, "'" + s.id + "' has no parameter '" + key + "' (parameters: " + names + ")");
+      bad(key, "'" + s.id + "' has no parameter '" + key + "' (parameters: " + names + ")", "E0404");
     }
     out[size_t(i)] = from_json(val, s.params[size_t(i)].type, key, zoo, u);
   }
@@ -184,42 +219,51 @@ json result_to_json(const Value& v, const reg::SolverDesc& s, const units::UnitT
 
 int run_solve_command(const std::string& id, const std::string& args_json, const ZooLookup& zoo, const units::UnitTable& u,
                       bool diagnostics_json, std::ostream& out, std::ostream& err) {
-  auto report = [&](const std::string& kind, const std::string& msg) {
+  constexpr int kFailed = 1, kUsage = 64;  // the driver's exit codes (runtime/driver/pipeline.hpp)
+  auto report = [&](const std::string& code, const std::string& kind, const std::string& msg, int exit) {
     Diagnostic d;
-    d.code = "E0505";
+    d.code = code;
     d.kind = kind;
     d.message = msg;
-    d.help = "see `mls solve " + id + " --help` for the parameters";
+    d.help = "`mls solvers` lists every solver's parameters, their dimensions and ranges";
     if (diagnostics_json) {
       SourceManager sm;
       err << render_json({d}, sm) << "\n";
     } else {
-      err << "error[E0505]: " << msg << " (" << kind << ")\n";
+      err << "error[" << code << "]: " << msg << " (" << kind << ")\n";
     }
-    return 1;
+    return exit;
   };
   const reg::SolverDesc* s = reg::find_solver(id);
   if (!s) {
     err << "mls solve: no solver '" << id << "'. Known:";
     for (auto& x : reg::solvers()) err << " " << x.id;
     err << "\n";
-    return 64;
+    return kUsage;
   }
+  // Malformed JSON is a usage error (exit 64); nlohmann also throws out_of_range for a number such
+  // as 1e400, which no double holds.
   json args;
   try {
     args = json::parse(args_json);
-  } catch (const json::parse_error& e) {
-    return report("InvalidInput", std::string("--args is not valid JSON: ") + e.what());
+  } catch (const json::exception& e) {
+    return report("E0505", "InvalidInput", std::string("--args is not valid JSON: ") + e.what(), kUsage);
   }
   try {
     auto vals = args_from_json(*s, args, zoo, u);
     Value r = s->invoke(vals);
-    out << result_to_json(r, *s, u).dump() << "\n";
+    out << result_to_json(r, *s, u).dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
     return 0;
+  } catch (const InputError& e) {
+    return report(e.code, "InvalidInput", e.what(), kFailed);
+  } catch (const reg::NonFiniteResult& e) {
+    return report("E0504", e.kind, e.what(), kFailed);
   } catch (const SolverError& e) {
-    return report(e.kind, e.what());
+    return report("E0505", e.kind, e.what(), kFailed);
+  } catch (const std::bad_alloc&) {
+    return report("E0507", "OutOfMemory", "out of memory while running '" + id + "'", kFailed);
   } catch (const std::exception& e) {
-    return report("InternalError", e.what());
+    return report("E0505", "InternalError", e.what(), kFailed);
   }
 }
 

@@ -7,6 +7,8 @@
 namespace mls {
 
 namespace {
+constexpr long kMaxUnitPower = 64;  // the largest power the language accepts (E0305)
+
 struct Parser {
   const std::string& s;
   const units::UnitTable& t;
@@ -28,6 +30,7 @@ struct Parser {
       char* end = nullptr;
       double x = std::strtod(s.c_str() + i, &end);
       i = size_t(end - s.c_str());
+      if (!std::isfinite(x)) return std::nullopt;  // "1e400": out of range, never silently infinite
       return UnitValue{x, {}};
     }
     while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' || s[i] == '%' ||
@@ -49,7 +52,8 @@ struct Parser {
       ws();
       char* end = nullptr;
       long p = std::strtol(s.c_str() + i, &end, 10);
-      if (end == s.c_str() + i) return std::nullopt;
+      // Beyond the language's exponent range: no unit, and the scale would overflow.
+      if (end == s.c_str() + i || p < -kMaxUnitPower || p > kMaxUnitPower) return std::nullopt;
       i = size_t(end - s.c_str());
       return UnitValue{std::pow(a->scale, double(p)), a->dim.pow(Rational(int(p)))};
     }
@@ -83,11 +87,12 @@ std::optional<UnitValue> parse_unit_string(const std::string& text, const units:
 std::optional<UnitValue> parse_quantity_string(const std::string& text, const units::UnitTable& t) {
   char* end = nullptr;
   double x = std::strtod(text.c_str(), &end);
-  if (end == text.c_str()) return std::nullopt;
+  // strtod also reads "nan", "inf" and "1e400" (as infinity): none is a quantity.
+  if (end == text.c_str() || !std::isfinite(x)) return std::nullopt;
   std::string rest(end);
   while (!rest.empty() && rest.front() == ' ') rest.erase(rest.begin());
   auto u = parse_unit_string(rest, t);
-  if (!u) return std::nullopt;
+  if (!u || !std::isfinite(x * u->scale)) return std::nullopt;
   return UnitValue{x * u->scale, u->dim};
 }
 

@@ -87,6 +87,20 @@ Value SolverDesc::invoke(const std::vector<Value>& args) const {
   return call(args);
 }
 
+void check_finite_result(const std::string& field, double x, bool infinite_ok) {
+  if (std::isfinite(x) || (infinite_ok && x > 0)) return;
+  throw NonFiniteResult(field, "result `" + field + "` is " + (std::isnan(x) ? "NaN (not a number)" : x > 0 ? "infinite" : "-infinite") +
+                                   ": an argument is zero, negative or outside what the equation takes");
+}
+
+void check_finite_result(const std::string& field, const Value& v, bool infinite_ok) {
+  if (v.is_num()) check_finite_result(field, v.num(), infinite_ok);
+  else if (v.is_record())
+    for (auto& [n, f] : v.record().fields) check_finite_result(field + "." + n, f, infinite_ok);
+  else if (v.is_list())
+    for (auto& e : v.list()) check_finite_result(field, e, infinite_ok);
+}
+
 bool SolverDesc::native_field(std::size_t k) const {
   if (k >= results.size()) return false;
   const Type& t = results[k].type;

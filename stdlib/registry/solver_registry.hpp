@@ -46,7 +46,21 @@ struct ResultDesc {
   std::string name;
   Type type;
   std::string doc;
+  std::string infinite_when;  // when MODELS defines this result as +∞ (§0.2); empty: always finite
 };
+
+// A result that is NaN, or infinite where MODELS does not define +∞ (an unstable queue's latencies,
+// an undefined ITL): never silently a number. Both evaluators and `mls solve` report it as E0504
+// naming the solver and the field.
+struct NonFiniteResult : SolverError {
+  std::string field;
+  NonFiniteResult(std::string f, const std::string& msg) : SolverError("NonFiniteResult", msg), field(std::move(f)) {}
+};
+
+// Throws NonFiniteResult when `v` (result field `field`, a number or anything holding numbers) is
+// NaN or -∞ anywhere, or +∞ when `infinite_ok` is false.
+void check_finite_result(const std::string& field, const Value& v, bool infinite_ok);
+void check_finite_result(const std::string& field, double x, bool infinite_ok);
 
 struct SolverDesc;
 
@@ -124,6 +138,9 @@ inline Opt between(double lo, double hi, bool lo_open = false, bool hi_open = fa
 }
 inline Opt at_least(double lo, bool open = false) { Opt o; o.range.lo = lo; o.range.lo_open = open; return o; }
 inline Opt one_of(std::vector<std::string> c) { Opt o; o.choices = std::move(c); return o; }
+// Required amounts: >= 0; required rates and capacities a solver divides by: > 0.
+inline Opt nonnegative_required() { Opt o = at_least(0); o.required = true; return o; }
+inline Opt positive_required() { Opt o = at_least(0, true); o.required = true; return o; }
 
 template <class In, class Out> class SolverDef {
  public:
@@ -174,6 +191,8 @@ template <class In, class Out> class SolverDef {
     return *this;
   }
   SolverDef& alias(const char* a) { d_.params.back().aliases.push_back(a); return *this; }
+  // The last result is +∞ in the case MODELS defines (§0.2); anywhere else +∞ is an error.
+  SolverDef& infinite_when(const char* why) { d_.results.back().infinite_when = why; return *this; }
   template <class M, class O = Out> SolverDef& out(const char* name, M O::*m, const char* doc) {
     d_.results.push_back(ResultDesc{name, TypeOf<M>::get(), doc});
     getters_.push_back([m](const Out& o) { return to_value(o.*m); });
@@ -192,7 +211,22 @@ template <class In, class Out> class SolverDef {
     if constexpr (scalar) d_.scalar = TypeOf<Out>::get();
     auto setters = std::make_shared<const std::vector<Setter>>(setters_);
     auto getters = std::make_shared<const std::vector<Getter>>(getters_);
+    auto numbers = std::make_shared<const std::vector<Number>>(numbers_);
     auto names = result_names();
+    std::vector<bool> infinite_ok;
+    for (auto& r : d_.results) infinite_ok.push_back(!r.infinite_when.empty());
+    // Every result of every call is checked, on both evaluators and in `mls solve`; numbers through
+    // their native getters (no Value is built on a sweep's fast path).
+    auto check = [getters, numbers, names, infinite_ok](const Out& out) {
+      if constexpr (scalar) {
+        check_finite_result("result", to_value(out), false);
+      } else {
+        for (std::size_t i = 0; i < getters->size(); ++i) {
+          if ((*numbers)[i]) check_finite_result(names[i], (*numbers)[i](out), infinite_ok[i]);
+          else check_finite_result(names[i], (*getters)[i](out), infinite_ok[i]);
+        }
+      }
+    };
     auto kind = d_.result_kind;
     auto record = [getters, names, kind](const Out& out) -> Value {
       if constexpr (scalar) {
@@ -205,14 +239,15 @@ template <class In, class Out> class SolverDef {
         return Value(RecordPtr(std::move(r)));
       }
     };
-    d_.call = [fn, setters, record](const std::vector<Value>& args) -> Value {
+    d_.call = [fn, setters, record, check](const std::vector<Value>& args) -> Value {
       In in{};
       for (size_t i = 0; i < setters->size(); ++i) (*setters)[i](in, args[i]);
-      return record(fn(in));
+      Out out = fn(in);
+      check(out);
+      return record(out);
     };
-    auto numbers = std::make_shared<const std::vector<Number>>(numbers_);
-    d_.prepare = [fn, setters, getters, numbers, record](const SolverDesc& d) -> std::unique_ptr<SolverSite> {
-      return std::make_unique<Site>(d, fn, setters, getters, numbers, record);
+    d_.prepare = [fn, setters, getters, numbers, record, check](const SolverDesc& d) -> std::unique_ptr<SolverSite> {
+      return std::make_unique<Site>(d, fn, setters, getters, numbers, record, check);
     };
     add_solver(std::move(d_));
   }
@@ -232,15 +267,18 @@ template <class In, class Out> class SolverDef {
    public:
     Site(const SolverDesc& d, std::function<Out(const In&)> fn, std::shared_ptr<const std::vector<Setter>> setters,
          std::shared_ptr<const std::vector<Getter>> getters, std::shared_ptr<const std::vector<Number>> numbers,
-         std::function<Value(const Out&)> record)
+         std::function<Value(const Out&)> record, std::function<void(const Out&)> check)
         : SolverSite(d), fn_(std::move(fn)), setters_(std::move(setters)), getters_(std::move(getters)),
-          numbers_(std::move(numbers)), record_(std::move(record)) {}
+          numbers_(std::move(numbers)), record_(std::move(record)), check_(std::move(check)) {}
     Value field(std::size_t k) const override { return (*getters_)[k](*out_); }
     double number(std::size_t k) const override { return (*numbers_)[k](*out_); }
 
    private:
     void set(std::size_t k, const Value& a) override { (*setters_)[k](in_, a); }
-    void compute() override { out_.emplace(fn_(in_)); }
+    void compute() override {
+      out_.emplace(fn_(in_));
+      check_(*out_);
+    }
     Value whole() const override { return record_(*out_); }
 
     In in_{};
@@ -250,6 +288,7 @@ template <class In, class Out> class SolverDef {
     std::shared_ptr<const std::vector<Getter>> getters_;
     std::shared_ptr<const std::vector<Number>> numbers_;
     std::function<Value(const Out&)> record_;
+    std::function<void(const Out&)> check_;
   };
 
   SolverDesc d_;

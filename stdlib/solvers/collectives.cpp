@@ -54,13 +54,13 @@ void register_collectives() {
   SolverDef<RingIn, q::Time>("ring_allreduce", "ring_allreduce", "MODELS §12.1, seed Eq. (20)", "ring all-reduce time")
       .in("M", &RingIn::M, "message bytes", Req).alias("message")
       .in("n", &RingIn::n, "participants", at_least(1))
-      .in("bw", &RingIn::bw, "link bandwidth β", Req).alias("bandwidth")
+      .in("bw", &RingIn::bw, "link bandwidth β", positive_required()).alias("bandwidth")
       .in("alpha", &RingIn::alpha, "per-message latency α", at_least(0)).alias("latency")
       .run([](const RingIn& i) { return ring_allreduce(i.M, i.n, i.bw, i.alpha); });
   SolverDef<RingIn, q::Time>("all_to_all", "all_to_all", "MODELS §12.1, seed Eq. (23)", "all-to-all time")
       .in("M", &RingIn::M, "message bytes", Req).alias("message")
       .in("n", &RingIn::n, "participants", at_least(1))
-      .in("bw", &RingIn::bw, "link bandwidth β", Req).alias("bandwidth")
+      .in("bw", &RingIn::bw, "link bandwidth β", positive_required()).alias("bandwidth")
       .in("alpha", &RingIn::alpha, "per-message latency α", at_least(0)).alias("latency")
       .run([](const RingIn& i) { return all_to_all(i.M, i.n, i.bw, i.alpha); });
   SolverDef<HierIn, q::Time>("hierarchical_allreduce", "hierarchical_allreduce", "MODELS §12.1, seed Eq. (21)",
@@ -68,8 +68,8 @@ void register_collectives() {
       .in("M", &HierIn::M, "message bytes", Req)
       .in("g", &HierIn::g, "peers per node", at_least(1))
       .in("n_nodes", &HierIn::n_nodes, "nodes", at_least(1))
-      .in("bw_intra", &HierIn::bw_intra, "intra-node bandwidth", Req)
-      .in("bw_inter", &HierIn::bw_inter, "inter-node bandwidth", Req)
+      .in("bw_intra", &HierIn::bw_intra, "intra-node bandwidth", positive_required())
+      .in("bw_inter", &HierIn::bw_inter, "inter-node bandwidth", positive_required())
       .in("alpha_intra", &HierIn::alpha_intra, "intra-node α", at_least(0))
       .in("alpha_inter", &HierIn::alpha_inter, "inter-node α", at_least(0))
       .run([](const HierIn& i) {
@@ -87,7 +87,7 @@ void register_collectives() {
                              "binary-tree all-reduce: 2·⌈log2 n⌉·(α + M/β)")
       .in("M", &TreeIn::M, "message bytes", Req)
       .in("n", &TreeIn::n, "participants", at_least(1))
-      .in("bw", &TreeIn::bw, "link bandwidth", Req)
+      .in("bw", &TreeIn::bw, "link bandwidth", positive_required())
       .in("alpha", &TreeIn::alpha, "per-message latency", at_least(0))
       .run([](const TreeIn& i) {
         return i.n <= 1 ? q::Time{} : q::Time(2 * std::ceil(std::log2(i.n)) * (i.alpha + i.M / i.bw));
@@ -96,14 +96,14 @@ void register_collectives() {
                              "ring reduce-scatter: (n−1)/n·M/β + (n−1)·α")
       .in("M", &TreeIn::M, "message bytes", Req)
       .in("n", &TreeIn::n, "participants", at_least(1))
-      .in("bw", &TreeIn::bw, "link bandwidth", Req)
+      .in("bw", &TreeIn::bw, "link bandwidth", positive_required())
       .in("alpha", &TreeIn::alpha, "per-message latency", at_least(0))
       .run([](const TreeIn& i) { return all_to_all(i.M, i.n, i.bw, i.alpha); });
   SolverDef<TreeIn, q::Time>("all_gather", "all_gather", "docs/solvers.md (comparison)",
                              "ring all-gather: (n−1)/n·M/β + (n−1)·α")
       .in("M", &TreeIn::M, "message bytes", Req)
       .in("n", &TreeIn::n, "participants", at_least(1))
-      .in("bw", &TreeIn::bw, "link bandwidth", Req)
+      .in("bw", &TreeIn::bw, "link bandwidth", positive_required())
       .in("alpha", &TreeIn::alpha, "per-message latency", at_least(0))
       .run([](const TreeIn& i) { return all_to_all(i.M, i.n, i.bw, i.alpha); });
 }

@@ -95,7 +95,7 @@ void register_data_pipeline() {
       .in("demand_bw", &DataIn::demand_bw, "bytes the accelerator consumes per second", Req)
       .in("hardware", &DataIn::hardware, "device whose storage_bw supplies the data")
       .in("supply_bw", &DataIn::supply_bw, "explicit supply bandwidth")
-      .out("utilization", &DataOut::utilization, "demand/supply")
+      .out("utilization", &DataOut::utilization, "demand/supply").infinite_when("there is demand but no supply")
       .out("is_stalled", &DataOut::is_stalled, "utilization > 1")
       .out("demand_bw", &DataOut::demand_bw, "demand")
       .out("supply_bw", &DataOut::supply_bw, "supply")

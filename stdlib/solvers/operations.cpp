@@ -273,11 +273,11 @@ void register_operations() {
       .in("gpu_mtbf", &ReliabilityIn::gpu_mtbf, "accelerator MTBF", at_least(0, true))
       .in("nic_mtbf", &ReliabilityIn::nic_mtbf, "NIC MTBF", at_least(0, true))
       .in("psu_mtbf", &ReliabilityIn::psu_mtbf, "PSU MTBF", at_least(0, true))
-      .out("node_mtbf", &ReliabilityOut::node_mtbf, "1/(G/gpu + nics/nic + psus/psu)")
-      .out("fleet_mtbf", &ReliabilityOut::fleet_mtbf, "node MTBF / nodes")
+      .out("node_mtbf", &ReliabilityOut::node_mtbf, "1/(G/gpu + nics/nic + psus/psu)").infinite_when("every MTBF is +inf")
+      .out("fleet_mtbf", &ReliabilityOut::fleet_mtbf, "node MTBF / nodes").infinite_when("every MTBF is +inf")
       .out("failure_probability", &ReliabilityOut::failure_probability, "1 − e^(−T/M)")
       .out("expected_failures", &ReliabilityOut::expected_failures, "T/M")
-      .out("optimal_checkpoint_interval", &ReliabilityOut::optimal_checkpoint_interval, "sqrt(2·δ·M)")
+      .out("optimal_checkpoint_interval", &ReliabilityOut::optimal_checkpoint_interval, "sqrt(2·δ·M)").infinite_when("every MTBF is +inf")
       .out("goodput_ratio", &ReliabilityOut::goodput_ratio, "1 − δ/τ − (τ/2 + R)/M")
       .run(&solve_reliability);
   SolverDef<OrchestrationIn, OrchestrationOut>("orchestration", "orchestration", "MODELS §13 (Wall 16), seed Eq. (27)",
@@ -286,8 +286,8 @@ void register_operations() {
       .in("avg_job_duration", &OrchestrationIn::avg_job_duration, "mean job duration d", Req)
       .out("cluster_utilization", &OrchestrationOut::cluster_utilization, "ρ = λ·d")
       .out("is_stable", &OrchestrationOut::is_stable, "ρ < 1")
-      .out("avg_wait_time", &OrchestrationOut::avg_wait_time, "ρ/(2μ(1−ρ))")
-      .out("avg_queue_length", &OrchestrationOut::avg_queue_length, "ρ²/(2(1−ρ))")
+      .out("avg_wait_time", &OrchestrationOut::avg_wait_time, "ρ/(2μ(1−ρ))").infinite_when("the queue is unstable")
+      .out("avg_queue_length", &OrchestrationOut::avg_queue_length, "ρ²/(2(1−ρ))").infinite_when("the queue is unstable")
       .run(&solve_orchestration);
   SolverDef<CheckpointIn, CheckpointOut>("checkpoint", "checkpoint", "MODELS §14 (Wall 19), seed Eq. (32)",
                                          "checkpoint size, write time and MFU penalty")

@@ -24,10 +24,10 @@ namespace reg {
 void register_roofline_equation() {
   SolverDef<RooflineEqIn, RooflineEqOut>("roofline_equation", "roofline_bound", "seed 002 §3.1, Eq. (1)-(4)",
                                          "time bound of one step on the roofline, from raw work and traffic")
-      .in("ops", &RooflineEqIn::ops, "FLOPs of the step", Req)
-      .in("bytes", &RooflineEqIn::bytes, "bytes moved from memory", Req)
-      .in("peak", &RooflineEqIn::peak, "peak compute", Req)
-      .in("bandwidth", &RooflineEqIn::bandwidth, "memory bandwidth", Req)
+      .in("ops", &RooflineEqIn::ops, "FLOPs of the step", nonnegative_required())
+      .in("bytes", &RooflineEqIn::bytes, "bytes moved from memory", nonnegative_required())
+      .in("peak", &RooflineEqIn::peak, "peak compute", positive_required())
+      .in("bandwidth", &RooflineEqIn::bandwidth, "memory bandwidth", positive_required())
       .in("overhead", &RooflineEqIn::overhead, "fixed dispatch overhead", at_least(0))
       .out("latency", &RooflineEqOut::latency, "max(compute_time, memory_time) + overhead")
       .out("compute_time", &RooflineEqOut::compute_time, "ops / peak")

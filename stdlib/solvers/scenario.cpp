@@ -171,7 +171,7 @@ void register_scenario() {
       .in("precision", &EvalIn::precision, "numeric precision")
       .in("efficiency", &EvalIn::efficiency, "η", between(0, 1, true, false))
       .in("seq_len", &EvalIn::seq_len, "tokens per sequence (fleet scenarios)", at_least(1))
-      .out("feasibility", &EvalOut::feasibility, "Level 1")
+      .out("feasibility", &EvalOut::feasibility, "Level 1").infinite_when("data demand meets no supply")
       .out("performance", &EvalOut::performance, "Level 2")
       .out("macro", &EvalOut::macro, "Level 3")
       .out("passed_all", &EvalOut::passed_all, "Level 1 and Level 2 pass")

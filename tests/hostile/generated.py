@@ -2,7 +2,10 @@
 """Hostile inputs too large to keep in the tree, generated at test time (issue 12). Each must end with
 its expected exit code and diagnostic within the stated time and peak-memory bounds (generous: the
 machine is shared; docs/security.md has the measured figures)."""
-import json, os, subprocess, sys, tempfile, threading, time
+import json, os, sys, tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import measured_run  # noqa: E402
 
 mls = os.path.abspath(sys.argv[1])
 fails = passed = 0
@@ -16,22 +19,7 @@ TIME_SCALE, MEMORY_SCALE = (6, 4) if SANITIZED else (1, 1)
 
 def run_measured(cmd, cwd, timeout):
     """Runs cmd; returns (exit code, stdout, stderr, seconds, the child's own peak RSS in MB)."""
-    t = time.time()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
-    out, err = [], []
-    readers = [threading.Thread(target=lambda f, b: b.append(f.read()), args=(f, b)) for f, b in
-               ((p.stdout, out), (p.stderr, err))]
-    for r in readers:
-        r.start()
-    killer = threading.Timer(timeout, p.kill)
-    killer.start()
-    _, status, ru = os.wait4(p.pid, 0)  # the child's own rusage (Popen.wait would discard it)
-    killer.cancel()
-    for r in readers:
-        r.join()
-    p.returncode = os.waitstatus_to_exitcode(status)
-    dec = lambda b: b[0].decode("utf-8", "replace")
-    return p.returncode, dec(out), dec(err), time.time() - t, ru.ru_maxrss / 1024
+    return measured_run.run_measured(cmd, timeout=timeout, cwd=cwd)
 
 
 def check(name, args, want_exit, want_codes=None, want_stdout=None, max_s=60, max_mb=1500, cwd=None):

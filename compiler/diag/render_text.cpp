@@ -2,6 +2,7 @@
 // and dashes under secondary ones, the rightmost label inline and the others hung below, then the
 // aligned dimension block, notes and the help.
 #include "compiler/diag/diagnostic.hpp"
+#include "compiler/source/visible_text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -77,6 +78,23 @@ Diagnostic ascii(const Diagnostic& d) {
   return a;
 }
 
+// Messages quote script strings (an assert's message, a name): control characters are shown as
+// escapes, never sent to the terminal (compiler/source/visible_text.hpp).
+Diagnostic visible(const Diagnostic& d) {
+  Diagnostic v = d;
+  v.message = visible_text(v.message, Layout::Inline);
+  for (auto& l : v.labels) l.text = visible_text(l.text, Layout::Inline);
+  for (auto& x : v.dims) {
+    x.role = visible_text(x.role, Layout::Inline);
+    x.dims = visible_text(x.dims, Layout::Inline);
+    x.name = visible_text(x.name, Layout::Inline);
+    x.origin = visible_text(x.origin, Layout::Inline);
+  }
+  for (auto& n : v.notes) n = visible_text(n, Layout::Keep);
+  if (v.help) v.help = visible_text(*v.help, Layout::Keep);
+  return v;
+}
+
 Shown show(std::string_view line) {
   Shown s;
   size_t c = 0;
@@ -112,7 +130,8 @@ struct Mark {
 };
 }  // namespace
 
-std::string render_text(const Diagnostic& given, const SourceManager& sm, const RenderOptions& o) {
+std::string render_text(const Diagnostic& raw, const SourceManager& sm, const RenderOptions& o) {
+  const Diagnostic given = visible(raw);
   Diagnostic plain;
   if (!o.unicode) plain = ascii(given);
   const Diagnostic& d = o.unicode ? given : plain;

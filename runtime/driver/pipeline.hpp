@@ -5,6 +5,7 @@
 #include "compiler/ir/ir.hpp"
 #include "compiler/sema/checker.hpp"
 #include "compiler/units/unit_table.hpp"
+#include "runtime/driver/exit_codes.hpp"
 #include "runtime/output/output_sink.hpp"
 #include "runtime/plot/render.hpp"
 #include "stdlib/core/value.hpp"
@@ -38,9 +39,6 @@ struct Options {
   int shard_k = 0, shard_n = 1;  // --shard K/N: the K-th of N slices of every top-level loop
   int threads = 1;               // --threads N: a top-level loop of 4096+ points runs on N threads
 };
-
-// Exit codes (issue 2): 0 success; 1 an assert/expect failed or a run-time error; 2 compile errors; 64 usage.
-enum Exit { kOk = 0, kFailed = 1, kCompileError = 2, kUsage = 64, kInternal = 70 };
 
 class StageTimer {
  public:

@@ -75,7 +75,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
     for (auto& d : sink.failures) diags.report(d);
     diags.report(e.diag);
     report(diags, o, err);
-    return done(kFailed);
+    return done(kRuntimeError);
   }
   out.flush();
   timer_.lap("run");

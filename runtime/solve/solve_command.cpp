@@ -1,6 +1,7 @@
 #include "runtime/solve/solve_command.hpp"
 
 #include "compiler/diag/diagnostic.hpp"
+#include "runtime/driver/exit_codes.hpp"
 #include "runtime/format/quantity_json.hpp"
 #include "runtime/solve/unit_string.hpp"
 #include "stdlib/registry/kind_registry.hpp"
@@ -184,7 +185,7 @@ json result_to_json(const Value& v, const reg::SolverDesc& s, const units::UnitT
 
 int run_solve_command(const std::string& id, const std::string& args_json, const ZooLookup& zoo, const units::UnitTable& u,
                       bool diagnostics_json, std::ostream& out, std::ostream& err) {
-  auto report = [&](const std::string& kind, const std::string& msg) {
+  auto report = [&](const std::string& kind, const std::string& msg, int code) {
     Diagnostic d;
     d.code = "E0505";
     d.kind = kind;
@@ -196,30 +197,30 @@ int run_solve_command(const std::string& id, const std::string& args_json, const
     } else {
       err << "error[E0505]: " << msg << " (" << kind << ")\n";
     }
-    return 1;
+    return code;
   };
   const reg::SolverDesc* s = reg::find_solver(id);
   if (!s) {
     err << "mls solve: no solver '" << id << "'. Known:";
     for (auto& x : reg::solvers()) err << " " << x.id;
     err << "\n";
-    return 64;
+    return driver::kUsage;
   }
   json args;
   try {
     args = json::parse(args_json);
   } catch (const json::parse_error& e) {
-    return report("InvalidInput", std::string("--args is not valid JSON: ") + e.what());
+    return report("InvalidInput", std::string("--args is not valid JSON: ") + e.what(), driver::kUsage);
   }
   try {
     auto vals = args_from_json(*s, args, zoo, u);
     Value r = s->invoke(vals);
     out << result_to_json(r, *s, u).dump() << "\n";
-    return 0;
-  } catch (const SolverError& e) {
-    return report(e.kind, e.what());
+    return driver::kOk;
+  } catch (const SolverError& e) {  // the solver refused its input, as in a script: a run-time error
+    return report(e.kind, e.what(), driver::kRuntimeError);
   } catch (const std::exception& e) {
-    return report("InternalError", e.what());
+    return report("InternalError", e.what(), driver::kInternal);
   }
 }
 

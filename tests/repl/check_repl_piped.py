@@ -38,7 +38,7 @@ def main():
     p = repl(mls, "d = 0 s\nx = 5\nx = 1 m / d\nx\n")
     check("error[E0503]" in p.stderr, "division by zero reported", p)
     check(p.stdout.strip().endswith("5"), "x keeps its value", p)
-    check(p.returncode == 1, "exit 1", p)
+    check(p.returncode == 3, "exit 3 (a run-time error)", p)
 
     # rebinding is allowed and announced (on stderr: stdout stays what a script prints)
     p = repl(mls, "dur = 1 s\ndur = 2 s\ndur\n")

@@ -19,6 +19,15 @@ def number(x):
     return x
 
 
+def lookup(out, key):
+    """The value at a spec key: `best_config.tp` is field tp of the nested record best_config."""
+    for part in key.split("."):
+        if not isinstance(out, dict) or part not in out:
+            raise KeyError(key)
+        out = out[part]
+    return out
+
+
 def agree(got, want):
     if isinstance(want, bool) or isinstance(want, str) or want is None:
         return got == want or str(got).lower() == str(want).lower()
@@ -59,10 +68,13 @@ def main():
             if out is not None:
                 for k, v in c["expected"].items():
                     want = v.get("value") if isinstance(v, dict) else v
-                    if k not in out:
+                    try:
+                        got = number(lookup(out, k))
+                    except KeyError:
                         problems.append(f"{k} missing")
-                    elif not agree(number(out[k]), want):
-                        problems.append(f"{k} = {number(out[k])!r}, want {want!r}")
+                        continue
+                    if not agree(got, want):
+                        problems.append(f"{k} = {got!r}, want {want!r}")
         if problems:
             failed += 1
             print(f"FAIL {c['id']}: " + "; ".join(problems[:4]))

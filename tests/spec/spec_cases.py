@@ -4,11 +4,16 @@ relative agreement on every expected output (or the expected error kind).
 
 usage: spec_cases.py MLS SPEC_CASES.json ID [ID ...]
 Ad-hoc models and fleets named in the cases resolve through the zoo (zoo/models, zoo/systems hold them).
+Every result must also be valid under the output schema (docs/mls-output.schema.json, "solve_result").
 """
 import json
 import math
+import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from output_schema import check as schema_check  # noqa: E402
 
 
 def number(x):
@@ -66,6 +71,7 @@ def main():
                 out = None
                 problems.append(f"exit {p.returncode}, no JSON: {p.stderr.strip()[:200]}")
             if out is not None:
+                problems += [f"schema: {x}" for x in schema_check(out, "solve_result")[:3]]
                 for k, v in c["expected"].items():
                     want = v.get("value") if isinstance(v, dict) else v
                     try:

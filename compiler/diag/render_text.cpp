@@ -105,9 +105,11 @@ Shown show(std::string_view line) {
       size_t n = 4 - c % 4;
       s.text.append(n, ' ');
       c += n;
-    } else if (b < 0x20 && b != '\t') {
+    } else if (std::size_t n = hidden_char_at(line, i); n > 0) {  // a control or bidi character: one `?`
       s.text += '?';
       ++c;
+      for (std::size_t k = 1; k < n; ++k) s.col.push_back(c);
+      i += n - 1;
     } else {
       s.text += char(b);
       if ((b & 0xC0) != 0x80) ++c;

@@ -34,6 +34,15 @@ bool hidden_format_char(char32_t cp) {
 }
 }  // namespace
 
+std::size_t hidden_char_at(std::string_view s, std::size_t i) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x20 || b == 0x7F) return 1;
+  if (b < 0x80) return 0;
+  auto [cp, n] = decode(s, i);
+  if (n == 0) return 1;
+  return hidden_format_char(cp) ? n : 0;
+}
+
 std::string visible_text(std::string_view s, Layout layout) {
   std::string out;
   out.reserve(s.size());

@@ -21,4 +21,9 @@ enum class Layout {
 
 std::string visible_text(std::string_view s, Layout layout);
 
+// The length in bytes of the character at s[i] when it is one visible_text escapes (a control, DEL,
+// a C1 control, a bidirectional or line-separator format character, a byte that is not UTF-8), else
+// 0. Diagnostics use it to show such characters of a source line as one `?` column.
+std::size_t hidden_char_at(std::string_view s, std::size_t i);
+
 }  // namespace mls

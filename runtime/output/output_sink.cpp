@@ -284,7 +284,8 @@ void OutputSink::row_text(int table, const std::vector<std::string>& columns, co
 void OutputSink::emit_reduction(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
                                 double points, const std::string& text) {
   if (o_.format == Format::Json) {
-    Json e{{"reduce", kind}, {"key", key}, {"value", value_json(v, shape, units_, o_.digits)}, {"points", points}};
+    Json e{{"reduce", kind}, {"key", key}, {"value", value_json(v, shape, units_, o_.digits)},
+            {"points", static_cast<std::uint64_t>(points)}};
     out_ << json_text(e) << "\n";
     return;
   }

@@ -11,6 +11,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from check_report import finish  # noqa: E402
+
 CASES = [
     # (what, arguments, script or None, exit code, text stderr must hold)
     ("ok", ["-e", "print 1 m"], None, 0, ""),
@@ -79,10 +82,7 @@ def main():
                  "70 internal error"]
         if p.returncode != 0 or any(t not in p.stdout for t in table):
             fails.append(f"--help lacks the exit-code table: {p.stdout[-400:]!r}")
-    for f in fails:
-        print("FAIL", f)
-    print(f"{len(CASES) + len(FORMATS) + 1} checks, {len(fails)} failures")
-    sys.exit(1 if fails else 0)
+    finish(fails, f"{len(CASES) + len(FORMATS) + 1} checks")
 
 
 if __name__ == "__main__":

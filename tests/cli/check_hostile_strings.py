@@ -24,6 +24,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from output_schema import check_lines  # noqa: E402
+from check_report import finish  # noqa: E402
 
 # name → (string as MLS source text, the string's value, how text shows it in a cell)
 HOSTILE = {
@@ -119,10 +120,7 @@ def main():
                     fail(f"--diagnostics json: message {json.loads(err)[0]['message']!r}")
             except (json.JSONDecodeError, IndexError, KeyError) as e:
                 fail(f"--diagnostics json: {e}: {err!r}"[:300])
-    for f in fails:
-        print("FAIL", f)
-    print(f"{len(HOSTILE)} hostile strings, {len(fails)} failures")
-    sys.exit(1 if fails else 0)
+    finish(fails, f"{len(HOSTILE)} hostile strings")
 
 
 if __name__ == "__main__":

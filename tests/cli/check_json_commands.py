@@ -15,6 +15,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from output_schema import SCHEMA_PATH, check, check_lines  # noqa: E402
+from check_report import finish  # noqa: E402
 
 
 def main():
@@ -68,10 +69,7 @@ def main():
         diff = sorted(k for k in set(printed) | set(solved) if printed.get(k) != solved.get(k))
         fails.append(f"`mls eval --format json` and `mls solve evaluate_scenario` differ in {diff}")
 
-    for f in fails:
-        print("FAIL", f)
-    print(f"{len(documents) + 3 - len(fails)} checks passed, {len(fails)} failed")
-    sys.exit(1 if fails else 0)
+    finish(fails, f"{len(documents) + 3} checks")
 
 
 if __name__ == "__main__":

@@ -106,6 +106,7 @@ class Session {
   std::size_t repl_done_ = 0;
   std::size_t repl_entries_ = 0;
   std::optional<std::map<std::string, Value>> zoo_values_;
+  out::CsvBlocks repl_csv_;  // the REPL's CSV output: one document over all entries
 };
 
 }  // namespace mls::driver

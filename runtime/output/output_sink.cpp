@@ -152,15 +152,15 @@ void OutputSink::reduce(int table, const std::string& kind, double top, const st
 // an empty line separates blocks. A table interrupted by a print continues in a new block that
 // repeats its header; consecutive prints share one block.
 void OutputSink::csv_block(long block, const std::string& header) {
-  if (block == csv_open_ && (&header == csv_header_at_ || header == csv_header_)) {
+  if (block == csv_.open && (&header == csv_header_at_ || header == csv_.header)) {
     csv_header_at_ = &header;
     return;
   }
-  if (csv_started_) out_ << "\n";
+  if (csv_.started) out_ << "\n";
   out_ << header;
-  csv_started_ = true;
-  csv_open_ = block;
-  csv_header_ = header;
+  csv_.started = true;
+  csv_.open = block;
+  csv_.header = header;
   csv_header_at_ = &header;
 }
 
@@ -205,7 +205,7 @@ std::string csv_text(const std::string& s) { return visible_text(s, Layout::Keep
 void OutputSink::csv_print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes) {
   static const std::string header = "print,item,field,value,unit\n";
   csv_block(kPrintBlock, header);
-  const std::string n = std::to_string(++prints_);
+  const std::string n = std::to_string(++csv_.prints);
   std::string text;
   auto leaf = [&](const std::string& item, const std::string& field, const std::string& value, const std::string& unit) {
     text += csv_line({n, item, field, value, unit});
@@ -249,7 +249,7 @@ void OutputSink::csv_reduction(const std::string& kind, const std::string& key, 
     cells.push_back(units::format_number(points, 15));
   }
   const std::string header = csv_line(head);
-  csv_block(-2 - ++csv_reductions_, header);
+  csv_block(-2 - ++csv_.reductions, header);
   csv_header_at_ = nullptr;  // `header` is gone after this call
   out_ << csv_line(cells);
 }

@@ -27,6 +27,17 @@ struct OutputOptions {
   std::string result_prefix;  // before a bare expression's value: "= " in the interactive REPL
 };
 
+// Where a CSV output stands: the block being written and the counters that number prints. A REPL
+// session keeps one across its entries (each entry has a sink of its own), so the blocks of all
+// entries form one CSV document.
+struct CsvBlocks {
+  long open = -2;              // the block being written: a table id, a print block, a reduction (none yet)
+  std::string header;          // its header line
+  bool started = false;        // a block was written: the next one needs the separating empty line
+  long reductions = 0;         // reductions so far (each is a block of its own)
+  long prints = 0;             // print statements run so far (the `print` column)
+};
+
 // Text of one value: "3.35 TB/s", "Memory", "[1, 8, 32]", a record as "kind { f = v, ... }". Strings
 // show control characters as escapes; `layout` says whether a line feed or tab may pass (a string
 // printed on its own) or not (inside a table cell, a list, a record).
@@ -36,7 +47,8 @@ std::string format_record_block(const Value& v, const ir::Shape& s, int digits, 
 
 class OutputSink : public ir::RuntimeSink {
  public:
-  OutputSink(std::ostream& out, const units::UnitTable& units, OutputOptions o) : out_(out), units_(units), o_(o) {}
+  OutputSink(std::ostream& out, const units::UnitTable& units, OutputOptions o, CsvBlocks* csv = nullptr)
+      : out_(out), units_(units), o_(o), csv_(csv ? *csv : own_csv_) {}
   void print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes, bool bare, Span where) override;
   void row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
            const std::vector<ir::ShapePtr>& shapes, bool pending) override;
@@ -110,12 +122,9 @@ class OutputSink : public ir::RuntimeSink {
   OutputOptions o_;
   std::map<int, Table> tables_;
   static constexpr long kPrintBlock = -1;
-  long csv_open_ = -2;                     // the block being written (none yet)
-  std::string csv_header_;                 // its header line
-  const std::string* csv_header_at_ = nullptr;  // where that header is kept (a quick same-block test)
-  bool csv_started_ = false;          // a block was written: the next one needs the separating line
-  long csv_reductions_ = 0;           // reductions so far (each is a block of its own)
-  long prints_ = 0;                   // print statements run so far (CSV's `print` column)
+  CsvBlocks own_csv_;
+  CsvBlocks& csv_;
+  const std::string* csv_header_at_ = nullptr;  // where the open block's header is kept (a quick same-block test)
 };
 
 }  // namespace mls::out

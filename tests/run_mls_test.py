@@ -19,12 +19,18 @@ MLS_UPDATE_GOLDEN=1 rewrites the golden files that exist beside FILE from this r
 Differential test (issue 3): every file that runs is also run on the IR reference evaluator
 (--no-jit); stdout, stderr and the exit code must be byte-identical to the JIT's. Files that run
 without --format also run with --format json under both evaluators, compared exactly.
+
+Schema (docs/mls-output.schema.json): every JSON output of a run — each line of --format json, each
+--diagnostics json report — must be valid under the output schema (tests/output_schema.py).
 """
 import json
 import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from output_schema import check as schema_check, check_lines as schema_check_lines  # noqa: E402
 
 
 def main():
@@ -68,7 +74,18 @@ def main():
         return subprocess.run([mls, "--color", "never"] + extra + args + [os.path.basename(path)], capture_output=True,
                               text=True, errors="replace", timeout=50, cwd=cwd, env=env)
 
+    def schema_problems(stdout):  # a run writes JSON lines of events; `mls audit FILE` one report
+        if args and args[0] == "audit":
+            try:
+                return schema_check(json.loads(stdout), "audit_report")
+            except json.JSONDecodeError as e:
+                return [f"not JSON: {e}"]
+        return schema_check_lines(stdout)
+
     p = run([])
+    json_args = args[args.index("--format") + 1:args.index("--format") + 2] == ["json"] if "--format" in args else False
+    if json_args and p.returncode in (0, 1, 3) and not any(a.startswith("--emit") for a in args):
+        fails += [f"--format json output breaks the schema: {x}" for x in schema_problems(p.stdout)[:5]]
     if os.environ.get("MLS_UPDATE_GOLDEN") == "1":
         for ext, text in ((".out", p.stdout), (".err", p.stderr), (".json", run(["--diagnostics", "json"]).stderr)):
             if os.path.exists(base + ext):
@@ -100,6 +117,7 @@ def main():
         except json.JSONDecodeError:
             diags = []
             fails.append("--diagnostics json did not print a JSON array")
+        fails += [f"--diagnostics json breaks the schema: {x}" for x in schema_check(diags, "diagnostics")[:5]]
         for code, line, col in errors:
             hit = [d for d in diags if d.get("code") == code and (line is None or (d.get("line") == line and d.get("column") == col))]
             if not hit:
@@ -115,10 +133,11 @@ def main():
             if a != b:
                 fails.append(f"JIT and reference evaluator differ in {what}" +
                              (f": {a} vs {b}" if what == "exit code" else first_difference(a, b)))
-        if not any(a.startswith("--format") for a in args) and p.returncode in (0, 1):
+        if not any(a.startswith("--format") for a in args) and p.returncode in (0, 1, 3):
             jj, jr = run(["--format", "json"]), run(["--format", "json", "--no-jit"])
             if jj.stdout != jr.stdout:
                 fails.append("JIT and reference evaluator differ in --format json" + first_difference(jj.stdout, jr.stdout))
+            fails += [f"--format json output breaks the schema: {x}" for x in schema_problems(jj.stdout)[:5]]
 
     if fails:
         print(f"FAIL {path}")

@@ -2,6 +2,7 @@
 // and dashes under secondary ones, the rightmost label inline and the others hung below, then the
 // aligned dimension block, notes and the help.
 #include "compiler/diag/diagnostic.hpp"
+#include "compiler/source/visible_text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -77,6 +78,23 @@ Diagnostic ascii(const Diagnostic& d) {
   return a;
 }
 
+// Messages quote script strings (an assert's message, a name): control characters are shown as
+// escapes, never sent to the terminal (compiler/source/visible_text.hpp).
+Diagnostic visible(const Diagnostic& d) {
+  Diagnostic v = d;
+  v.message = visible_text(v.message, Layout::Inline);
+  for (auto& l : v.labels) l.text = visible_text(l.text, Layout::Inline);
+  for (auto& x : v.dims) {
+    x.role = visible_text(x.role, Layout::Inline);
+    x.dims = visible_text(x.dims, Layout::Inline);
+    x.name = visible_text(x.name, Layout::Inline);
+    x.origin = visible_text(x.origin, Layout::Inline);
+  }
+  for (auto& n : v.notes) n = visible_text(n, Layout::Keep);
+  if (v.help) v.help = visible_text(*v.help, Layout::Keep);
+  return v;
+}
+
 Shown show(std::string_view line) {
   Shown s;
   size_t c = 0;
@@ -87,9 +105,11 @@ Shown show(std::string_view line) {
       size_t n = 4 - c % 4;
       s.text.append(n, ' ');
       c += n;
-    } else if (b < 0x20 && b != '\t') {
+    } else if (std::size_t n = hidden_char_at(line, i); n > 0) {  // a control or bidi character: one `?`
       s.text += '?';
       ++c;
+      for (std::size_t k = 1; k < n; ++k) s.col.push_back(c);
+      i += n - 1;
     } else {
       s.text += char(b);
       if ((b & 0xC0) != 0x80) ++c;
@@ -112,7 +132,8 @@ struct Mark {
 };
 }  // namespace
 
-std::string render_text(const Diagnostic& given, const SourceManager& sm, const RenderOptions& o) {
+std::string render_text(const Diagnostic& raw, const SourceManager& sm, const RenderOptions& o) {
+  const Diagnostic given = visible(raw);
   Diagnostic plain;
   if (!o.unicode) plain = ascii(given);
   const Diagnostic& d = o.unicode ? given : plain;

@@ -1,8 +1,11 @@
 // The `mls` command line.
-//   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON
+//   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON | mls schema | ...
+// Exit codes: runtime/driver/exit_codes.hpp (the table is also in `mls --help`).
 #include "compiler/diag/catalogue.hpp"
+#include "runtime/driver/embedded.hpp"
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/driver/resource_flags.hpp"
+#include "runtime/format/quantity_json.hpp"
 #include "runtime/repl/repl.hpp"
 #include "runtime/solve/solve_command.hpp"
 #include "runtime/solve/solver_docs.hpp"
@@ -20,6 +23,10 @@
 
 namespace {
 constexpr const char* kVersion = "mls 0.1.0";
+constexpr const char* kExitCodes =
+    "Exit codes: 0 ok; 1 an assert or expect failed; 2 compile error (nothing ran); 3 run-time error;\n"
+    "64 usage error (a wrong flag, argument or --format for the command); 70 internal error.\n"
+    "docs/output.md describes the text, CSV and JSON outputs; `mls schema` prints the JSON Schema.";
 
 bool utf8_terminal() {
   for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
@@ -34,11 +41,10 @@ bool utf8_terminal() {
 }
 }  // namespace
 
-// Every command path ends here: an allocation that fails anywhere (a memory limit such as `ulimit -v`)
-// becomes a diagnostic and a clean exit, never an abort.
-int main(int argc, char** argv) try {
+static int run_command_line(int argc, char** argv) {
   using namespace mls;
   CLI::App app{"MLS — a units-checked language for reasoning about machine-learning systems"};
+  app.footer(kExitCodes);
   app.set_version_flag("--version", kVersion);
   app.require_subcommand(0, 1);
   app.fallthrough();
@@ -49,7 +55,7 @@ int main(int argc, char** argv) try {
   app.add_option("-e,--expr", expr, "evaluate an expression or statements and print the result");
   app.add_option("--emit", emit, "show a stage instead of running: tokens|ast|typed|ir|llvm")
       ->check(CLI::IsMember({"run", "tokens", "ast", "typed", "ir", "llvm"}));
-  app.add_option("--format", format, "output format: text|json|csv (zoo listings also: markdown)")
+  app.add_option("--format", format, "output format: text|json|csv for runs; each command names the ones it writes")
       ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
   app.add_option("--diagnostics", diagnostics, "diagnostics format: text|json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--color", color, "colour diagnostics: auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
@@ -96,18 +102,20 @@ int main(int argc, char** argv) try {
   opt_cmd->add_option("kind", opt_kind, "parallelism, batching or placement")->required()
       ->check(CLI::IsMember({"parallelism", "batching", "placement"}));
   opt_cmd->add_option("args", opt_args, "arguments as MLS: GPT3_175B_R4 H100_2K_NDR batch=1536");
-  auto* explain_cmd = app.add_subcommand("explain", "the lesson behind a diagnostic code (no code: list them all)");
+  auto* explain_cmd = app.add_subcommand("explain", "the lesson behind a diagnostic code (no code: list them all; --format text|json)");
   std::string explain_code;
   explain_cmd->add_option("code", explain_code, "e.g. E0301");
-  auto* solvers_cmd = app.add_subcommand("solvers", "list every solver with its parameters and results (--format markdown|json)");
-  auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT`");
+  auto* solvers_cmd = app.add_subcommand("solvers", "list every solver with its parameters and results (--format text|json|markdown)");
+  auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT` (--format text|json|markdown)");
   std::vector<std::string> zoo_args;
   zoo_cmd->add_option("args", zoo_args, "show NAME | search TEXT");
-  auto* audit_cmd = app.add_subcommand("audit", "check provenance and physical plausibility of the zoo (or of FILE's entries)");
+  auto* audit_cmd = app.add_subcommand("audit", "check provenance and physical plausibility of the zoo (or of FILE's entries; --format text|json)");
   std::string audit_file;
   audit_cmd->add_option("file", audit_file, "a file of entries to audit instead of the built-in zoo");
   auto* repl_cmd = app.add_subcommand("repl", "the interactive REPL (also `mls` alone on a terminal; reads stdin when piped)");
-  for (auto* sc : {repl_cmd, run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd, explain_cmd}) sc->fallthrough();
+  auto* schema_cmd = app.add_subcommand("schema", "print the JSON Schema of every JSON output (docs/mls-output.schema.json)");
+  for (auto* sc : {repl_cmd, run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd, explain_cmd, schema_cmd})
+    sc->fallthrough();
 
   try {
     app.parse(argc, argv);
@@ -146,8 +154,24 @@ int main(int argc, char** argv) try {
     o.shard_k = k - 1;
     o.shard_n = n;
   }
+  // --format is checked per command: a format the command does not write is a usage error, never
+  // silently replaced by text.
+  auto writes = [&](const std::string& command, const std::vector<std::string>& formats) {
+    if (app.count("--format") == 0 || std::find(formats.begin(), formats.end(), format) != formats.end()) return true;
+    std::string list;
+    for (auto& f : formats) list += (list.empty() ? "" : "|") + f;
+    std::cerr << "mls " << command << ": --format " << format << " is not supported: " << command << " writes " << list << "\n";
+    return false;
+  };
+  const std::vector<std::string> run_formats{"text", "json", "csv"}, listing_formats{"text", "json", "markdown"};
+  if (emit != "run" && !writes("--emit", {"text"})) return driver::kUsage;
+  // Charts drawn as text share stdout with the run's output: only beside text output.
+  if (plot_text && format != "text") {
+    std::cerr << "mls: --plot-text draws charts on stdout, which --format " << format << " keeps for its own output: give --plots DIR\n";
+    return driver::kUsage;
+  }
   o.plots.dir = plots_dir;
-  o.plots.text = plot_text || (plots_dir.empty() && isatty(1));
+  o.plots.text = plot_text || (plots_dir.empty() && isatty(1) && format == "text");
   o.plots.formats.clear();
   for (std::size_t b = 0; b <= plot_formats.size();) {
     std::size_t e = plot_formats.find(',', b);
@@ -166,36 +190,69 @@ int main(int argc, char** argv) try {
   else if (emit == "ir") o.emit = driver::Emit::Ir;
   else if (emit == "llvm") o.emit = driver::Emit::Llvm;
 
+  if (*schema_cmd) {
+    if (!writes("schema", {"json"})) return driver::kUsage;
+    std::cout << embedded::kOutputSchema;
+    return driver::kOk;
+  }
   if (*explain_cmd) {
+    if (!writes("explain", {"text", "json"})) return driver::kUsage;
+    const bool json = format == "json";
     if (explain_code.empty()) {
-      for (auto& c : catalogue()) std::cout << c.code << "  " << c.title << "\n";
-      return 0;
+      Json a = Json::array();
+      for (auto& c : catalogue()) {
+        if (json) a.push_back({{"code", c.code}, {"title", c.title}});
+        else std::cout << c.code << "  " << c.title << "\n";
+      }
+      if (json) std::cout << json_text(a, 2) << "\n";
+      return driver::kOk;
     }
     const CodeInfo* c = find_code(explain_code);
     if (!c) {
       std::cerr << "mls explain: no code '" << explain_code << "' (`mls explain` lists them)\n";
       return driver::kUsage;
     }
-    std::cout << c->code << ": " << c->title << "\n\n" << c->lesson << "\n";
-    return 0;
+    if (json) std::cout << json_text(Json{{"code", c->code}, {"title", c->title}, {"lesson", c->lesson}}, 2) << "\n";
+    else std::cout << c->code << ": " << c->title << "\n\n" << c->lesson << "\n";
+    return driver::kOk;
   }
   // `mls` alone (or `mls repl`): the REPL, interactive on a terminal, reading entries from a pipe.
   bool other = *run || *check || *solve || *zoo_cmd || *audit_cmd || *eval_cmd || *opt_cmd || *solvers_cmd;
-  if (*repl_cmd || (!other && expr.empty() && file.empty())) return repl::run(o, isatty(0) && isatty(1));
-  driver::Session session;
+  if (*repl_cmd || (!other && expr.empty() && file.empty())) {
+    if (!writes("repl", run_formats)) return driver::kUsage;
+    return repl::run(o, isatty(0) && isatty(1));
+  }
   zoo::ZooFormat zf = format == "json" ? zoo::ZooFormat::Json : format == "markdown" ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
   if (*zoo_cmd) {
-    if (zoo_args.empty()) return zoo::list(session, zf, std::cout);
-    if (zoo_args[0] == "show" && zoo_args.size() == 2) return zoo::show(session, zoo_args[1], zf, std::cout, std::cerr);
-    if (zoo_args[0] == "search" && zoo_args.size() == 2) return zoo::search(session, zoo_args[1], zf, std::cout);
-    std::cerr << "usage: mls zoo [show NAME | search TEXT] [--format text|json|markdown]\n";
-    return driver::kUsage;
+    const bool show = !zoo_args.empty() && zoo_args[0] == "show" && zoo_args.size() == 2;
+    const bool search = !zoo_args.empty() && zoo_args[0] == "search" && zoo_args.size() == 2;
+    if (!zoo_args.empty() && !show && !search) {
+      std::cerr << "mls zoo: '" << zoo_args[0] << "' is not a zoo command\n"
+                << "usage: mls zoo [show NAME | search TEXT] [--format text|json|markdown]\n";
+      return driver::kUsage;
+    }
+    if (!writes(show ? "zoo show" : "zoo", show ? std::vector<std::string>{"text", "json"} : listing_formats)) return driver::kUsage;
+    driver::Session session;
+    if (show) return zoo::show(session, zoo_args[1], zf, std::cout, std::cerr);
+    if (search) return zoo::search(session, zoo_args[1], zf, std::cout);
+    return zoo::list(session, zf, std::cout);
   }
-  if (*audit_cmd) return zoo::audit(session, audit_file, zf, std::cout, std::cerr);
-  if (*solvers_cmd)
+  if (*audit_cmd) {
+    if (!writes("audit", {"text", "json"})) return driver::kUsage;
+    driver::Session session;
+    return zoo::audit(session, audit_file, zf, std::cout, std::cerr);
+  }
+  if (*solvers_cmd) {
+    if (!writes("solvers", listing_formats)) return driver::kUsage;
+    driver::Session session;
     return print_solver_reference(session.units(), format == "markdown" ? SolverDocFormat::Markdown
                                                    : format == "json"   ? SolverDocFormat::Json
                                                                         : SolverDocFormat::Text, std::cout);
+  }
+  if (*solve && !writes("solve", {"json"})) return driver::kUsage;
+  if (*check && !writes("check", run_formats)) return driver::kUsage;  // a run's flags, nothing printed
+  if (!*solve && !*check && !writes(*eval_cmd ? "eval" : *opt_cmd ? "optimize" : "run", run_formats)) return driver::kUsage;
+  driver::Session session;
   // `mls eval` and `mls optimize` are shortcuts for one-line scripts, so they print exactly what the
   // equivalent script prints (and report errors against that line).
   auto call_args = [](const std::vector<std::string>& args) {
@@ -212,10 +269,6 @@ int main(int argc, char** argv) try {
     if (args.size() >= 2) args = args.substr(2);
     return session.run("<optimize>", "print optimize_" + opt_kind + "(" + args + ")\n", o, std::cout, std::cerr);
   }
-  if (format == "markdown") {
-    std::cerr << "mls: --format markdown is for zoo listings\n";
-    return driver::kUsage;
-  }
   if (*solve) {
     return run_solve_command(solve_id, solve_args, [&](const std::string& n) { return session.zoo_value(n); },
                              session.units(), o.diagnostics_json, std::cout, std::cerr);
@@ -231,14 +284,26 @@ int main(int argc, char** argv) try {
     return driver::kUsage;
   }
   return session.run(file, std::nullopt, o, std::cout, std::cerr);
-} catch (const std::bad_alloc&) {
-  std::cout.flush();
-  bool json = false;
-  for (int k = 1; k < argc; ++k)
-    json = json || std::string(argv[k]) == "--diagnostics=json" ||
-           (std::string(argv[k]) == "--diagnostics" && k + 1 < argc && std::string(argv[k + 1]) == "json");
-  mls::SourceManager none;
-  if (json) std::cerr << mls::render_json({mls::driver::out_of_memory()}, none) << "\n";
-  else std::cerr << "error[E0507]: " << mls::driver::out_of_memory().message << "\n";
-  return mls::driver::kFailed;
+}
+
+// Every error path ends in a message and an exit code, never an abort. An allocation that fails
+// anywhere (a memory limit such as `ulimit -v`) is the run's E0507; any other exception that escapes
+// is a bug in mls (exit 70).
+int main(int argc, char** argv) {
+  try {
+    return run_command_line(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cout.flush();
+    bool json = false;
+    for (int k = 1; k < argc; ++k)
+      json = json || std::string(argv[k]) == "--diagnostics=json" ||
+             (std::string(argv[k]) == "--diagnostics" && k + 1 < argc && std::string(argv[k + 1]) == "json");
+    mls::SourceManager none;
+    if (json) std::cerr << mls::render_json({mls::driver::out_of_memory()}, none) << "\n";
+    else std::cerr << "error[E0507]: " << mls::driver::out_of_memory().message << "\n";
+    return mls::driver::kRuntimeError;
+  } catch (const std::exception& e) {
+    std::cerr << "mls: internal error: " << e.what() << "\n";
+  }
+  return mls::driver::kInternal;
 }

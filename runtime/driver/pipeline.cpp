@@ -316,7 +316,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     for (auto& d : sink.failures) diags.report(d);
     diags.report(e.diag);
     report(diags, o, err);
-    return kFailed;
+    return kRuntimeError;
   }
   out.flush();
   timer_.lap("run");

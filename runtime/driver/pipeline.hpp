@@ -6,6 +6,7 @@
 #include "compiler/ir/evaluator.hpp"
 #include "compiler/sema/checker.hpp"
 #include "compiler/units/unit_table.hpp"
+#include "runtime/driver/exit_codes.hpp"
 #include "runtime/output/output_sink.hpp"
 #include "runtime/plot/render.hpp"
 #include "stdlib/core/value.hpp"
@@ -40,9 +41,6 @@ struct Options {
   int shard_k = 0, shard_n = 1;  // --shard K/N: the K-th of N slices of every top-level loop
   int threads = 1;               // --threads N: a top-level loop of 4096+ points runs on N threads
 };
-
-// Exit codes (issue 2): 0 success; 1 an assert/expect failed or a run-time error; 2 compile errors; 64 usage.
-enum Exit { kOk = 0, kFailed = 1, kCompileError = 2, kUsage = 64, kInternal = 70 };
 
 // The run-time bounds of the options (--max-points, --max-memory, --shard, --threads), with a fresh
 // memory budget unless one is given (the REPL keeps one for the session).
@@ -119,6 +117,7 @@ class Session {
   std::size_t repl_entries_ = 0;
   std::optional<std::map<std::string, Value>> zoo_values_;
   std::shared_ptr<ir::MemoryBudget> repl_memory_;  // the REPL session's budget: its values live across entries
+  out::CsvBlocks repl_csv_;  // the REPL's CSV output: one document over all entries
 };
 
 }  // namespace mls::driver

@@ -37,7 +37,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
   require_zoo_for(text);
   if (builtins_broken(o, err)) return done(kInternal);
   const ir::Module& m = checker_->module();
-  out::OutputSink sink(out, units_, o.output);
+  out::OutputSink sink(out, units_, o.output, &repl_csv_);
   if (repl_done_ < m.body.insts.size()) {
     jit::load_data(m, repl_done_, m.body.insts.size(), *repl_state_, sink);
     repl_done_ = m.body.insts.size();
@@ -85,7 +85,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
     for (auto& d : sink.failures) diags.report(d);
     diags.report(e.diag);
     report(diags, o, err);
-    return done(kFailed);
+    return done(kRuntimeError);
   }
   out.flush();
   timer_.lap("run");

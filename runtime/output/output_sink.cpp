@@ -1,10 +1,10 @@
 #include "runtime/output/output_sink.hpp"
 
-#include "runtime/format/quantity_json.hpp"
-
-#include <nlohmann/json.hpp>
+#include "runtime/format/csv_field.hpp"
+#include "runtime/format/value_json.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <ostream>
 
@@ -12,45 +12,14 @@ namespace mls::out {
 
 using namespace std::string_view_literals;
 
-namespace {
-std::string csv_escape(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string o = "\"";
-  for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return o + "\"";
-}
 
-nlohmann::json to_json(const Value& v, const ir::Shape& s, const units::UnitTable& u) {
-  if (v.is_num()) return quantity_json(v.num(), s.dim, s.display, u);
-  if (v.is_bool()) return v.boolean();
-  if (v.is_str()) return v.str();
-  if (v.is_none()) return nullptr;
-  if (v.is_record()) {
-    nlohmann::json o = nlohmann::json::object();
-    auto& r = v.record();
-    for (auto& [name, fv] : r.fields) {
-      const ir::Shape* fs = nullptr;
-      for (auto& [n, sh] : s.fields)
-        if (n == name) fs = sh.get();
-      ir::Shape plain;
-      o[name] = to_json(fv, fs ? *fs : plain, u);
-    }
-    return o;
-  }
-  nlohmann::json a = nlohmann::json::array();
-  ir::Shape plain;
-  for (auto& e : v.list()) a.push_back(to_json(e, s.elem ? *s.elem : plain, u));
-  return a;
-}
-}  // namespace
-
-std::string format_value(const Value& v, const ir::Shape& s, int digits) {
+std::string format_value(const Value& v, const ir::Shape& s, int digits, Layout layout) {
   if (v.is_num()) {
     auto f = units::format(v.num(), s.display, digits);
     return f.unit.empty() ? f.number : f.number + " " + f.unit;
   }
   if (v.is_bool()) return v.boolean() ? "true" : "false";
-  if (v.is_str()) return v.str();
+  if (v.is_str()) return visible_text(v.str(), layout);
   if (v.is_none()) return "none";
   if (v.is_list()) {
     std::string o = "[";
@@ -61,7 +30,7 @@ std::string format_value(const Value& v, const ir::Shape& s, int digits) {
   }
   auto& r = v.record();
   const Value* name = r.find("name");
-  if (name && name->is_str() && !name->str().empty()) return name->str();
+  if (name && name->is_str() && !name->str().empty()) return visible_text(name->str(), Layout::Inline);
   return (r.kind.empty() ? std::string("record") : r.kind) + " {…}";
 }
 
@@ -88,29 +57,28 @@ std::string format_record_block(const Value& v, const ir::Shape& s, int digits, 
 
 void OutputSink::print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes, bool bare, Span) {
   if (o_.format == Format::Json) {
-    nlohmann::json a = nlohmann::json::array();
-    for (size_t k = 0; k < values.size(); ++k) a.push_back(to_json(values[k], *shapes[k], units_));
-    out_ << nlohmann::json{{"print", a}}.dump() << "\n";
+    Json a = Json::array();
+    for (size_t k = 0; k < values.size(); ++k) a.push_back(value_json(values[k], *shapes[k], units_, o_.digits));
+    out_ << json_text(Json{{"print", a}}) << "\n";
     return;
   }
+  if (o_.format == Format::Csv) return csv_print(values, shapes);
   std::string line;
   std::string blocks;
   for (size_t k = 0; k < values.size(); ++k) {
     if (values[k].is_record()) {
       auto& r = values[k].record();
       std::string title = r.kind.empty() ? "record" : r.kind;
-      if (auto* n = r.find("name"); n && n->is_str() && !n->str().empty()) title += " " + n->str();
+      if (auto* n = r.find("name"); n && n->is_str() && !n->str().empty()) title += " " + visible_text(n->str(), Layout::Inline);
       blocks += title + ":\n" + format_record_block(values[k], *shapes[k], o_.digits, "  ");
       continue;
     }
-    line += (line.empty() ? "" : "  ") + format_value(values[k], *shapes[k], o_.digits);
+    // A string printed on its own may span lines; next to other values it stays on this one.
+    Layout layout = values.size() == 1 ? Layout::Keep : Layout::Inline;
+    line += (line.empty() ? "" : "  ") + format_value(values[k], *shapes[k], o_.digits, layout);
     if (bare && values[k].is_num() && !shapes[k]->dim_name.empty()) line += "  [" + shapes[k]->dim_name + "]";
   }
   if (bare && !line.empty()) line = o_.result_prefix + line;
-  if (o_.format == Format::Csv) {
-    if (!line.empty()) out_ << "# " << line << "\n";
-    return;
-  }
   if (!line.empty()) out_ << line << "\n";
   out_ << blocks;
 }
@@ -180,20 +148,110 @@ void OutputSink::reduce(int table, const std::string& kind, double top, const st
   }
 }
 
-// CSV columns carry the unit in the header so numbers stay numbers (the table's first row decides).
-void OutputSink::csv_header(Table& t, const std::vector<std::string>& columns, const std::vector<Value>& cells,
-                            const std::vector<ir::ShapePtr>& shapes) {
-  for (size_t k = 0; k < columns.size(); ++k) {
-    std::string h = columns[k];
-    if (cells[k].is_num()) {
-      auto f = units::format(cells[k].num(), shapes[k]->display, o_.digits);
-      if (shapes[k]->display.fixed && !f.unit.empty()) h += " [" + f.unit + "]";
-      else if (!shapes[k]->dim.dimensionless()) h += " [" + shapes[k]->dim.base_unit_form() + "]";
-    }
-    out_ << (k ? "," : "") << csv_escape(h);
+// CSV blocks (docs/output.md): one per run of output of one kind, each opened by its header line;
+// an empty line separates blocks. A table interrupted by a print continues in a new block that
+// repeats its header; consecutive prints share one block.
+void OutputSink::csv_block(long block, const std::string& header) {
+  if (block == csv_.open && (&header == csv_header_at_ || header == csv_.header)) {
+    csv_header_at_ = &header;
+    return;
   }
-  out_ << "\n";
-  t.header_done = true;
+  if (csv_.started) out_ << "\n";
+  out_ << header;
+  csv_.started = true;
+  csv_.open = block;
+  csv_.header = header;
+  csv_header_at_ = &header;
+}
+
+// A number column carries its unit in the header so its cells stay plain numbers: the unit the
+// script asked for (`-> ms`), else the coherent base unit (the text output's unit changes from row
+// to row; a column's must not).
+std::string OutputSink::csv_unit_header(const std::string& name, const ir::Shape& shape) const {
+  if (shape.type != ir::VType::F64) return name;
+  if (shape.display.fixed) {
+    auto f = units::format(1, shape.display, o_.digits);
+    return f.unit.empty() ? name : name + " [" + f.unit + "]";
+  }
+  return shape.dim.dimensionless() ? name : name + " [" + shape.dim.base_unit_form() + "]";
+}
+
+std::string OutputSink::csv_number(double si, const ir::Shape& shape) const {
+  return units::format_number(shape.display.fixed ? si / shape.display.scale : si, 15);
+}
+
+void OutputSink::csv_table_block(int table, const std::vector<std::string>& columns,
+                                 const std::vector<ir::ShapePtr>& shapes) {
+  Table& t = tables_[table];
+  auto it = t.csv_headers.find(&columns);
+  if (it == t.csv_headers.end()) {
+    std::vector<std::string> h;
+    for (size_t k = 0; k < columns.size(); ++k) h.push_back(csv_unit_header(columns[k], *shapes[k]));
+    it = t.csv_headers.emplace(&columns, csv_line(h)).first;
+  }
+  csv_block(table, it->second);
+}
+
+namespace {
+// CSV text of a string: RFC 4180 quoting happens in csv_line; control characters other than line
+// feeds and tabs are shown as escapes, as in text output (JSON keeps the exact string).
+std::string csv_text(const std::string& s) { return visible_text(s, Layout::Keep); }
+}  // namespace
+
+// A print block: `print,item,field,value,unit`, one line per number, string or truth value the
+// statement printed — `print` counts the print statements run, `item` the values of one statement,
+// `field` is the path inside a record or list (`feasibility.status`, `[2].tp`, 1-based), `value` a
+// number in `unit` at full precision (15 significant digits), the unit the text output shows.
+void OutputSink::csv_print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes) {
+  static const std::string header = "print,item,field,value,unit\n";
+  csv_block(kPrintBlock, header);
+  const std::string n = std::to_string(++csv_.prints);
+  std::string text;
+  auto leaf = [&](const std::string& item, const std::string& field, const std::string& value, const std::string& unit) {
+    text += csv_line({n, item, field, value, unit});
+  };
+  static const ir::Shape plain;
+  std::function<void(const std::string&, const std::string&, const Value&, const ir::Shape&)> walk =
+      [&](const std::string& item, const std::string& path, const Value& v, const ir::Shape& s) {
+        if (v.is_num()) {
+          auto f = units::format(v.num(), s.display, 17);  // the text's unit, full precision
+          return leaf(item, path, units::format_number(f.value, 15), f.unit);
+        }
+        if (v.is_bool()) return leaf(item, path, v.boolean() ? "true" : "false", "");
+        if (v.is_str()) return leaf(item, path, csv_text(v.str()), "");
+        if (v.is_none()) return leaf(item, path, "", "");
+        if (v.is_list()) {
+          if (v.list().empty()) return leaf(item, path, "[]", "");
+          for (size_t k = 0; k < v.list().size(); ++k)
+            walk(item, path + "[" + std::to_string(k + 1) + "]", v.list()[k], s.elem ? *s.elem : plain);
+          return;
+        }
+        if (v.record().fields.empty()) return leaf(item, path, "{}", "");
+        for (auto& [name, fv] : v.record().fields) {
+          const ir::Shape* fs = &plain;
+          for (auto& [fn, sh] : s.fields)
+            if (fn == name) fs = sh.get();
+          walk(item, path.empty() ? name : path + "." + name, fv, *fs);
+        }
+      };
+  for (size_t k = 0; k < values.size(); ++k) walk(std::to_string(k + 1), "", values[k], *shapes[k]);
+  out_ << text;
+}
+
+// A reduction's result is a one-row table of its own: `count`, `minimum latency [s]`, or
+// `mean latency [s],points` (how many points the mean is over).
+void OutputSink::csv_reduction(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
+                               double points) {
+  std::vector<std::string> head{kind == "count" ? kind : csv_unit_header(kind + " " + key, shape)};
+  std::vector<std::string> cells{v.is_num() ? csv_number(v.num(), shape) : ""};
+  if (kind == "mean") {
+    head.push_back("points");
+    cells.push_back(units::format_number(points, 15));
+  }
+  const std::string header = csv_line(head);
+  csv_block(-2 - ++csv_.reductions, header);
+  csv_header_at_ = nullptr;  // `header` is gone after this call
+  out_ << csv_line(cells);
 }
 
 // A CSV or JSON-lines row is a line of its own (text tables align their columns: they need the sink).
@@ -201,51 +259,48 @@ std::optional<std::string> OutputSink::format_row(int table, const std::vector<s
                                                   const std::vector<Value>& cells,
                                                   const std::vector<ir::ShapePtr>& shapes) const {
   if (o_.format == Format::Json) {
-    nlohmann::json r = nlohmann::json::object();
-    for (size_t k = 0; k < cells.size(); ++k) r[columns[k]] = to_json(cells[k], *shapes[k], units_);
-    return nlohmann::json{{"table", table}, {"row", r}}.dump() + "\n";
+    Json r = Json::object();
+    for (size_t k = 0; k < cells.size(); ++k) r[columns[k]] = value_json(cells[k], *shapes[k], units_, o_.digits);
+    return json_text(Json{{"table", table}, {"row", r}}) + "\n";
   }
   if (o_.format != Format::Csv) return std::nullopt;
-  std::string line;
+  std::vector<std::string> line;
+  line.reserve(cells.size());
   for (size_t k = 0; k < cells.size(); ++k) {
-    std::string c;
-    if (cells[k].is_num()) {
-      double v = shapes[k]->display.fixed ? cells[k].num() / shapes[k]->display.scale : cells[k].num();
-      c = units::format_number(v, 15);
-    } else {
-      c = format_value(cells[k], *shapes[k], o_.digits);
-    }
-    if (k) line += ',';
-    line += csv_escape(c);
+    if (cells[k].is_num()) line.push_back(csv_number(cells[k].num(), *shapes[k]));
+    else if (cells[k].is_str()) line.push_back(csv_text(cells[k].str()));
+    else if (cells[k].is_none()) line.push_back("");
+    else line.push_back(format_value(cells[k], *shapes[k], o_.digits));
   }
-  line += '\n';
-  return line;
+  return csv_line(line);
 }
 
-void OutputSink::row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+void OutputSink::row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>&,
                           const std::vector<ir::ShapePtr>& shapes, const std::string& text) {
-  Table& t = tables_[table];
-  if (o_.format == Format::Csv && !t.header_done) csv_header(t, columns, cells, shapes);
+  if (o_.format == Format::Csv) csv_table_block(table, columns, shapes);
   out_ << text;
 }
 
-void OutputSink::emit_line(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
-                           const std::string& text) {
+void OutputSink::emit_reduction(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
+                                double points, const std::string& text) {
   if (o_.format == Format::Json) {
-    out_ << nlohmann::json{{"reduce", kind}, {"key", key}, {"value", to_json(v, shape, units_)}}.dump() << "\n";
+    Json e{{"reduce", kind}, {"key", key}, {"value", value_json(v, shape, units_, o_.digits)},
+            {"points", static_cast<std::uint64_t>(points)}};
+    out_ << json_text(e) << "\n";
     return;
   }
-  out_ << (o_.format == Format::Csv ? "# " : "") << text << "\n";
+  if (o_.format == Format::Csv) return csv_reduction(kind, key, v, shape, points);
+  out_ << text << "\n";
 }
 
 void OutputSink::emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                           const std::vector<ir::ShapePtr>& shapes) {
-  Table& t = tables_[table];
-  if (o_.format == Format::Csv && !t.header_done) csv_header(t, columns, cells, shapes);
+  if (o_.format == Format::Csv) csv_table_block(table, columns, shapes);
   if (auto line = format_row(table, columns, cells, shapes)) {
     out_ << *line;
     return;
   }
+  Table& t = tables_[table];
   if (t.columns.empty()) t.columns = columns;
   std::vector<std::string> r;
   for (size_t k = 0; k < cells.size(); ++k) r.push_back(format_value(cells[k], *shapes[k], o_.digits));
@@ -299,14 +354,14 @@ void OutputSink::table_end(int table) {
         for (auto& row : rows) emit_row(table, *row.columns, row.cells, *row.shapes);
     } else if (r.kind == "count") {
       ir::Shape plain;
-      emit_line("count", "", Value(r.count), plain, "count: " + units::format_number(r.count, 15));
+      emit_reduction("count", "", Value(r.count), plain, r.count, "count: " + units::format_number(r.count, 15));
     } else if (r.kind == "minimum" || r.kind == "maximum" || r.kind == "mean") {
       const ir::Shape& sh = *r.shapes.at(0);
       if (r.count == 0) {
-        emit_line(r.kind, r.keys.at(0), Value(), sh, r.kind + " " + r.keys.at(0) + ": none (no point passed)");
+        emit_reduction(r.kind, r.keys.at(0), Value(), sh, 0, r.kind + " " + r.keys.at(0) + ": none (no point passed)");
       } else {
         double x = r.kind == "minimum" ? r.lo : r.kind == "maximum" ? r.hi : r.sum / r.count;
-        emit_line(r.kind, r.keys.at(0), Value(x), sh,
+        emit_reduction(r.kind, r.keys.at(0), Value(x), sh, r.count,
                   r.kind + " " + r.keys.at(0) + ": " + format_value(Value(x), sh, o_.digits) +
                       (r.kind == "mean" ? "  (" + units::format_number(r.count, 15) + " points)" : ""));
       }
@@ -317,6 +372,7 @@ void OutputSink::table_end(int table) {
   Table& t = it->second;
   if (o_.format == Format::Text && !t.rows.empty()) flush_text(t);
   tables_.erase(it);
+  csv_header_at_ = nullptr;  // the table's headers are gone
 }
 
 void OutputSink::stopped() {

@@ -1,9 +1,11 @@
-// Output of a run in the three formats (--format text|json|csv). Text prints values with units and
-// aligned tables; JSON prints one object per line (every quantity as {value, unit, si, dimension});
-// CSV prints table rows (and `# ` comment lines for printed values).
+// Output of a run in the three formats (--format text|json|csv), each holding everything the run
+// printed (docs/output.md). Text prints values with units and aligned tables; JSON prints one object
+// per line (docs/mls-output.schema.json, "event"); CSV prints blocks — prints, each table, each
+// reduction — with a header line each, separated by an empty line.
 #pragma once
 
 #include "compiler/ir/runtime_sink.hpp"
+#include "compiler/source/visible_text.hpp"
 #include "runtime/plot/chart.hpp"
 #include "compiler/units/unit_table.hpp"
 
@@ -25,14 +27,28 @@ struct OutputOptions {
   std::string result_prefix;  // before a bare expression's value: "= " in the interactive REPL
 };
 
-// Text of one value: "3.35 TB/s", "Memory", "[1, 8, 32]", a record as "kind { f = v, ... }".
-std::string format_value(const Value& v, const ir::Shape& s, int digits);
+// Where a CSV output stands: the block being written and the counters that number prints. A REPL
+// session keeps one across its entries (each entry has a sink of its own), so the blocks of all
+// entries form one CSV document.
+struct CsvBlocks {
+  long open = -2;              // the block being written: a table id, a print block, a reduction (none yet)
+  std::string header;          // its header line
+  bool started = false;        // a block was written: the next one needs the separating empty line
+  long reductions = 0;         // reductions so far (each is a block of its own)
+  long prints = 0;             // print statements run so far (the `print` column)
+};
+
+// Text of one value: "3.35 TB/s", "Memory", "[1, 8, 32]", a record as "kind { f = v, ... }". Strings
+// show control characters as escapes; `layout` says whether a line feed or tab may pass (a string
+// printed on its own) or not (inside a table cell, a list, a record).
+std::string format_value(const Value& v, const ir::Shape& s, int digits, Layout layout = Layout::Inline);
 // A record shown as an aligned two-column block, one field per line.
 std::string format_record_block(const Value& v, const ir::Shape& s, int digits, const std::string& indent);
 
 class OutputSink : public ir::RuntimeSink {
  public:
-  OutputSink(std::ostream& out, const units::UnitTable& units, OutputOptions o) : out_(out), units_(units), o_(o) {}
+  OutputSink(std::ostream& out, const units::UnitTable& units, OutputOptions o, CsvBlocks* csv = nullptr)
+      : out_(out), units_(units), o_(o), csv_(csv ? *csv : own_csv_) {}
   void print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes, bool bare, Span where) override;
   void row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
            const std::vector<ir::ShapePtr>& shapes, bool pending) override;
@@ -63,17 +79,26 @@ class OutputSink : public ir::RuntimeSink {
     std::vector<std::vector<std::string>> rows;  // text mode: formatted cells, until the table streams
     std::vector<std::size_t> widths;             // text mode: column widths once the header is out
     bool header_done = false;
+    // CSV: the header line of each row statement feeding the table (by its column list, which
+    // belongs to the instruction and outlives the run).
+    std::map<const std::vector<std::string>*, std::string> csv_headers;
   };
   // Text tables align their columns over the first kAlignRows rows, then stream: a sweep of 1e9
   // points must not hold 1e9 formatted rows (a wider cell later just shifts its own line).
   static constexpr std::size_t kAlignRows = 10000;
   void flush_text(Table& t);
-  void csv_header(Table& t, const std::vector<std::string>& columns, const std::vector<Value>& cells,
-                  const std::vector<ir::ShapePtr>& shapes);
+  // CSV blocks: `block` identifies what is being written (a table's id, kPrintBlock or a fresh
+  // number for a reduction); a new block starts with an empty line (but the first) and its header.
+  void csv_block(long block, const std::string& header);
+  void csv_table_block(int table, const std::vector<std::string>& columns, const std::vector<ir::ShapePtr>& shapes);
+  void csv_print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes);
+  void csv_reduction(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape, double points);
+  std::string csv_unit_header(const std::string& name, const ir::Shape& shape) const;
+  std::string csv_number(double si, const ir::Shape& shape) const;
   void emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                 const std::vector<ir::ShapePtr>& shapes);
-  void emit_line(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
-                 const std::string& text);
+  void emit_reduction(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
+                      double points, const std::string& text);
   // A loop with clauses (Reduce): the rows of the current point wait in `pending`; the reduction
   // keeps only what it needs (best N: N rows; Pareto: the front; count/minimum/maximum/mean: numbers).
   struct Row {  // columns and shapes belong to the row's instruction, which outlives the run
@@ -96,6 +121,10 @@ class OutputSink : public ir::RuntimeSink {
   const units::UnitTable& units_;
   OutputOptions o_;
   std::map<int, Table> tables_;
+  static constexpr long kPrintBlock = -1;
+  CsvBlocks own_csv_;
+  CsvBlocks& csv_;
+  const std::string* csv_header_at_ = nullptr;  // where the open block's header is kept (a quick same-block test)
 };
 
 }  // namespace mls::out

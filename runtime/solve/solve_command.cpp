@@ -1,7 +1,8 @@
 #include "runtime/solve/solve_command.hpp"
 
 #include "compiler/diag/diagnostic.hpp"
-#include "runtime/format/quantity_json.hpp"
+#include "runtime/driver/exit_codes.hpp"
+#include "runtime/format/value_json.hpp"
 #include "runtime/solve/unit_string.hpp"
 #include "stdlib/registry/kind_registry.hpp"
 
@@ -149,49 +150,6 @@ Value from_json(const json& j, const reg::Type& t, const std::string& what, cons
   return Value();
 }
 
-json value_json(const Value& v, const reg::Type* t, const units::UnitTable& u);
-
-void flatten(json& out, const std::string& prefix, const Record& r, const units::UnitTable& u,
-             const std::vector<reg::ResultDesc>* results) {
-  const reg::KindDesc* k = reg::find_kind(r.kind);
-  for (auto& [name, v] : r.fields) {
-    const reg::Type* t = nullptr;
-    if (results)
-      for (auto& rd : *results)
-        if (rd.name == name) t = &rd.type;
-    if (!t && k)
-      if (auto* f = k->field(name)) t = &f->type;
-    std::string key = prefix.empty() ? name : prefix + "." + name;
-    if (v.is_record() && (!t || t->tag == reg::Tag::Record)) flatten(out, key, v.record(), u, nullptr);
-    else out[key] = value_json(v, t, u);
-  }
-}
-
-json value_json(const Value& v, const reg::Type* t, const units::UnitTable& u) {
-  if (v.is_none()) return nullptr;
-  if (v.is_bool()) return v.boolean();
-  if (v.is_str()) return v.str();
-  if (v.is_num()) {
-    Dimension d = t && t->tag == reg::Tag::Quantity ? t->dim : Dimension{};
-    return quantity_json(v.num(), d, units::default_display(d, u), u);
-  }
-  if (v.is_list()) {
-    json a = json::array();
-    for (auto& e : v.list()) {
-      if (e.is_record()) {
-        json o = json::object();
-        flatten(o, "", e.record(), u, nullptr);
-        a.push_back(o);
-      } else {
-        a.push_back(value_json(e, t && t->elem ? t->elem.get() : nullptr, u));
-      }
-    }
-    return a;
-  }
-  json o = json::object();
-  flatten(o, "", v.record(), u, nullptr);
-  return o;
-}
 }  // namespace
 
 std::vector<Value> args_from_json(const reg::SolverDesc& s, const json& args, const ZooLookup& zoo, const units::UnitTable& u) {
@@ -210,16 +168,23 @@ std::vector<Value> args_from_json(const reg::SolverDesc& s, const json& args, co
   return out;
 }
 
-json result_to_json(const Value& v, const reg::SolverDesc& s, const units::UnitTable& u) {
-  if (s.results.empty()) return json{{"result", value_json(v, &s.scalar, u)}};
-  json o = json::object();
-  if (v.is_record()) flatten(o, "", v.record(), u, &s.results);
+// The result as a record in the one output schema (runtime/format/value_json.hpp): nested records
+// stay nested, a scalar result is the record {"result": ...}.
+Json result_to_json(const Value& v, const reg::SolverDesc& s, const units::UnitTable& u) {
+  if (s.results.empty()) return Json{{"result", value_json(v, registry_shape(v, &s.scalar, u), u)}};
+  Json o = Json::object();
+  if (!v.is_record()) return o;
+  for (auto& [name, fv] : v.record().fields) {
+    const reg::Type* t = nullptr;
+    for (auto& rd : s.results)
+      if (rd.name == name) t = &rd.type;
+    o[name] = value_json(fv, registry_shape(fv, t, u), u);
+  }
   return o;
 }
 
 int run_solve_command(const std::string& id, const std::string& args_json, const ZooLookup& zoo, const units::UnitTable& u,
                       bool diagnostics_json, std::ostream& out, std::ostream& err) {
-  constexpr int kFailed = 1, kUsage = 64;  // the driver's exit codes (runtime/driver/pipeline.hpp)
   auto report = [&](const std::string& code, const std::string& kind, const std::string& msg, int exit) {
     Diagnostic d;
     d.code = code;
@@ -239,7 +204,7 @@ int run_solve_command(const std::string& id, const std::string& args_json, const
     err << "mls solve: no solver '" << id << "'. Known:";
     for (auto& x : reg::solvers()) err << " " << x.id;
     err << "\n";
-    return kUsage;
+    return driver::kUsage;
   }
   // Malformed JSON is a usage error (exit 64); nlohmann also throws out_of_range for a number such
   // as 1e400, which no double holds.
@@ -247,23 +212,23 @@ int run_solve_command(const std::string& id, const std::string& args_json, const
   try {
     args = json::parse(args_json);
   } catch (const json::exception& e) {
-    return report("E0505", "InvalidInput", std::string("--args is not valid JSON: ") + e.what(), kUsage);
+    return report("E0505", "InvalidInput", std::string("--args is not valid JSON: ") + e.what(), driver::kUsage);
   }
   try {
     auto vals = args_from_json(*s, args, zoo, u);
     Value r = s->invoke(vals);
-    out << result_to_json(r, *s, u).dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
-    return 0;
-  } catch (const InputError& e) {
-    return report(e.code, "InvalidInput", e.what(), kFailed);
-  } catch (const reg::NonFiniteResult& e) {
-    return report("E0504", e.kind, e.what(), kFailed);
-  } catch (const SolverError& e) {
-    return report("E0505", e.kind, e.what(), kFailed);
+    out << json_text(result_to_json(r, *s, u)) << "\n";
+    return driver::kOk;
+  } catch (const InputError& e) {  // the arguments do not check, as a script's call would not compile
+    return report(e.code, "InvalidInput", e.what(), driver::kCompileError);
+  } catch (const reg::NonFiniteResult& e) {  // as in a script: a run-time error
+    return report("E0504", e.kind, e.what(), driver::kRuntimeError);
+  } catch (const SolverError& e) {  // the solver refused its input, as in a script: a run-time error
+    return report("E0505", e.kind, e.what(), driver::kRuntimeError);
   } catch (const std::bad_alloc&) {
-    return report("E0507", "OutOfMemory", "out of memory while running '" + id + "'", kFailed);
+    return report("E0507", "OutOfMemory", "out of memory while running '" + id + "'", driver::kRuntimeError);
   } catch (const std::exception& e) {
-    return report("E0505", "InternalError", e.what(), kFailed);
+    return report("E0505", "InternalError", e.what(), driver::kInternal);
   }
 }
 

@@ -1,8 +1,8 @@
 #include "runtime/solve/solver_docs.hpp"
 
+#include "runtime/format/markdown_cell.hpp"
+#include "runtime/format/value_json.hpp"
 #include "stdlib/registry/solver_registry.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <ostream>
 
@@ -35,17 +35,21 @@ std::string default_text(const reg::ParamDesc& p, const units::UnitTable& u) {
 
 int print_solver_reference(const units::UnitTable& u, SolverDocFormat f, std::ostream& out) {
   if (f == SolverDocFormat::Json) {
-    nlohmann::json a = nlohmann::json::array();
+    // A default is a value of the output schema (a quantity object for a number), null when the
+    // parameter is required or absent.
+    Json a = Json::array();
     for (auto& s : reg::solvers()) {
-      nlohmann::json params = nlohmann::json::array(), results = nlohmann::json::array();
-      for (auto& p : s.params)
-        params.push_back({{"name", p.name}, {"aliases", p.aliases}, {"type", type_text(p.type, u)},
-                          {"default", default_text(p, u)}, {"range", p.range.describe()}, {"doc", p.doc}});
+      Json params = Json::array(), results = Json::array();
+      for (auto& p : s.params) {
+        Json def = p.required ? Json(nullptr) : value_json(p.def, registry_shape(p.def, &p.type, u), u);
+        params.push_back({{"name", p.name}, {"aliases", p.aliases}, {"type", type_text(p.type, u)}, {"required", p.required},
+                          {"default", def}, {"range", p.range.describe()}, {"doc", p.doc}});
+      }
       for (auto& r : s.results) results.push_back({{"name", r.name}, {"type", type_text(r.type, u)}, {"doc", r.doc}});
       a.push_back({{"id", s.id}, {"name", s.name}, {"section", s.section}, {"summary", s.summary}, {"params", params},
                    {"results", results}, {"scalar", s.results.empty() ? type_text(s.scalar, u) : ""}});
     }
-    out << a.dump(2) << "\n";
+    out << json_text(a, 2) << "\n";
     return 0;
   }
   const bool md = f == SolverDocFormat::Markdown;
@@ -54,19 +58,22 @@ int print_solver_reference(const units::UnitTable& u, SolverDocFormat f, std::os
            "declarations the type checker reads); do not edit. See `docs/solvers.md` for the equations.\n";
   for (auto& s : reg::solvers()) {
     if (md) {
+      using out::markdown_cell;
       out << "\n## `" << s.name << "` (`mls solve " << s.id << "`)\n\n" << s.summary << " — " << s.section << ".\n\n";
       out << "| parameter | type | default | range | meaning |\n|---|---|---|---|---|\n";
       for (auto& p : s.params) {
         std::string names = "`" + p.name + "`";
         for (auto& a : p.aliases) names += ", `" + a + "`";
-        out << "| " << names << " | " << type_text(p.type, u) << " | " << default_text(p, u) << " | "
-            << (p.range.lo || p.range.hi ? p.range.describe() : "") << " | " << p.doc << " |\n";
+        out << "| " << names << " | " << markdown_cell(type_text(p.type, u)) << " | " << markdown_cell(default_text(p, u))
+            << " | " << markdown_cell(p.range.lo || p.range.hi ? p.range.describe() : "") << " | " << markdown_cell(p.doc)
+            << " |\n";
       }
       if (s.results.empty()) {
         out << "\nResult: " << type_text(s.scalar, u) << ".\n";
       } else {
         out << "\n| result | type | meaning |\n|---|---|---|\n";
-        for (auto& r : s.results) out << "| `" << r.name << "` | " << type_text(r.type, u) << " | " << r.doc << " |\n";
+        for (auto& r : s.results)
+          out << "| `" << r.name << "` | " << markdown_cell(type_text(r.type, u)) << " | " << markdown_cell(r.doc) << " |\n";
       }
     } else {
       out << s.name << "(";

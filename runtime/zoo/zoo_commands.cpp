@@ -1,6 +1,8 @@
 #include "runtime/zoo/zoo_commands.hpp"
 
-#include "runtime/format/quantity_json.hpp"
+#include "compiler/source/visible_text.hpp"
+#include "runtime/format/markdown_cell.hpp"
+#include "runtime/format/value_json.hpp"
 #include "runtime/output/output_sink.hpp"
 #include "runtime/zoo/audit.hpp"
 #include "stdlib/registry/kind_registry.hpp"
@@ -14,56 +16,26 @@
 namespace mls::zoo {
 
 namespace {
-using nlohmann::json;
+using json = Json;  // ordered: fields in the entry's order
 
-const reg::FieldDesc* field_desc(const std::string& kind, const std::string& field) {
-  const reg::KindDesc* k = reg::find_kind(kind);
-  return k ? k->field(field) : nullptr;
+// The entry's fields as one record of the output schema, each number in the unit the entry wrote
+// (80 GiB stays GiB), else in its dimension's default display.
+ir::Shape entry_shape(const sema::ZooEntry& e, const Value& v, const units::UnitTable& u) {
+  ir::Shape shape = registry_shape(v, nullptr, u);
+  for (auto& [fn, fs] : shape.fields)
+    if (auto it = e.field_display.find(fn); it != e.field_display.end()) {
+      auto shown = std::make_shared<ir::Shape>(*fs);
+      shown->display = it->second;
+      fs = shown;
+    }
+  return shape;
 }
 
-ir::Shape shape_for(const reg::Type& t, const units::UnitTable& u) {
-  ir::Shape s;
-  if (t.tag == reg::Tag::Quantity) {
-    s.type = ir::VType::F64;
-    s.dim = t.dim;
-    s.display = units::default_display(t.dim, u);
-    s.dim_name = u.dimension_name(t.dim);
-  } else if (t.tag == reg::Tag::Record) {
-    s.type = ir::VType::Record;
-  } else if (t.tag == reg::Tag::Bool) {
-    s.type = ir::VType::Bool;
-  } else {
-    s.type = ir::VType::Str;
-  }
-  return s;
-}
-
-std::string text_of(const Value& v, const reg::Type& t, const units::UnitTable& u) {
-  return out::format_value(v, shape_for(t, u), 4);
-}
-
-json json_of(const Value& v, const reg::Type& t, const units::UnitTable& u) {
-  if (v.is_num() && t.tag == reg::Tag::Quantity) return quantity_json(v.num(), t.dim, units::default_display(t.dim, u), u);
-  if (v.is_num()) return v.num();
-  if (v.is_bool()) return v.boolean();
-  if (v.is_str()) return v.str();
-  if (v.is_record()) {
-    const Value* n = v.record().find("name");
-    return n && n->is_str() ? json(n->str()) : json(v.record().kind);
-  }
-  return nullptr;
-}
-
-// A field as the entry wrote it (80 GiB stays in GiB), else in its dimension's default display.
-std::string field_text(const sema::ZooEntry& e, const Record& r, const std::string& fn, const Value& fv,
-                       const units::UnitTable& u) {
-  const reg::FieldDesc* fd = field_desc(r.kind, fn);
-  if (auto it = e.field_display.find(fn); it != e.field_display.end() && fv.is_num()) {
-    ir::Shape sh;
-    sh.display = it->second;
-    return out::format_value(fv, sh, 4);
-  }
-  return fd ? text_of(fv, fd->type, u) : std::string("?");
+// One field of an entry as text, in the entry's shape ("?" when the shape has no such field).
+std::string field_text(const ir::Shape& shape, const std::string& fn, const Value& fv) {
+  for (auto& [sn, fs] : shape.fields)
+    if (sn == fn) return out::format_value(fv, *fs, 4);
+  return "?";
 }
 
 std::string display_name(const Record& r) {
@@ -129,7 +101,7 @@ int list_entries(driver::Session& s, const std::vector<const sema::ZooEntry*>& e
       o["source"] = e->prov.source;
       a.push_back(o);
     }
-    out << a.dump(2) << "\n";
+    out << json_text(a, 2) << "\n";
     return 0;
   }
   for (auto& [kind, es] : by_kind) {
@@ -148,15 +120,18 @@ int list_entries(driver::Session& s, const std::vector<const sema::ZooEntry*>& e
       if (f == ZooFormat::Markdown) {
         // Every number of the entry, so the generated page changes (and its check fails) when a value does.
         std::string values;
-        if (v && v->is_record())
+        if (v && v->is_record()) {
+          ir::Shape shape = entry_shape(*e, *v, s.units());
           for (auto& [fn, fv] : v->record().fields)
-            if (fv.is_num()) values += (values.empty() ? "" : ", ") + fn + " " + field_text(*e, v->record(), fn, fv, s.units());
-        out << "| `" << e->name << "` | " << title << " | " << tier << " | " << values << " | " << e->prov.source << " | "
-            << e->prov.verified << " |\n";
+            if (fv.is_num()) values += (values.empty() ? "" : ", ") + fn + " " + field_text(shape, fn, fv);
+        }
+        out << "| `" << e->name << "` | " << out::markdown_cell(title) << " | " << out::markdown_cell(tier) << " | "
+            << out::markdown_cell(values) << " | " << out::markdown_cell(e->prov.source) << " | "
+            << out::markdown_cell(e->prov.verified) << " |\n";
       }
       else
-        out << "  " << e->name << std::string(e->name.size() < 24 ? 24 - e->name.size() : 1, ' ') << title
-            << (tier.empty() ? "" : "  [" + tier + "]") << "\n";
+        out << "  " << e->name << std::string(e->name.size() < 24 ? 24 - e->name.size() : 1, ' ')
+            << visible_text(title, Layout::Inline) << (tier.empty() ? "" : "  [" + visible_text(tier, Layout::Inline) + "]") << "\n";
     }
   }
   return 0;
@@ -179,9 +154,9 @@ int search(driver::Session& s, const std::string& text, ZooFormat f, std::ostrea
     std::string title = v && v->is_record() ? display_name(v->record()) + " " + tier_of(v->record()) : "";
     if (matches(e.name + " " + e.kind + " " + title + " " + e.prov.source, text)) hits.push_back(&e);
   }
-  if (hits.empty() && f != ZooFormat::Json) {
-    out << "no zoo entry matches '" << text << "'\n";
-    return 1;
+  if (hits.empty() && f != ZooFormat::Json) {  // an empty answer, not an error (JSON prints [])
+    out << "no zoo entry matches '" << visible_text(text, Layout::Inline) << "'\n";
+    return driver::kOk;
   }
   return list_entries(s, hits, f, out);
 }
@@ -192,8 +167,9 @@ int show(driver::Session& s, const std::string& name, ZooFormat f, std::ostream&
     if (z.name == name) e = &z;
   auto v = s.zoo_value(name);
   if (!e || !v || !v->is_record()) {
-    err << "mls: no zoo entry named '" << name << "' (try `mls zoo search " << name << "`)\n";
-    return 1;
+    err << "mls: no zoo entry named '" << visible_text(name, Layout::Inline) << "' (try `mls zoo search "
+        << visible_text(name, Layout::Inline) << "`)\n";
+    return driver::kUsage;
   }
   const Record& r = v->record();
   const auto& u = s.units();
@@ -201,50 +177,46 @@ int show(driver::Session& s, const std::string& name, ZooFormat f, std::ostream&
     auto it = e->field_prov.find(field);
     return it != e->field_prov.end() ? it->second : e->prov;
   };
+  // Provenance and the derived figures' equations go beside the fields, never inside a value.
+  ir::Shape shape = entry_shape(*e, *v, u);
   if (f == ZooFormat::Json) {
-    json fields = json::object();
-    for (auto& [fn, fv] : r.fields) {
-      if (fv.is_none()) continue;
-      const reg::FieldDesc* fd = field_desc(r.kind, fn);
-      json q = fd ? json_of(fv, fd->type, u) : json(nullptr);
-      if (auto it = e->field_display.find(fn); it != e->field_display.end() && fv.is_num() && fd)
-        q = quantity_json(fv.num(), fd->type.dim, it->second, u);
-      if (e->field_prov.count(fn)) {
-        auto p = prov_of(fn);
-        q = json{{"value", q}, {"source", p.source}, {"url", p.url}, {"verified", p.verified}, {"assumed", p.assumed}};
-      }
-      fields[fn] = q;
-    }
-    json der = json::object();
+    auto source_json = [](const sema::Provenance& p) {
+      return json{{"title", p.source}, {"url", p.url}, {"verified", p.verified}, {"assumed", p.assumed}};
+    };
+    json prov = json::object();
+    for (auto& [fn, fv] : r.fields)
+      if (!fv.is_none() && e->field_prov.count(fn)) prov[fn] = source_json(prov_of(fn));
+    json der = json::object(), equations = json::object();
     for (auto& [dn, dv, dd, eq] : derived(r.kind, r)) {
-      json q = quantity_json(dv, dd, units::default_display(dd, u), u);
-      q["equation"] = eq;
-      der[dn] = q;
+      der[dn] = quantity_json(dv, dd, units::default_display(dd, u), u);
+      equations[dn] = eq;
     }
     json o = {{"name", e->name},
               {"kind", e->kind},
               {"title", display_name(r)},
-              {"source", {{"title", e->prov.source}, {"url", e->prov.url}, {"verified", e->prov.verified}, {"assumed", e->prov.assumed}}},
-              {"fields", fields},
-              {"derived", der}};
-    out << o.dump(2) << "\n";
+              {"source", source_json(e->prov)},
+              {"fields", value_json(*v, shape, u)},
+              {"provenance", prov},
+              {"derived", der},
+              {"equations", equations}};
+    out << json_text(o, 2) << "\n";
     return 0;
   }
   out << e->name << " (" << e->kind << ")";
-  if (!display_name(r).empty()) out << ": " << display_name(r);
-  out << "\n  source: " << e->prov.source;
-  if (!e->prov.url.empty()) out << " <" << e->prov.url << ">";
-  out << ", verified " << e->prov.verified << (e->prov.assumed ? " (assumed)" : "") << "\n";
+  if (!display_name(r).empty()) out << ": " << visible_text(display_name(r), Layout::Inline);
+  out << "\n  source: " << visible_text(e->prov.source, Layout::Inline);
+  if (!e->prov.url.empty()) out << " <" << visible_text(e->prov.url, Layout::Inline) << ">";
+  out << ", verified " << visible_text(e->prov.verified, Layout::Inline) << (e->prov.assumed ? " (assumed)" : "") << "\n";
   size_t w = 0;
   for (auto& [fn, fv] : r.fields)
     if (!fv.is_none()) w = std::max(w, fn.size());
   for (auto& [fn, fv] : r.fields) {
     if (fv.is_none()) continue;
-    out << "  " << fn << std::string(w - fn.size() + 2, ' ') << field_text(*e, r, fn, fv, u);
+    out << "  " << fn << std::string(w - fn.size() + 2, ' ') << field_text(shape, fn, fv);
     if (e->field_prov.count(fn)) {
       auto p = prov_of(fn);
-      out << "   [" << (p.assumed ? "assumed" : "") << (p.assumed && !p.source.empty() ? "; " : "") << p.source
-          << (p.verified.empty() ? "" : ", " + p.verified) << "]";
+      out << "   [" << (p.assumed ? "assumed" : "") << (p.assumed && !p.source.empty() ? "; " : "")
+          << visible_text(p.source, Layout::Inline) << (p.verified.empty() ? "" : ", " + visible_text(p.verified, Layout::Inline)) << "]";
     }
     out << "\n";
   }
@@ -277,12 +249,13 @@ int audit(driver::Session& s, const std::string& file, ZooFormat f, std::ostream
   if (f == ZooFormat::Json) {
     json a = json::array();
     for (auto& x : findings) a.push_back({{"entry", x.entry}, {"field", x.field}, {"problem", x.problem}});
-    out << json{{"checked", checked}, {"findings", a}}.dump(2) << "\n";
+    out << json_text(json{{"checked", checked}, {"findings", a}}, 2) << "\n";
   } else {
-    for (auto& x : findings) out << x.entry << (x.field.empty() ? "" : "." + x.field) << ": " << x.problem << "\n";
+    for (auto& x : findings)
+      out << x.entry << (x.field.empty() ? "" : "." + x.field) << ": " << visible_text(x.problem, Layout::Inline) << "\n";
     out << "audit: " << checked << " entries checked, " << findings.size() << " finding" << (findings.size() == 1 ? "" : "s") << "\n";
   }
-  return findings.empty() ? 0 : 1;
+  return findings.empty() ? driver::kOk : driver::kFailed;  // a finding is a failed check
 }
 
 }  // namespace mls::zoo

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The REPL with piped stdin (issue 9): entries without prompts, `ans`, rebinding announced on
 stderr, an entry that fails leaving the session exactly as before it (compile and run-time errors,
-including an entry of several statements), the commands, and the exit code of the worst entry.
+including an entry of several statements), the commands, the exit code of the worst entry, and one
+CSV document over all entries.
 
 usage: check_repl_piped.py MLS
 """
@@ -11,8 +12,8 @@ import subprocess
 import sys
 
 
-def repl(mls, text):
-    return subprocess.run([mls, "repl"], input=text, capture_output=True, text=True,
+def repl(mls, text, *flags):
+    return subprocess.run([mls, "repl", *flags], input=text, capture_output=True, text=True,
                           env=dict(os.environ, NO_COLOR="1", MLS_HISTORY="/dev/null"), timeout=60)
 
 
@@ -39,7 +40,7 @@ def main():
     p = repl(mls, "d = 0 s\nx = 5\nx = 1 m / d\nx\n")
     check("error[E0503]" in p.stderr, "division by zero reported", p)
     check(p.stdout == "5\n", "x keeps its value", p)
-    check(p.returncode == 1, "exit 1", p)
+    check(p.returncode == 3, "exit 3 (a run-time error)", p)
 
     # rebinding is allowed and announced (on stderr: stdout stays what a script prints)
     p = repl(mls, "dur = 1 s\ndur = 2 s\ndur\n")
@@ -71,6 +72,11 @@ def main():
     # a multi-line block is one entry
     p = repl(mls, "for b in [1, 2] {\n  row batch = b\n}\n")
     check(p.stdout == "batch\n-----\n1\n2\n" and p.returncode == 0, "multi-line for", p)
+
+    # --format csv: the entries' outputs form one CSV document (docs/output.md): consecutive prints
+    # share a block numbered on, each table is a block, one empty line between blocks
+    p = repl(mls, "print 1 m\nprint 2 s\nfor b in [1, 2] { row b = b }\nfor b in [3] { row b = b }\n", "--format", "csv")
+    check(p.stdout == "print,item,field,value,unit\n1,1,,1,m\n2,1,,2,s\n\nb\n1\n2\n\nb\n3\n", "CSV over entries", p)
     print("ok repl piped")
 
 

@@ -4,11 +4,16 @@ relative agreement on every expected output (or the expected error kind).
 
 usage: spec_cases.py MLS SPEC_CASES.json ID [ID ...]
 Ad-hoc models and fleets named in the cases resolve through the zoo (zoo/models, zoo/systems hold them).
+Every result must also be valid under the output schema (docs/mls-output.schema.json, "solve_result").
 """
 import json
 import math
+import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from output_schema import check as schema_check  # noqa: E402
 
 
 def number(x):
@@ -17,6 +22,15 @@ def number(x):
             if k in x:
                 return x[k]
     return x
+
+
+def lookup(out, key):
+    """The value at a spec key: `best_config.tp` is field tp of the nested record best_config."""
+    for part in key.split("."):
+        if not isinstance(out, dict) or part not in out:
+            raise KeyError(key)
+        out = out[part]
+    return out
 
 
 def agree(got, want):
@@ -48,7 +62,7 @@ def main():
                 kinds = [d.get("kind") for d in diags]
             except json.JSONDecodeError:
                 kinds = []
-            if p.returncode != 1 or kind not in kinds:
+            if p.returncode != 3 or kind not in kinds:  # a solver's refusal is a run-time error
                 problems.append(f"want error {kind}, got exit {p.returncode} kinds {kinds}")
         else:
             try:
@@ -57,12 +71,16 @@ def main():
                 out = None
                 problems.append(f"exit {p.returncode}, no JSON: {p.stderr.strip()[:200]}")
             if out is not None:
+                problems += [f"schema: {x}" for x in schema_check(out, "solve_result")[:3]]
                 for k, v in c["expected"].items():
                     want = v.get("value") if isinstance(v, dict) else v
-                    if k not in out:
+                    try:
+                        got = number(lookup(out, k))
+                    except KeyError:
                         problems.append(f"{k} missing")
-                    elif not agree(number(out[k]), want):
-                        problems.append(f"{k} = {number(out[k])!r}, want {want!r}")
+                        continue
+                    if not agree(got, want):
+                        problems.append(f"{k} = {got!r}, want {want!r}")
         if problems:
             failed += 1
             print(f"FAIL {c['id']}: " + "; ".join(problems[:4]))

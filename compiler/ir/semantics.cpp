@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <new>
 
 namespace mls::ir {
 
@@ -79,6 +80,8 @@ Value call_solver(const reg::SolverDesc& s, const std::vector<Value>& args, Span
     return s.invoke(args);
   } catch (const SolverError& e) {
     solver_failed(s, e, where);
+  } catch (const std::bad_alloc&) {
+    throw;  // out of memory is the run's, not the solver's (the driver reports it)
   } catch (const std::exception& e) {
     solver_crashed(s, e, where);
   }

@@ -13,6 +13,7 @@
 #include <bit>
 #include <cctype>
 #include <cmath>
+#include <new>
 #include <optional>
 #include <utility>
 
@@ -199,6 +200,8 @@ std::int32_t mls_rt_call_solver(MlsRt* rt, std::int32_t inst, const std::uint64_
       site.run();
     } catch (const SolverError& e) {
       ir::solver_failed(site.desc(), e, i.span);
+    } catch (const std::bad_alloc&) {
+      throw;  // as ir::call_solver: the driver reports it
     } catch (const std::exception& e) {
       ir::solver_crashed(site.desc(), e, i.span);
     }

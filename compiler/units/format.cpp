@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace mls::units {
 
@@ -38,6 +39,26 @@ const Step kIEC[] = {{"", 1}, {"Ki", 1024.0}, {"Mi", 1048576.0}, {"Gi", 10737418
                      {"Pi", 1125899906842624.0}, {"Ei", 1152921504606846976.0}};
 
 Formatted make(double v, const std::string& unit, int digits) { return {v, format_number(v, digits), unit}; }
+
+// The step (prefix or time unit) to show |value| `a` in: the largest allowed one it reaches, or the
+// next one up when `digits` significant digits round it up to that one (999.96 GB at 4 digits is 1 TB,
+// not 1000 GB; 960 µs at 1 digit is 1 ms, not 1e+03 µs). The smallest allowed step when none is reached.
+template <class Allowed>
+const Step* pick_step(const Step* steps, size_t n, double a, int digits, Allowed allowed) {
+  const Step* pick = nullptr;
+  size_t at = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!allowed(steps[i])) continue;
+    if (!pick || a >= steps[i].factor * (1 - 1e-12)) pick = &steps[i], at = i;
+  }
+  for (size_t i = at + 1; i < n; ++i) {
+    if (!allowed(steps[i])) continue;
+    double x = a / steps[i].factor;
+    if (x >= 0.5 && std::strtod(format_number(x, digits).c_str(), nullptr) >= 1) pick = &steps[i];
+    break;
+  }
+  return pick;
+}
 }  // namespace
 
 namespace {
@@ -76,35 +97,23 @@ Formatted format(double si, const Display& d, int digits) {
   if (!std::isfinite(v) || v == 0 || d.prefixes == PrefixSystem::None) return make(v, base + d.rest, digits);
   double a = std::fabs(v);
   if (d.prefixes == PrefixSystem::Time && d.rest.empty() && base == "s") {
-    struct T {
-      const char* unit;
-      double s;
-    };
-    static const T kT[] = {{"ns", 1e-9}, {"µs", 1e-6}, {"ms", 1e-3}, {"s", 1},
-                           {"min", 60}, {"h", 3600}, {"day", 86400}, {"year", 31536000}};
-    const T* pick = &kT[0];
-    for (auto& t : kT)
-      if (a >= t.s * (1 - 1e-12)) pick = &t;
-    return make(v / pick->s, pick->unit, digits);
+    static const Step kT[] = {{"ns", 1e-9}, {"µs", 1e-6}, {"ms", 1e-3}, {"s", 1},
+                              {"min", 60}, {"h", 3600}, {"day", 86400}, {"year", 31536000}};
+    const Step* pick = pick_step(kT, std::size(kT), a, digits, [](const Step&) { return true; });
+    return make(v / pick->factor, pick->prefix, digits);
   }
   if (d.prefixes == PrefixSystem::SI && base == "g" && d.rest.empty()) {
     // Mass: g, kg, t, kt, Mt (a tonne is a megagram).
     static const Step kMass[] = {{"mg", 1e-3}, {"g", 1}, {"kg", 1e3}, {"t", 1e6}, {"kt", 1e9}, {"Mt", 1e12}};
-    const Step* pick = &kMass[1];
-    for (auto& s : kMass)
-      if (a >= s.factor * (1 - 1e-12) && (d.small_prefixes || s.factor >= 1)) pick = &s;
+    const Step* pick = pick_step(kMass, std::size(kMass), a, digits,
+                                 [&](const Step& s) { return d.small_prefixes || s.factor >= 1; });
     return make(v / pick->factor, pick->prefix, digits);
   }
   const Step* table = d.prefixes == PrefixSystem::IEC ? kIEC : kSI;
   size_t n = d.prefixes == PrefixSystem::IEC ? std::size(kIEC) : std::size(kSI);
-  const Step* pick = nullptr;
-  for (size_t i = 0; i < n; ++i) {
-    const Step& s = table[i];
-    bool allowed = s.factor >= 1 || d.small_prefixes || d.prefixes == PrefixSystem::Time;
-    if (!allowed) continue;
-    if (!pick) pick = &s;
-    if (a >= s.factor * (1 - 1e-12)) pick = &s;
-  }
+  const Step* pick = pick_step(table, n, a, digits, [&](const Step& s) {
+    return s.factor >= 1 || d.small_prefixes || d.prefixes == PrefixSystem::Time;
+  });
   // The base unit may itself carry a prefix-like name (kWh): prefixes apply to the bare base only.
   return make(v / pick->factor, std::string(pick->prefix) + base + d.rest, digits);
 }

@@ -105,7 +105,7 @@ Shown show(std::string_view line) {
       size_t n = 4 - c % 4;
       s.text.append(n, ' ');
       c += n;
-    } else if (std::size_t n = hidden_char_at(line, i); n > 0) {  // a control or bidi character: one `?`
+    } else if (std::size_t n = (b & 0xC0) == 0x80 ? 0 : hidden_char_at(line, i); n > 0) {  // a control or bidi character: one `?`
       s.text += '?';
       ++c;
       for (std::size_t k = 1; k < n; ++k) s.col.push_back(c);

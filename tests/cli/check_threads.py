@@ -2,7 +2,7 @@
 """--threads N (issue 10): a top-level loop of 4096+ points runs its first list in chunks on N threads,
 and stdout, stderr and the exit code are byte-identical to one thread's — rows, `where`, every
 reduction, prints, failed asserts and a run-time error in a later chunk, under both evaluators, in
-text, CSV and JSON, with --shard too.
+text, CSV and JSON (valid under the output schema), with --shard too.
 
 usage: check_threads.py MLS
 """
@@ -10,6 +10,9 @@ import os
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from output_schema import check_lines  # noqa: E402
 
 SCRIPTS = {
     "rows_and_checks": """
@@ -107,6 +110,10 @@ def main():
                     for shard in ([], ["--shard", "2/3"]):
                         args = [*ev, *fmt, *shard]
                         one = run(mls, path, "--threads", "1", *args)
+                        if fmt and fmt[1] == "json" and not ev and not shard:
+                            for problem in check_lines(one[1])[:3]:
+                                fails += 1
+                                print(f"FAIL {name} --format json breaks the output schema: {problem}")
                         for t in ("2", "3"):
                             many = run(mls, path, "--threads", t, *args)
                             if many != one:

@@ -7,6 +7,9 @@ import json, os, sys, tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import measured_run  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from output_schema import check as schema_check  # noqa: E402
+
 mls = os.path.abspath(sys.argv[1])
 fails = passed = 0
 
@@ -31,7 +34,10 @@ def check(name, args, want_exit, want_codes=None, want_stdout=None, max_s=60, ma
         why.append(f"exit {code}, want {want_exit}")
     if want_codes is not None:
         try:
-            codes = [d["code"] for d in json.loads(stderr or "[]") if d.get("severity") == "error"]
+            diags = json.loads(stderr or "[]")
+            codes = [d["code"] for d in diags if d.get("severity") == "error"]
+            # (the first 1,000: a case reports 200,000 warnings of one shape)
+            why += [f"--diagnostics json breaks the output schema: {x}" for x in schema_check(diags[:1000], "diagnostics")[:3]]
         except json.JSONDecodeError:
             codes = ["<stderr is not JSON>"]
         if codes != want_codes:

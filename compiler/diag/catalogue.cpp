@@ -118,9 +118,9 @@ const std::vector<CodeInfo> kCodes = {
     {"E0316", "table column of different types",
      "The rows of one table (every `row` in a loop, its inner loops included) share one header: each writes the same\n"
      "columns in the same order, and a column keeps the dimension of the first row that writes it. Otherwise a byte\n"
-     "count lands under a header of seconds (CSV puts the unit in the header).\n"
-     "Wrong: `row value = t` and `row value = size` in one loop    Right: `row time = t` and `row size = size` in\n"
-     "two loops, or one `row time = t, size = size`"},
+     "count lands under a header of seconds (CSV puts the unit in the header). Give each quantity its own column,\n"
+     "or its own loop.\n"
+     "Wrong: `row value = t` and `row value = size` in one loop    Right: `row time = t, size = size`"},
     {"E0401", "argument of the wrong dimension",
      "Every solver parameter has a dimension from its C++ declaration (`mls solvers` lists them).\n"
      "Wrong: `roofline(m, h, batch = 3 s)`    Right: `roofline(m, h, batch = 3)`"},

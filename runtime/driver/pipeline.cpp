@@ -303,7 +303,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     for (auto& d : sink.failures) diags.report(d);
     diags.report(out_of_memory());
     report(diags, o, err);
-    return kFailed;
+    return kRuntimeError;
   } catch (const jit::InternalError& e) {
     out.flush();
     err << "mls: internal error: " << e.what() << "\n";
@@ -323,7 +323,8 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   bool drawn = draw(sink, o, stem_of(path, text), out, err);
   for (auto& d : sink.failures) diags.report(d);
   if (!diags.all().empty()) report(diags, o, err);
-  return sink.failures.empty() && drawn ? kOk : kFailed;  // a chart not drawn fails the run like a run-time error
+  if (!drawn) return kRuntimeError;  // a chart not drawn or not written fails the run like a run-time error
+  return sink.failures.empty() ? kOk : kFailed;
 }
 
 }  // namespace mls::driver

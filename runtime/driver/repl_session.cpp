@@ -69,7 +69,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
     programs_.pop_back();
     diags.report(out_of_memory());
     report(diags, o, err);
-    return done(kFailed);
+    return done(kRuntimeError);
   } catch (const jit::InternalError& e) {
     out.flush();
     checker_->rollback_entry();

@@ -4,9 +4,10 @@
 Before: `--args '1e400'` aborted (uncaught nlohmann out_of_range, exit 134); "nan FLOP" was read as NaN
 and printed "si": null; an empty record or an unknown "kind" was silently replaced by the family's
 first kind and returned zeros with exit 0; a zero peak gave an infinite time with exit 0.
-Malformed JSON is a usage error (exit 64); a value the script path would refuse is exit 1 with the
-checker's code for the same mistake (E0404, E0407, E0408, E0411), E0505 for a solver's range
-check, E0504 for a non-finite result.
+Malformed JSON is a usage error (exit 64); arguments the script path would refuse at compile time
+exit 2 with the checker's code for the same mistake (E0404, E0407, E0408, E0411, E0505 for a value
+that is no finite quantity); a solver's range check (E0505) and a non-finite result (E0504) are
+run-time errors, exit 3 (docs/output.md).
 
 usage: check_solve_input.py MLS"""
 import json, subprocess, sys
@@ -43,25 +44,25 @@ case("--args 1e400", "roofline", "1e400", 64, "E0505", "not valid JSON")
 case("a field set to 1e400", "roofline_equation", '{"ops": 1e400, "bytes": 1, "peak": 1, "bandwidth": 1}', 64, "E0505",
      "number overflow")
 case("truncated JSON", "roofline", '{"model": ', 64, "E0505", "not valid JSON")
-case("--args not an object", "roofline", "[1, 2]", 1, "E0505", "must be a JSON object")
+case("--args not an object", "roofline", "[1, 2]", 2, "E0505", "must be a JSON object")
 # Quantities: finite numbers only ("inf" stays the spec's word for +infinity, e.g. an MTBF).
-case('"nan FLOP"', "roofline_equation", dict(ROOFLINE_EQ, ops="nan FLOP"), 1, "E0505", "finite quantity")
-case('"1e400 FLOP"', "roofline_equation", dict(ROOFLINE_EQ, ops="1e400 FLOP"), 1, "E0505", "finite quantity")
-case('{"value": true}', "roofline_equation", dict(ROOFLINE_EQ, ops={"value": True, "unit": "FLOP"}), 1, "E0505",
+case('"nan FLOP"', "roofline_equation", dict(ROOFLINE_EQ, ops="nan FLOP"), 2, "E0505", "finite quantity")
+case('"1e400 FLOP"', "roofline_equation", dict(ROOFLINE_EQ, ops="1e400 FLOP"), 2, "E0505", "finite quantity")
+case('{"value": true}', "roofline_equation", dict(ROOFLINE_EQ, ops={"value": True, "unit": "FLOP"}), 2, "E0505",
      "must be a number")
-case("unit to the power 99999", "roofline_equation", dict(ROOFLINE_EQ, ops={"value": 1, "unit": "FLOP^99999"}), 1,
+case("unit to the power 99999", "roofline_equation", dict(ROOFLINE_EQ, ops={"value": 1, "unit": "FLOP^99999"}), 2,
      "E0505", "unknown unit")
-case("wrong dimension", "roofline_equation", dict(ROOFLINE_EQ, ops="1 s"), 1, "E0407", "expected")
-case("unknown parameter", "roofline_equation", dict(ROOFLINE_EQ, opz=1), 1, "E0404", "no parameter")
+case("wrong dimension", "roofline_equation", dict(ROOFLINE_EQ, ops="1 s"), 2, "E0407", "expected")
+case("unknown parameter", "roofline_equation", dict(ROOFLINE_EQ, opz=1), 2, "E0404", "no parameter")
 # Records: an empty record, an unknown kind, a missing field are refused as a constructor refuses them.
-case("empty record", "roofline", {"model": "Llama3_70B", "hardware": {}}, 1, "E0411", "needs")
-case("unknown kind", "roofline", {"model": "Llama3_70B", "hardware": {"kind": "spaceship"}}, 1, "E0408", "spaceship")
-case("kind not a string", "roofline", {"model": "Llama3_70B", "hardware": {"kind": 7}}, 1, "E0408", "kind")
-case("unknown zoo name", "roofline", {"model": "Llama3_70B", "hardware": "H1000"}, 1, "E0408", "H1000")
+case("empty record", "roofline", {"model": "Llama3_70B", "hardware": {}}, 2, "E0411", "needs")
+case("unknown kind", "roofline", {"model": "Llama3_70B", "hardware": {"kind": "spaceship"}}, 2, "E0408", "spaceship")
+case("kind not a string", "roofline", {"model": "Llama3_70B", "hardware": {"kind": 7}}, 2, "E0408", "kind")
+case("unknown zoo name", "roofline", {"model": "Llama3_70B", "hardware": "H1000"}, 2, "E0408", "H1000")
 # The solver's own ranges and its results: a zero rate is refused naming it; a non-finite result is E0504.
-case("zero peak", "roofline_equation", dict(ROOFLINE_EQ, peak="0 FLOP/s", bandwidth="0 B/s"), 1, "E0505", "peak = 0")
+case("zero peak", "roofline_equation", dict(ROOFLINE_EQ, peak="0 FLOP/s", bandwidth="0 B/s"), 3, "E0505", "peak = 0")
 case("infinite result", "roofline", {"model": "Llama3_70B", "batch": 1,
                                      "hardware": {"name": "no memory", "peak_flops": "989 TFLOP/s", "bandwidth": "0 B/s",
-                                                  "capacity": "80 GB", "tdp": "700 W"}}, 1, "E0504", "is infinite")
+                                                  "capacity": "80 GB", "tdp": "700 W"}}, 3, "E0504", "is infinite")
 case("a valid call still works", "roofline_equation", ROOFLINE_EQ, 0)
 sys.exit(1 if fails else 0)

@@ -78,10 +78,7 @@ BARE, RATIO = "Number", "Dimensionless"
 # Cases of a rule MLS does not enforce yet. Each entry: operation -> the issue item that fixes it.
 # A case listed here must still compile (the gap); once it is an error with the code below, this test
 # fails and asks for the entry to be removed (after the fixing branch is merged).
-KNOWN_GAPS = {
-    "record_field_across_list": "issue 19 item 2 (helper h3): a list of records takes each field's dimension from its first element",
-    "table_column": "issue 19 item 3 (helper h3, E0316): two `row`s writing one column with different dimensions",
-}
+KNOWN_GAPS = {}  # rule families that do not yet fail to compile: {kind: why}; empty since issue 19 items 2-3
 
 
 def lit(dim, k, which=1):
@@ -420,8 +417,11 @@ def solver_units(mls, solvers, tmp, env, fails):
             if want not in by_name or dimless(by_name[want]):
                 continue
             D = by_name[want]
+            default = p["default"]
+            if isinstance(default, dict):  # a quantity default is a value object of the output schema
+                default = f"{default['value']} {default['unit']}".strip()
             base = PARAM_VALUE.get(f"{s['name']}.{p['name']}") or (
-                QUANTITY_ARG.get(want) if p["default"] == "required" else p["default"])
+                QUANTITY_ARG.get(want) if default == "required" else default)
             if base is None or base.startswith("0 ") or base in ("inf", "required", "—"):
                 base = QUANTITY_ARG.get(want)
             if base is None:

@@ -4,7 +4,7 @@
 A list of eight `1..1e7` ranges held 3.2 GB; under `ulimit -v` (which docs/security.md recommends to
 autograders) it died of an uncaught std::bad_alloc, exit 134. Now the lists and ranges a run holds
 count against `--max-memory` (default 2 GiB; E0507 naming the budget and the flag), and an allocation
-that fails anyway (the process limit is below the budget) is E0507 "out of memory" with exit 1, on
+that fails anyway (the process limit is below the budget) is E0507 "out of memory" with exit 3, on
 both evaluators, under --threads, in `mls -e` and in the REPL (which goes on).
 
 usage: check_memory_limits.py MLS"""
@@ -64,16 +64,16 @@ with tempfile.TemporaryDirectory() as d:
     open(script, "w").write(EIGHT)
     # The budget: the first range past it is refused before it is allocated (a range of 1e7 items is 400 MB).
     for extra in ([], ["--no-jit"], ["--threads", "2"]):
-        check("budget " + " ".join(extra or ["jit"]), run(["--max-memory", "256MiB"] + extra + [script]), 1, "E0507",
+        check("budget " + " ".join(extra or ["jit"]), run(["--max-memory", "256MiB"] + extra + [script]), 3, "E0507",
               "--max-memory", max_s=30, max_mb=900)
-    check("budget -e", run(["--max-memory", "100MiB", "-e", EIGHT.replace("\n", "; ").rstrip("; ")]), 1, "E0507",
+    check("budget -e", run(["--max-memory", "100MiB", "-e", EIGHT.replace("\n", "; ").rstrip("; ")]), 3, "E0507",
           "memory budget of 100 MiB", max_s=30, max_mb=600)
     if not SANITIZED:
         # The process limit below the budget: the allocation fails and is reported. 1 GB of address
         # space starts mls (it needs under 600 MB) and holds one range, not eight.
         cap = limit_as(1000 << 20)
         for extra in ([], ["--no-jit"], ["--threads", "2"]):
-            check("ulimit -v " + " ".join(extra or ["jit"]), run(["--max-memory", "64GiB"] + extra + [script], preexec=cap), 1,
+            check("ulimit -v " + " ".join(extra or ["jit"]), run(["--max-memory", "64GiB"] + extra + [script], preexec=cap), 3,
                   "E0507", "out of memory", max_s=60)
         # The REPL drops the entry (so the next one, which reads `xs`, fails to compile: exit 2) and goes on.
         check("ulimit -v, REPL goes on", run(["--max-memory", "64GiB", "repl"], stdin=EIGHT, preexec=cap), 2, "E0507",

@@ -212,10 +212,15 @@ PARAM_VALUE = {"serve.cached_prefix_len": "128 token/request", "distributed.batc
 NEEDED = {"checkpoint": ["storage_bw"]}  # optional parameters without which the solver refuses to run
 
 
+def is_required(p):
+    """`mls solvers --format json` marks a parameter without a default `"required": true` (older: default "required")."""
+    return p.get("required") is True or p["default"] == "required"
+
+
 def required_args(s, skip):
     args = []
     for p in s["params"]:
-        if (p["default"] != "required" and p["name"] not in NEEDED.get(s["name"], [])) or p["name"] == skip:
+        if (not is_required(p) and p["name"] not in NEEDED.get(s["name"], [])) or p["name"] == skip:
             continue
         t = p["type"].split(" [")[0]
         v = PARAM_VALUE.get(f"{s['name']}.{p['name']}") or ZOO_ARG.get(t) or QUANTITY_ARG.get(t)
@@ -421,7 +426,7 @@ def solver_units(mls, solvers, tmp, env, fails):
             if isinstance(default, dict):  # a quantity default is a value object of the output schema
                 default = f"{default['value']} {default['unit']}".strip()
             base = PARAM_VALUE.get(f"{s['name']}.{p['name']}") or (
-                QUANTITY_ARG.get(want) if default == "required" else default)
+                QUANTITY_ARG.get(want) if is_required(p) or default is None else default)
             if base is None or base.startswith("0 ") or base in ("inf", "required", "—"):
                 base = QUANTITY_ARG.get(want)
             if base is None:

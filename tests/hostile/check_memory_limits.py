@@ -76,6 +76,6 @@ with tempfile.TemporaryDirectory() as d:
             check("ulimit -v " + " ".join(extra or ["jit"]), run(["--max-memory", "64GiB"] + extra + [script], preexec=cap), 3,
                   "E0507", "out of memory", max_s=60)
         # The REPL drops the entry (so the next one, which reads `xs`, fails to compile: exit 2) and goes on.
-        check("ulimit -v, REPL goes on", run(["--max-memory", "64GiB", "repl"], stdin=EIGHT, preexec=cap), 2, "E0507",
+        check("ulimit -v, REPL goes on", run(["--max-memory", "64GiB", "repl"], stdin=EIGHT, preexec=cap), 3, "E0507",
               "out of memory", stdout_has="5 m", max_s=60)
 sys.exit(1 if fails else 0)

@@ -32,7 +32,7 @@ Checker::TExpr Checker::call_builtin(const ast::Expr& e, const std::string& n) {
     if (arg.name) error("E0404", "`" + n + "` takes no named arguments", arg.name_span, "unknown argument");
     a.push_back(expr(*arg.value));
     if (!a.back().t.is_num())
-      error("E0401", "`" + n + "` needs numbers or quantities", arg.value->span, "this is " + describe(a.back().t, units_));
+      error("E0401", "`" + n + "` needs numbers or quantities", arg.value->span, "this is " + describe_a(a.back().t, units_));
   }
   size_t want = (n == "min" || n == "max") ? 0 : (n == "ceil_div" ? 2 : 1);
   if ((want && a.size() != want) || (!want && a.size() < 1))
@@ -212,7 +212,7 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
     Diagnostic d;
     d.code = code;
     d.message = what + " must be " + (want.dim.dimensionless() ? std::string("a plain number") : "a " + dim_label(want.dim, units_)) +
-                ", not " + describe(got.t, units_);
+                ", not " + describe_a(got.t, units_);
     d.labels.push_back({e.span, describe(got.t, units_), true});
     d.dims.push_back({"expected", want.dim.base_form(), units_.dimension_name(want.dim), ""});
     if (got.t.is_num()) {
@@ -232,13 +232,13 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
               (want.family.empty() || got.t.family == want.family || got.t.kind.empty() ||
                (want.family == "site" && (got.t.family == "grid" || got.t.family == "datacenter")));
     if (!ok)
-      error(code, what + " must be a " + (want.family.empty() ? want.kind : want.family) + ", not " + describe(got.t, units_),
+      error(code, what + " must be a " + (want.family.empty() ? want.kind : want.family) + ", not " + describe_a(got.t, units_),
             e.span, describe(got.t, units_));
     if (got.t.kind.empty() && !want.family.empty()) record_as_family(e, got.t, want.family, what);
     return got;
   }
   if (got.t.k != want.k && !(want.k == SType::K::Str && got.t.k == SType::K::Str))
-    error(code, what + " must be " + describe(want, units_) + ", not " + describe(got.t, units_), e.span, describe(got.t, units_));
+    error(code, what + " must be " + describe(want, units_) + ", not " + describe_a(got.t, units_), e.span, describe(got.t, units_));
   return got;
 }
 

@@ -2,6 +2,7 @@
 #include "compiler/sema/checker.hpp"
 
 #include "compiler/sema/limits.hpp"
+#include "stdlib/registry/kind_display.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 
 #include <algorithm>
@@ -96,7 +97,7 @@ Checker::TExpr Checker::expr(const ast::Expr& e) {
     case K::Unary: {
       TExpr a = expr(*e.lhs);
       if (e.unop == ast::UnOp::Not) {
-        if (a.t.k != SType::K::Bool) error("E0310", "`not` needs a true/false value", e.lhs->span, "this is " + describe(a.t, units_));
+        if (a.t.k != SType::K::Bool) error("E0310", "`not` needs a true/false value", e.lhs->span, "this is " + describe_a(a.t, units_));
         ir::Inst i{ir::Op::Not};
         i.operands = {a.v};
         i.type = ir::VType::Bool;
@@ -104,7 +105,7 @@ Checker::TExpr Checker::expr(const ast::Expr& e) {
         r.t = SType::boolean();
         r.v = emit(std::move(i));
       } else {
-        if (!a.t.is_num()) error("E0310", "a sign needs a number", e.lhs->span, "this is " + describe(a.t, units_));
+        if (!a.t.is_num()) error("E0310", "a sign needs a number", e.lhs->span, "this is " + describe_a(a.t, units_));
         r = a;
         r.t.is_unit = false;
         if (e.unop == ast::UnOp::Neg) {
@@ -181,7 +182,7 @@ Checker::TExpr Checker::binary(const ast::Expr& e) {
     for (auto* x : {&a, &b})
       if (x->t.k != SType::K::Bool)
         error("E0310", std::string("`") + ast::binop_text(e.binop) + "` needs true/false values on both sides",
-              (x == &a ? e.lhs : e.rhs)->span, "this is " + describe(x->t, units_));
+              (x == &a ? e.lhs : e.rhs)->span, "this is " + describe_a(x->t, units_));
     ir::Inst i{e.binop == B::And ? ir::Op::And : ir::Op::Or};
     i.operands = {a.v, b.v};
     i.type = ir::VType::Bool;
@@ -219,7 +220,7 @@ Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
   for (auto* x : {&a, &b})
     if (!x->t.is_num())
       error("E0310", std::string("`") + ast::binop_text(e.binop) + "` needs numbers or quantities",
-            (x == &a ? e.lhs : e.rhs)->span, "this is " + describe(x->t, units_));
+            (x == &a ? e.lhs : e.rhs)->span, "this is " + describe_a(x->t, units_));
   TExpr r;
   ir::Inst i{ir::Op::Add};
   i.operands = {a.v, b.v};
@@ -279,7 +280,7 @@ Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
     case B::Pow: {
       i.op = ir::Op::Pow;
       if (!b.t.dim.dimensionless())
-        error("E0305", "an exponent must be a plain number", e.rhs->span, "this is " + describe(b.t, units_),
+        error("E0305", "an exponent must be a plain number", e.rhs->span, "this is " + describe_a(b.t, units_),
               "`x ^ 2` squares x; an exponent with a unit has no meaning");
       if (!a.t.dim.dimensionless()) {
         if (!b.t.konst)
@@ -355,7 +356,7 @@ Checker::TExpr Checker::convert(const ast::Expr& e) {
   if (!uv)
     error("E0106", "the target of `->` must be a unit", e.rhs->span, "not a unit expression",
           "write units only, e.g. `-> GB/s`, `-> ms`, `-> FLOP/B`");
-  if (!a.t.is_num()) error("E0303", "only quantities can be converted", e.lhs->span, "this is " + describe(a.t, units_));
+  if (!a.t.is_num()) error("E0303", "only quantities can be converted", e.lhs->span, "this is " + describe_a(a.t, units_));
   if (a.t.dim != uv->dim) {
     Diagnostic d;
     d.code = "E0303";
@@ -419,7 +420,7 @@ std::optional<Checker::TExpr> Checker::item_field(const std::string& n, Span spa
 Checker::TExpr Checker::field(const ast::Expr& e) {
   TExpr o = expr(*e.lhs);
   if (!o.t.is_record())
-    error("E0410", "`." + e.text + "` needs a record", e.lhs->span, "this is " + describe(o.t, units_));
+    error("E0410", "`." + e.text + "` needs a record", e.lhs->span, "this is " + describe_a(o.t, units_));
   std::string name = e.text;
   const SType* ft = find_field(o.t, name);
   if (!ft) {
@@ -428,7 +429,7 @@ Checker::TExpr Checker::field(const ast::Expr& e) {
     if (o.t.fields)
       for (auto& [n, _] : *o.t.fields)
         if (shown < 12) alts += (shown++ ? ", " : "") + n;
-    error("E0406", "a " + (o.t.kind.empty() ? std::string("record") : o.t.kind) + " has no field `" + e.text + "`",
+    error("E0406", reg::with_article(reg::record_noun(o.t.kind)) + " has no field `" + e.text + "`",
           e.text_span.valid() ? e.text_span : e.span, "unknown field", alts.empty() ? std::nullopt : std::optional<std::string>("fields: " + alts));
   }
   return get_field(o, name, *ft, e.span);
@@ -437,7 +438,7 @@ Checker::TExpr Checker::field(const ast::Expr& e) {
 Checker::TExpr Checker::with(const ast::Expr& e) {
   TExpr o = expr(*e.lhs);
   if (!o.t.is_record())
-    error("E0410", "`with` updates a record", e.lhs->span, "this is " + describe(o.t, units_));
+    error("E0410", "`with` updates a record", e.lhs->span, "this is " + describe_a(o.t, units_));
   ir::Inst i{ir::Op::With};
   i.operands = {o.v};
   i.type = ir::VType::Record;
@@ -450,7 +451,7 @@ Checker::TExpr Checker::with(const ast::Expr& e) {
       if (auto* fd = kd->field(name)) name = fd->name;
     const SType* ft = o.t.field(name);
     if (!ft)
-      error("E0406", "a " + (o.t.kind.empty() ? std::string("record") : o.t.kind) + " has no field `" + f.name + "`",
+      error("E0406", reg::with_article(reg::record_noun(o.t.kind)) + " has no field `" + f.name + "`",
             f.name_span, "unknown field");
     TExpr v = expr(*f.value);
     bool count_ok = ft->is_num() && is_count_dim(ft->dim);
@@ -532,7 +533,7 @@ Checker::TExpr Checker::range(const ast::Expr& e) {
     bool ok = step.t.is_num() && (e.geometric ? step.t.dim.dimensionless() : step.t.dim == lo.t.dim);
     if (!ok)
       error("E0304", e.geometric ? "a geometric step is a plain factor (`step *2`)" : "a range step has the range's dimension",
-            e.step->span, "this is " + describe(step.t, units_));
+            e.step->span, "this is " + describe_a(step.t, units_));
   } else {
     if (!lo.t.dim.dimensionless())
       error("E0304", "a range of quantities needs a step", e.span, "no step", "write e.g. `1 GB..8 GB step 1 GB`");
@@ -551,7 +552,7 @@ Checker::TExpr Checker::range(const ast::Expr& e) {
 Checker::TExpr Checker::if_expr(const ast::Expr& e) {
   TExpr c = expr(*e.cond);
   if (c.t.k != SType::K::Bool)
-    error("E0310", "`if` needs a true/false condition", e.cond->span, "this is " + describe(c.t, units_));
+    error("E0310", "`if` needs a true/false condition", e.cond->span, "this is " + describe_a(c.t, units_));
   ir::Inst i{ir::Op::If};
   i.operands = {c.v};
   i.span = e.span;

@@ -97,7 +97,7 @@ void Checker::loop_clauses(const ast::Stmt& s, ir::Block& body, bool outer) {
       if (c.exprs.size() != 1) error("E0201", "`where` takes one condition", c.span, "here", "write `where r.feasible`");
       TExpr t = expr(*c.exprs[0]);
       if (t.t.k != SType::K::Bool)
-        error("E0310", "a `where` condition must be true or false", c.exprs[0]->span, "this is " + describe(t.t, units_),
+        error("E0310", "a `where` condition must be true or false", c.exprs[0]->span, "this is " + describe_a(t.t, units_),
               "compare something: `where r.latency < 50 ms`");
       cond = t.v;
       continue;
@@ -124,7 +124,7 @@ void Checker::loop_clauses(const ast::Stmt& s, ir::Block& body, bool outer) {
     for (auto& e : c.exprs) {
       TExpr k = expr(*e);
       if (!k.t.is_num())
-        error("E0309", "a key of `" + c.word + "` must be a number or quantity", e->span, "this is " + describe(k.t, units_),
+        error("E0309", "a key of `" + c.word + "` must be a number or quantity", e->span, "this is " + describe_a(k.t, units_),
               "use a numeric field, e.g. `r.latency`");
       if (c.word == "top") {  // `top N by K` is `best N by -K`: the runtime keeps the smallest keys
         ir::Inst neg{ir::Op::Neg};

@@ -117,7 +117,7 @@ void Checker::plot_stmt(const ast::Stmt& s) {
     if (!fits(spec->args[idx].want, v.t))
       error("E0401", "`" + std::string(spec->args[idx].name) + "` of `" + call->text + "` must be " +
                          want_text(spec->args[idx].want),
-            a.value->span, "this is " + describe(v.t, units_));
+            a.value->span, "this is " + describe_a(v.t, units_));
     // The source text labels the axis: `y = r.latency -> ms` is drawn as "r.latency (ms)".
     const ast::Expr* shown = a.value.get();
     if (shown->kind == ast::ExprKind::Convert) shown = shown->lhs.get();

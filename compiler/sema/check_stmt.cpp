@@ -87,7 +87,7 @@ void Checker::let(const ast::Stmt& s) {
         d.code = "E0304";
         d.message = "`" + s.name + "` is declared as " + dim_label(want.dim, units_) + " but its value is " +
                     (v.t.is_num() ? dim_label(v.t.dim, units_) : describe(v.t, units_));
-        d.labels.push_back({s.value->span, "this is " + describe(v.t, units_), true});
+        d.labels.push_back({s.value->span, "this is " + describe_a(v.t, units_), true});
         d.labels.push_back({s.type->span, "declared here", false});
         d.dims.push_back({"expected", want.dim.base_form(), units_.dimension_name(want.dim), ""});
         if (v.t.is_num()) d.dims.push_back({"found", v.t.dim.base_form(), units_.dimension_name(v.t.dim), ""});
@@ -100,8 +100,8 @@ void Checker::let(const ast::Stmt& s) {
       }
     } else if (want.k != v.t.k || (want.is_record() && !want.family.empty() && want.family != v.t.family)) {
       error("E0304", "`" + s.name + "` is declared as " + describe(want, units_) + " but its value is " +
-                         describe(v.t, units_),
-            s.value->span, "this is " + describe(v.t, units_));
+                         describe_a(v.t, units_),
+            s.value->span, "this is " + describe_a(v.t, units_));
     }
   }
   Binding b;
@@ -159,7 +159,7 @@ void Checker::assert_stmt(const ast::Stmt& s) {
   while (c->kind == ast::ExprKind::Paren) c = c->lhs.get();
   TExpr cond = expr(*s.value);
   if (cond.t.k != SType::K::Bool)
-    error("E0310", "an assertion needs a true/false condition", s.value->span, "this is " + describe(cond.t, units_),
+    error("E0310", "an assertion needs a true/false condition", s.value->span, "this is " + describe_a(cond.t, units_),
           "compare it with something, e.g. `assert x < 50 ms`");
   ir::Inst i{ir::Op::Assert};
   i.span = s.value->span;
@@ -186,7 +186,7 @@ void Checker::expect_stmt(const ast::Stmt& s) {
     TExpr cond = expr(*as.value);
     if (cond.t.k != SType::K::Bool)
       error("E0310", "`expect` needs `a ≈ b within tolerance` or a true/false condition", s.value->span,
-            "this is " + describe(cond.t, units_));
+            "this is " + describe_a(cond.t, units_));
     ir::Inst i{ir::Op::Assert};
     i.span = s.value->span;
     i.operands.push_back(cond.v);
@@ -204,7 +204,7 @@ void Checker::expect_stmt(const ast::Stmt& s) {
     tol = expr(*s.tolerance);
     if (!tol.t.is_num() || (!tol.t.dim.dimensionless() && tol.t.dim != a.t.dim))
       error("E0304", "a tolerance is a fraction (5 %) or a quantity of the compared dimension", s.tolerance->span,
-            "this is " + describe(tol.t, units_));
+            "this is " + describe_a(tol.t, units_));
     relative = tol.t.dim.dimensionless() && !a.t.dim.dimensionless() ? true : tol.t.dim.dimensionless();
   } else {
     tol.v = konst(1e-9, s.span);  // no tolerance: equal to 1e-9 relative
@@ -232,7 +232,7 @@ void Checker::for_stmt(const ast::Stmt& s) {
     TExpr l = expr(*fb.iterable);
     if (l.t.k != SType::K::List)
       error("E0410", "`for` needs a list or a range to iterate over", fb.iterable->span,
-            "this is " + describe(l.t, units_), "write a list `[a, b, c]` or a range `1..8`");
+            "this is " + describe_a(l.t, units_), "write a list `[a, b, c]` or a range `1..8`");
     loop.operands.push_back(l.v);
     elems.push_back(*l.t.elem);
   }
@@ -276,7 +276,7 @@ void Checker::for_stmt(const ast::Stmt& s) {
       }
       filter_items_.pop_back();
       if (c.t.k != SType::K::Bool)
-        error("E0310", "a `where` filter must be true or false", fb.filter->span, "this is " + describe(c.t, units_),
+        error("E0310", "a `where` filter must be true or false", fb.filter->span, "this is " + describe_a(c.t, units_),
               "compare a field of the item: `for hw in hardware where tier == cloud`");
       if (pass != ir::kNoValue) {
         ir::Inst both{ir::Op::And};

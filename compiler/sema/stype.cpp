@@ -1,5 +1,6 @@
 #include "compiler/sema/stype.hpp"
 
+#include "stdlib/registry/kind_display.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 
 #include <map>
@@ -40,12 +41,22 @@ std::string describe(const SType& t, const units::UnitTable& u) {
     }
     case SType::K::Bool: return "bool";
     case SType::K::Str: return "string";
-    case SType::K::Record: return (t.kind.empty() ? std::string("record") : t.kind + " record");
+    case SType::K::Record: return reg::record_noun(t.kind);  // "roofline result", "hardware record"
     case SType::K::List: return "list of " + (t.elem ? describe(*t.elem, u) : std::string("values"));
     case SType::K::None: return "none";
     case SType::K::Error: return "<error>";
   }
   return "?";
+}
+
+std::string describe_a(const SType& t, const units::UnitTable& u) {
+  switch (t.k) {
+    case SType::K::Record:
+    case SType::K::Bool:
+    case SType::K::Str:
+    case SType::K::List: return reg::with_article(describe(t, u));
+    default: return describe(t, u);
+  }
 }
 
 SType from_reg(const reg::Type& rt) {

@@ -43,6 +43,9 @@ struct SType {
 
 // "Bandwidth (Information / Time)", "hardware record", "list of Time", "bool"
 std::string describe(const SType& t, const units::UnitTable& u);
+// describe() with the article a sentence needs: "a roofline result", "a bool"; a dimension name
+// ("Time") and "a plain number" are shown as describe() gives them.
+std::string describe_a(const SType& t, const units::UnitTable& u);
 // The dimension's name or its base form: "Bandwidth", "Compute / Information"
 std::string dim_label(const Dimension& d, const units::UnitTable& u);
 

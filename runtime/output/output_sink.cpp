@@ -2,6 +2,7 @@
 
 #include "runtime/format/csv_field.hpp"
 #include "runtime/format/value_json.hpp"
+#include "stdlib/registry/kind_display.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -31,7 +32,7 @@ std::string format_value(const Value& v, const ir::Shape& s, int digits, Layout 
   auto& r = v.record();
   const Value* name = r.find("name");
   if (name && name->is_str() && !name->str().empty()) return visible_text(name->str(), Layout::Inline);
-  return (r.kind.empty() ? std::string("record") : r.kind) + " {…}";
+  return reg::kind_display(r.kind) + " {…}";
 }
 
 std::string format_record_block(const Value& v, const ir::Shape& s, int digits, const std::string& indent) {
@@ -68,7 +69,7 @@ void OutputSink::print(const std::vector<Value>& values, const std::vector<ir::S
   for (size_t k = 0; k < values.size(); ++k) {
     if (values[k].is_record()) {
       auto& r = values[k].record();
-      std::string title = r.kind.empty() ? "record" : r.kind;
+      std::string title = reg::kind_display(r.kind);  // the name users call it, not the spec id (issue 20.6)
       if (auto* n = r.find("name"); n && n->is_str() && !n->str().empty()) title += " " + visible_text(n->str(), Layout::Inline);
       blocks += title + ":\n" + format_record_block(values[k], *shapes[k], o_.digits, "  ");
       continue;

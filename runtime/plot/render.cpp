@@ -113,6 +113,9 @@ void roofline(Program& prog, const Chart& c, const units::UnitTable& u) {
     std::string name;
     double bw, peak;
     std::vector<std::pair<std::string, double>> ceilings;  // other precisions
+    // Effective roofs (η·peak over the tier bandwidth) of the points placed on this hardware: the roof the
+    // solver's bottleneck is decided against (MODELS §4; issue 20.1), one per distinct (η·peak, bandwidth).
+    std::vector<std::pair<double, double>> effective;
   };
   std::vector<Hw> hws;
   struct Pt {
@@ -131,6 +134,12 @@ void roofline(Program& prog, const Chart& c, const units::UnitTable& u) {
     }
     if (p.count("point")) {
       const Value& r = p.at("point");
+      auto hw = std::find_if(hws.begin(), hws.end(), [&](auto& x) { return x.name == name; });
+      double fe = field(r, "peak_flops_actual"), be = field(r, "peak_bw_actual");
+      std::pair<double, double> eff{fe, be};
+      if (std::isfinite(fe) && fe > 0 && std::isfinite(be) && be > 0 &&
+          std::find(hw->effective.begin(), hw->effective.end(), eff) == hw->effective.end())
+        hw->effective.push_back(eff);
       double i = field(r, "arithmetic_intensity"), lat = field(r, "latency"), ops = field(r, "model_flops");
       std::string b = field_str(r, "bottleneck");
       std::transform(b.begin(), b.end(), b.begin(), [](char ch) { return std::tolower(ch); });
@@ -146,6 +155,7 @@ void roofline(Program& prog, const Chart& c, const units::UnitTable& u) {
     for (auto& [_, v] : h.ceilings) top = std::max(top, v);
     lo_i = std::min(lo_i, h.peak / h.bw);
     hi_i = std::max(hi_i, h.peak / h.bw);
+    for (auto& [fe, be] : h.effective) lo_i = std::min(lo_i, fe / be);
   }
   for (auto& p : pts) {
     lo_i = std::min(lo_i, p.i);
@@ -176,6 +186,18 @@ void roofline(Program& prog, const Chart& c, const units::UnitTable& u) {
       << "," << num(h.peak / ys * 1.3) << " left tc rgb '" << col << "'\n";
     g << "set object " << lbl++ << " circle at " << num(ridge) << "," << num(h.peak / ys) << " size char 0.5 fc rgb '" << col
       << "' fs solid\n";
+    for (auto& [fe, be] : h.effective) {
+      // Dashed: the roof at the achieved peak; a point left of its ridge is memory-bound even when it lies
+      // right of the hardware ridge.
+      const auto f = units::format(fe, units::default_display(rate, u));
+      plots += ", mn(" + num(be) + "*x, " + num(fe) + ")/" + num(ys) + " with lines dt (10,6) lw 2 lc rgb '" + col + "' title " +
+               prog.s.ref(h.name + " effective roof η·peak " + f.number + " " + f.unit);
+      const double eridge = fe / be;
+      g << "set label " << lbl++ << " " << prog.s.ref("effective ridge " + units::format_number(eridge, 4) + " FLOP/B") << " at "
+        << num(eridge * 1.6) << "," << num(fe / ys / 1.6) << " left tc rgb '" << col << "'\n";
+      g << "set object " << lbl++ << " circle at " << num(eridge) << "," << num(fe / ys) << " size char 0.4 fc rgb '" << col
+        << "' fs empty\n";
+    }
     ++k;
   }
   if (!pts.empty()) {

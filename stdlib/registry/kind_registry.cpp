@@ -1,5 +1,6 @@
 #include "stdlib/registry/kind_registry.hpp"
 
+#include "stdlib/registry/kind_display.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 
 namespace mls::reg {
@@ -52,8 +53,8 @@ const KindDesc& kind_for_decode(const Record& r, const char* family, const std::
         if (k->name == kf->str()) return *k;
     if (!fam.empty()) return *fam.front();
   }
-  throw SolverError("UnsupportedWorkload", what + ": a " + (r.kind.empty() ? std::string("record") : r.kind) +
-                                               " is not a " + family);
+  throw SolverError("UnsupportedWorkload", what + ": " + with_article(record_noun(r.kind)) + " is not " +
+                                               with_article(family));
 }
 
 template <> Site Codec<Site>::decode(const Value& v, const std::string& what) {

@@ -107,6 +107,7 @@ struct SolverDesc {
   std::vector<ResultDesc> results;    // empty for a scalar formula
   Type scalar;                        // result type when results is empty
   std::string result_kind;            // record kind of the result ("serving")
+  std::string display;                // what users read for the result type: "serve result" (kind_display.hpp)
   std::function<Value(const std::vector<Value>&)> call;  // args in params order, defaults filled
 
   std::function<std::unique_ptr<SolverSite>(const SolverDesc&)> prepare;  // a native call site
@@ -150,6 +151,12 @@ template <class In, class Out> class SolverDef {
     d_.section = std::move(section);
     d_.summary = std::move(summary);
     d_.result_kind = d_.id;
+    d_.display = d_.name + " result";
+  }
+  // The result type's name where "<name> result" is not what the docs call it ("Scorecard").
+  SolverDef& shown_as(const char* display) {
+    d_.display = display;
+    return *this;
   }
   template <class M> SolverDef& in(const char* name, M In::*m, const char* doc, Opt opt = {}) {
     ParamDesc p;

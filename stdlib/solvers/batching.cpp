@@ -100,6 +100,8 @@ WeightStreamingOut solve_weight_streaming(const WeightStreamingIn& in) {
   o.layer_compute_time = 2.0 * q::flop / q::param * P_l_act * B * tokens / (F * in.efficiency);
   o.layer_time = std::max(o.layer_injection_time, o.layer_compute_time);
   o.step_time = L * o.layer_time;
+  // MODELS §8: t_comp ≥ t_inj ⇔ B·(S in prefill) ≥ B*, and B* below carries η, so the regime and the
+  // reported threshold agree (checked for issue 20.1).
   o.bottleneck = o.layer_compute_time >= o.layer_injection_time ? "Compute" : "Injection";
   o.throughput_tokens_per_sec = B * tokens * q::token / o.step_time;
   // B* where compute time equals injection time (real-valued, not floored).
@@ -166,9 +168,11 @@ void register_batching() {
       .out("layer_compute_time", &WeightStreamingOut::layer_compute_time, "2·P_ℓ,act·B/(F·η)")
       .out("layer_time", &WeightStreamingOut::layer_time, "max of the two")
       .out("step_time", &WeightStreamingOut::step_time, "L·T_layer")
-      .out("bottleneck", &WeightStreamingOut::bottleneck, "Compute or Injection")
+      .out("bottleneck", &WeightStreamingOut::bottleneck,
+           "Compute when t_comp ≥ t_inj, i.e. batch (× seq_len in prefill) ≥ optimal_batch_size; else Injection")
       .out("throughput_tokens_per_sec", &WeightStreamingOut::throughput_tokens_per_sec, "B·(S|1)/T_step")
-      .out("optimal_batch_size", &WeightStreamingOut::optimal_batch_size, "B*")
+      .out("optimal_batch_size", &WeightStreamingOut::optimal_batch_size,
+           "B* = b·F_p·η·(P_ℓ/P_ℓ,act)/(2·BW_inj): the batch where compute time equals injection time")
       .out("throughput_at_optimal_batch", &WeightStreamingOut::throughput_at_optimal_batch, "B*/(L·t_inj)")
       .run(&solve_weight_streaming);
 }

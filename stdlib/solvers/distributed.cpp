@@ -145,6 +145,7 @@ struct NetOut {
   std::string bottleneck;
   q::Intensity communication_intensity{};
   q::Intensity network_ridge{};
+  q::Intensity effective_network_ridge{};
   double mfu = 0;
 };
 NetOut solve_network_roofline(const NetIn& in) {
@@ -160,6 +161,9 @@ NetOut solve_network_roofline(const NetIn& in) {
   o.bottleneck = o.latency_network > o.latency_compute ? "Network" : "Compute";
   o.communication_intensity = ops / sync;
   o.network_ridge = F_tot / bw;
+  // MODELS §12.6: t_n > t_c ⇔ ops/sync < F_tot·η/bw, so the bottleneck is decided against the ridge at the
+  // achieved peak; it is reported beside the hardware ridge so the two never seem to disagree (issue 20.1).
+  o.effective_network_ridge = in.efficiency * F_tot / bw;
   o.mfu = std::min((ops / (F_tot * o.latency)).value(), 1.0);
   return o;
 }
@@ -262,9 +266,12 @@ void register_distributed() {
       .out("latency", &NetOut::latency, "max(t_c, t_n)")
       .out("latency_compute", &NetOut::latency_compute, "6P/(F_tot·η)")
       .out("latency_network", &NetOut::latency_network, "2·P·b/bw")
-      .out("bottleneck", &NetOut::bottleneck, "Network or Compute")
+      .out("bottleneck", &NetOut::bottleneck,
+           "Network when t_n > t_c, i.e. communication_intensity < effective_network_ridge; else Compute")
       .out("communication_intensity", &NetOut::communication_intensity, "ops/sync")
-      .out("network_ridge", &NetOut::network_ridge, "F_tot/bw")
+      .out("network_ridge", &NetOut::network_ridge, "hardware network ridge F_tot/bw (at full peak)")
+      .out("effective_network_ridge", &NetOut::effective_network_ridge,
+           "F_tot·η/bw: the threshold `bottleneck` is decided against")
       .out("mfu", &NetOut::mfu, "min(ops/(F_tot·T), 1)")
       .run(&solve_network_roofline);
 }

@@ -47,6 +47,9 @@ EngineOut solve_engine(const EngineIn& in) {
   o.bottleneck = (o.latency_compute >= o.latency_memory && ops.value() > 0) ? "Compute" : "Memory";
   o.arithmetic_intensity = W.value() > 0 ? q::Intensity(ops / W) : q::Intensity{};  // Eq. (4)
   o.ridge_point = F / BW;
+  // MODELS §4: t_c ≥ t_m ⇔ ops/W ≥ F_p·η/BW, so the bottleneck is decided against the effective ridge, not
+  // the hardware ridge F_p/BW; both are reported so that `bottleneck` agrees with a number the user sees.
+  o.effective_ridge = F_eff / BW;
   o.mfu = (o.model_flops / (F * o.latency)).value();  // D5: unclamped, ≤ η by construction
   o.hfu = (ops / (F * o.latency)).value();
   o.energy = h.tdp * (0.3 + 0.7 * o.mfu) * o.latency;
@@ -85,9 +88,12 @@ void register_engine() {
       .out("latency_memory", &EngineOut::latency_memory, "t_m = W/BW")
       .out("latency_overhead", &EngineOut::latency_overhead, "dispatch tax")
       .out("throughput", &EngineOut::throughput, "B/T")
-      .out("bottleneck", &EngineOut::bottleneck, "Compute or Memory")
+      .out("bottleneck", &EngineOut::bottleneck,
+           "Compute when t_c ≥ t_m (and ops > 0), i.e. arithmetic_intensity ≥ effective_ridge; else Memory")
       .out("arithmetic_intensity", &EngineOut::arithmetic_intensity, "ops/W")
-      .out("ridge_point", &EngineOut::ridge_point, "F_p/BW")
+      .out("ridge_point", &EngineOut::ridge_point, "hardware ridge F_p/BW (at full peak)")
+      .out("effective_ridge", &EngineOut::effective_ridge,
+           "F_p·η/BW: the ridge at the achieved peak, the threshold `bottleneck` is decided against")
       .out("mfu", &EngineOut::mfu, "model FLOPs utilisation")
       .out("hfu", &EngineOut::hfu, "hardware FLOPs utilisation")
       .out("energy", &EngineOut::energy, "TDP·(0.3 + 0.7·mfu)·T")

@@ -30,7 +30,8 @@ struct EngineOut {
   q::SampleRate throughput{};         // B / T
   std::string bottleneck;             // "Compute" if t_c ≥ t_m and ops > 0, else "Memory"
   q::Intensity arithmetic_intensity{};  // ops / W
-  q::Intensity ridge_point{};           // F_p / BW
+  q::Intensity ridge_point{};           // F_p / BW: the hardware ridge (MODELS §4, Eq. 4)
+  q::Intensity effective_ridge{};       // F_p·η / BW: the ridge the bottleneck decision uses (issue 20.1)
   double mfu = 0;                     // model FLOPs / (F_p·T)   (D5)
   double hfu = 0;                     // executed FLOPs / (F_p·T)
   q::Energy energy{};                 // TDP·(0.3 + 0.7·mfu)·T  (seed 003 Wall 18)

@@ -32,9 +32,11 @@ void register_roofline_equation() {
       .out("latency", &RooflineEqOut::latency, "max(compute_time, memory_time) + overhead")
       .out("compute_time", &RooflineEqOut::compute_time, "ops / peak")
       .out("memory_time", &RooflineEqOut::memory_time, "bytes / bandwidth")
-      .out("bottleneck", &RooflineEqOut::bottleneck, "Compute or Memory")
+      .out("bottleneck", &RooflineEqOut::bottleneck,
+           "Compute when compute_time ≥ memory_time, i.e. arithmetic_intensity ≥ ridge_point; else Memory")
       .out("arithmetic_intensity", &RooflineEqOut::arithmetic_intensity, "ops / bytes")
-      .out("ridge_point", &RooflineEqOut::ridge_point, "peak / bandwidth")
+      .out("ridge_point", &RooflineEqOut::ridge_point,
+           "peak / bandwidth; `peak` is the attainable peak, so this is also the threshold `bottleneck` uses")
       .run(&solve_roofline_equation);
 }
 }  // namespace reg

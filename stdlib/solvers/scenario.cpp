@@ -166,6 +166,7 @@ void register_scenario() {
   }
   SolverDef<EvalIn, EvalOut>("evaluate_scenario", "evaluate", "MODELS §17 (seed 003 §5.5, 002 §6.3)",
                              "the three-level scorecard of a scenario")
+      .shown_as("Scorecard")
       .in("scenario", &EvalIn::scenario, "the scenario", Req)
       .in("batch_size", &EvalIn::batch_size, "batch B", at_least(1)).alias("batch")
       .in("precision", &EvalIn::precision, "numeric precision")

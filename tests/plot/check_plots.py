@@ -17,7 +17,8 @@ CASES = {
     "fig_roofline_batch": {
         "roofline": ["Llama-3-70B decode on H100: batch-size sweep", "arithmetic intensity (FLOP/B)",
                      "attainable performance (TFLOP/s)", "NVIDIA H100 fp16/bf16 989 TFLOP/s", "NVIDIA H100 int8",
-                     "ridge 295.2 FLOP/B", "1 (memory-bound)", "256 (compute-bound)"],
+                     "ridge 295.2 FLOP/B", "effective ridge 147.6 FLOP/B", "NVIDIA H100 effective roof",
+                     "1 (memory-bound)", "256 (compute-bound)"],
         "line": ["Step time against batch size", "r.latency (ms)", "step time"],
     },
     "fig_regime_map": {"heatmap": ["Regime map", "bw (TB/s)", "Memory", "Compute"]},

@@ -29,6 +29,9 @@ struct Parser {
     if (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) {
       char* end = nullptr;
       double x = std::strtod(s.c_str() + i, &end);
+      // A lone '.' reads no number: fail rather than stand still (the product loop would spin forever;
+      // found by fuzz_solve on "989 .FLOP/s").
+      if (end == s.c_str() + i) return std::nullopt;
       i = size_t(end - s.c_str());
       if (!std::isfinite(x)) return std::nullopt;  // "1e400": out of range, never silently infinite
       return UnitValue{x, {}};

@@ -50,6 +50,8 @@ case('"nan FLOP"', "roofline_equation", dict(ROOFLINE_EQ, ops="nan FLOP"), 2, "E
 case('"1e400 FLOP"', "roofline_equation", dict(ROOFLINE_EQ, ops="1e400 FLOP"), 2, "E0505", "finite quantity")
 case('{"value": true}', "roofline_equation", dict(ROOFLINE_EQ, ops={"value": True, "unit": "FLOP"}), 2, "E0505",
      "must be a number")
+case("a unit that reads no number (fuzz_solve: a hang)", "roofline_equation", dict(ROOFLINE_EQ, peak="989 .FLOP/s"), 2,
+     "E0505", "finite quantity")
 case("unit to the power 99999", "roofline_equation", dict(ROOFLINE_EQ, ops={"value": 1, "unit": "FLOP^99999"}), 2,
      "E0505", "unknown unit")
 case("wrong dimension", "roofline_equation", dict(ROOFLINE_EQ, ops="1 s"), 2, "E0407", "expected")

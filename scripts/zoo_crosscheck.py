@@ -11,8 +11,8 @@ What it does (python3 standard library only):
      has an entry-level @source with a verified YYYY-MM-DD date, references only to entries defined
      earlier in load order, no annotation hidden inside a comment, ASCII only.
   3. Converts every `number unit` to SI and compares it with every number of the reference JSON
-     (spec/reference/mlsysim-0.1.1-zoo.json, matched by entry name) and with the ad-hoc models and
-     fleets of spec/reference/spec-cases.json "meta", which the spec tests resolve against the zoo.
+     (tests/reference/mlsysim-0.1.1-zoo.json, matched by entry name) and with the ad-hoc models and
+     fleets of tests/reference/spec-cases.json "meta", which the spec tests resolve against the zoo.
   4. Every difference must be listed in docs/zoo-fixes.md: a changed value in the "Fixes" table, a
      reference number with no MLS field in the "Not carried" table. Listed rows are checked too: their
      "reference" and "zoo" columns must equal what the files hold.
@@ -741,7 +741,7 @@ def parse_fixes(path: Path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    shared = ROOT / "spec" / "reference"  # copies of the reference data (spec/README.md)
+    shared = ROOT / "spec" / "reference"  # copies of the reference data (tests/reference/FIXTURES.md)
     ap.add_argument("--reference", type=Path, default=shared / "mlsysim-0.1.1-zoo.json")
     ap.add_argument("--spec-cases", type=Path, default=shared / "spec-cases.json")
     ap.add_argument("--fixes", type=Path, default=ROOT / "docs" / "zoo-fixes.md")

@@ -741,7 +741,7 @@ def parse_fixes(path: Path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    shared = ROOT / "spec" / "reference"  # copies of the reference data (tests/reference/FIXTURES.md)
+    shared = ROOT / "tests" / "reference"  # copies of the reference data (tests/reference/FIXTURES.md)
     ap.add_argument("--reference", type=Path, default=shared / "mlsysim-0.1.1-zoo.json")
     ap.add_argument("--spec-cases", type=Path, default=shared / "spec-cases.json")
     ap.add_argument("--fixes", type=Path, default=ROOT / "docs" / "zoo-fixes.md")

@@ -141,7 +141,7 @@ HW_FIELDS = {
     **{p: D_FLOPS for p in ("fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4", "fp4")},
     "capacity": D_BYTES, "bandwidth": D_BW, "sram_capacity": D_BYTES, "sram_bandwidth": D_BW,
     "flash_capacity": D_BYTES, "flash_bandwidth": D_BW, "storage_capacity": D_BYTES, "storage_bw": D_BW,
-    "interconnect_bw": D_BW, "tdp": D_POWER, "unit_cost": D_USD, "embodied_carbon": D_MASS, "dispatch_tax": D_TIME,
+    "host_link_bw": D_BW, "device_link_bw": D_BW, "tdp": D_POWER, "unit_cost": D_USD, "embodied_carbon": D_MASS, "dispatch_tax": D_TIME,
 }
 WL_COMMON = {"name": STR, "parameters": D_PARAM, "inference_flops": D_FLOP, "data_rate": D_BW}
 TF_SHAPE = {"layers": INT, "hidden_dim": INT, "heads": INT, "kv_heads": INT, "ffn_dim": INT, "vocab": INT,
@@ -172,7 +172,7 @@ KINDS = {
 }
 ALIASES = {
     "hardware": {"year": "release_year", "peak": "peak_flops", "memory": "capacity", "price": "unit_cost",
-                 "embodied_carbon_kg": "embodied_carbon"},
+                 "embodied_carbon_kg": "embodied_carbon", "interconnect_bw": "host_link_bw"},
     "node": {"count": "gpus"}, "fleet": {"nodes": "count"},
     **{k: {"params": "parameters", "hidden": "hidden_dim", "ffn": "ffn_dim", "state_dim": "state_size",
            "steps": "denoising_steps", "resolution": "input_size"} for k in WORKLOAD_KINDS},
@@ -384,7 +384,7 @@ def ref_hardware(x):
         out["storage_capacity"] = si(x["storage"]["capacity"])
         out["storage_bw"] = si(x["storage"]["bandwidth"])
     if x.get("interconnect"):
-        out["interconnect_bw"] = si(x["interconnect"]["bandwidth"])
+        out["host_link_bw"] = si(x["interconnect"]["bandwidth"])   # the registry's one link was the host link
     out["tdp"] = si(x["tdp"])
     out["unit_cost"] = si(x.get("unit_cost"))
     out["embodied_carbon"] = x.get("embodied_carbon_kg")

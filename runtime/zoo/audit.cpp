@@ -95,6 +95,16 @@ std::vector<Finding> audit_entry(const sema::ZooEntry& e, const Record& r) {
     if (p && ci > 1500) out.push_back({e.name, "carbon_intensity", "carbon intensity " + sci(ci) + " gCO2e/kWh exceeds coal (~1000)"});
     double pue = num_field(r, "pue", p);
     if (p && (pue < 1 || pue > 3)) out.push_back({e.name, "pue", "PUE " + sci(pue) + " must lie in [1, 3]"});
+  } else if (e.kind == "node") {
+    // A node's per-accelerator link cannot be faster than the accelerator's own device link.
+    const Value* acc = r.find("accelerator");
+    double intra = num_field(r, "intra_bw", p);
+    if (p && acc && acc->is_record()) {
+      bool has_link;
+      double link = num_field(acc->record(), "device_link_bw", has_link);
+      if (has_link && intra > link * (1 + 1e-9))
+        out.push_back({e.name, "intra_bw", "intra_bw " + sci(intra) + " B/s exceeds the accelerator's device_link_bw " + sci(link) + " B/s"});
+    }
   } else if (e.kind == "fabric") {
     double bw = num_field(r, "bandwidth", p);
     if (p && (bw < 1e8 || bw > 2e12)) out.push_back({e.name, "bandwidth", "per-port bandwidth " + sci(bw) + " B/s is implausible"});

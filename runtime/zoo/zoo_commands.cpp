@@ -5,6 +5,7 @@
 #include "runtime/format/value_json.hpp"
 #include "runtime/output/output_sink.hpp"
 #include "runtime/zoo/audit.hpp"
+#include "runtime/zoo/audit_outputs.hpp"
 #include "stdlib/registry/kind_registry.hpp"
 
 #include <nlohmann/json.hpp>
@@ -238,6 +239,11 @@ int audit(driver::Session& s, const std::string& file, ZooFormat f, std::ostream
   }
   std::vector<Finding> findings;
   size_t checked = 0;
+  // Every language model (built in, or declared in FILE) probes the hardware entries' solver outputs.
+  std::vector<ProbeModel> models;
+  for (auto& e : s.zoo_entries())
+    if (e.kind == "transformer" || e.kind == "moe")
+      if (auto v = s.zoo_value(e.name); v && v->is_record()) models.emplace_back(e.name, *v);
   for (auto& e : s.zoo_entries()) {
     if (!file.empty() && e.builtin) continue;
     auto v = s.zoo_value(e.name);
@@ -245,6 +251,10 @@ int audit(driver::Session& s, const std::string& file, ZooFormat f, std::ostream
     ++checked;
     auto fs = audit_entry(e, v->record());
     findings.insert(findings.end(), fs.begin(), fs.end());
+    if (e.kind == "hardware") {
+      auto os = audit_outputs(e.name, *v, models);
+      findings.insert(findings.end(), os.begin(), os.end());
+    }
   }
   if (f == ZooFormat::Json) {
     json a = json::array();

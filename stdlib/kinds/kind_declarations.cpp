@@ -60,7 +60,9 @@ void register_kinds() {
         .field("flash_bandwidth", &Hardware::flash_bandwidth, "flash bandwidth")
         .field("storage_capacity", &Hardware::storage_capacity, "local storage capacity")
         .field("storage_bw", &Hardware::storage_bw, "local storage bandwidth")
-        .field("interconnect_bw", &Hardware::interconnect_bw, "host interconnect (PCIe) or wafer injection bandwidth")
+        // `interconnect_bw` (MODELS §1) meant the host link: kept as its alias so old scripts mean the same.
+        .field("host_link_bw", &Hardware::host_link_bw, "host link, one direction: PCIe, or weight injection on a wafer").alias("interconnect_bw")
+        .field("device_link_bw", &Hardware::device_link_bw, "device-to-device link per device (NVLink, Infinity Fabric, ICI)")
         .field("tdp", &Hardware::tdp, "thermal design power", true)
         .field("unit_cost", &Hardware::unit_cost, "purchase price per device").alias("price")
         .field("embodied_carbon", &Hardware::embodied_carbon, "embodied carbon per device").alias("embodied_carbon_kg")

@@ -40,7 +40,12 @@ struct Hardware {
   std::optional<q::Bandwidth> flash_bandwidth;
   std::optional<q::Bytes> storage_capacity;
   std::optional<q::Bandwidth> storage_bw;
-  std::optional<q::Bandwidth> interconnect_bw;        // PCIe, or injection for wafer-scale parts
+  // Two different links (issue 20.7): the host link carries data between the device and host or
+  // external memory (PCIe; MemoryX weight injection on a wafer), one direction; the device link joins
+  // devices to each other (NVLink, Infinity Fabric, ICI), the vendor's per-device total. Weight
+  // streaming reads the host link (MODELS §8); collectives read the node's intra_bw, never these.
+  std::optional<q::Bandwidth> host_link_bw;           // was interconnect_bw (MODELS §1)
+  std::optional<q::Bandwidth> device_link_bw;
   q::Power tdp{};
   std::optional<q::Money> unit_cost;
   std::optional<q::Mass> embodied_carbon;             // kg CO2e per device

@@ -82,7 +82,7 @@ ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) 
 
 WeightStreamingOut solve_weight_streaming(const WeightStreamingIn& in) {
   const Hardware& h = in.hardware;
-  if (!h.interconnect_bw) throw SolverError("MissingSpec", h.name + " has no interconnect_bw (injection bandwidth)");
+  if (!h.host_link_bw) throw SolverError("MissingSpec", h.name + " has no host_link_bw (injection bandwidth, MODELS §8 interconnect_bw)");
   if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
   if (in.phase != "decode" && in.phase != "prefill") throw SolverError("InvalidInput", "phase must be decode or prefill");
   const Workload& m = in.model;
@@ -92,7 +92,7 @@ WeightStreamingOut solve_weight_streaming(const WeightStreamingIn& in) {
   const double tokens = in.phase == "prefill" ? S : 1;
   const q::Params P_l = params_of(m) / L, P_l_act = active_params_of(m) / L;
   const q::Bytes W_l = P_l * bytes_per(p);
-  const q::Bandwidth BW = *h.interconnect_bw;
+  const q::Bandwidth BW = *h.host_link_bw;  // weights stream from host/external memory (MODELS §8)
   const q::FlopRate F = peak_for(h, p);
   WeightStreamingOut o;
   // Seed Eq. (9): each layer's weights stream in while the previous computes; no dispatch (D16).
@@ -155,7 +155,7 @@ void register_batching() {
   SolverDef<WeightStreamingIn, WeightStreamingOut>("weight_streaming", "weight_streaming", "MODELS §8 (Wall 6), seed Eq. (9)",
                                                    "wafer-scale weight streaming: per-layer injection vs compute")
       .in("model", &WeightStreamingIn::model, "the workload", Req)
-      .in("hardware", &WeightStreamingIn::hardware, "a device with interconnect_bw", Req)
+      .in("hardware", &WeightStreamingIn::hardware, "a device with host_link_bw (injection)", Req)
       .in("seq_len", &WeightStreamingIn::seq_len, "tokens per request S", Req)
       .in("batch_size", &WeightStreamingIn::batch_size, "batch B", at_least(1)).alias("batch")
       .in("precision", &WeightStreamingIn::precision, "numeric precision")

@@ -8,7 +8,7 @@ namespace mls {
 namespace {
 std::string g3(double x) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g", x);
+  std::snprintf(buf, sizeof buf, std::fabs(x) >= 1000 && std::fabs(x) < 1e7 ? "%.0f" : "%.3g", x);
   return buf;
 }
 

@@ -55,7 +55,11 @@ convExpr     : orExpr ((ARROW | TO) mulExpr)* ;
 orExpr       : andExpr (OR andExpr)* ;
 andExpr      : notExpr (AND notExpr)* ;
 notExpr      : NOT notExpr | cmpExpr ;
-cmpExpr      : rangeExpr (cmpOp rangeExpr)? ;
+cmpExpr      : defaultExpr (cmpOp defaultExpr)? ;
+// `hw.unit_cost ?? 0 USD`: the field when the record has it, else the default (right-associative).
+// Tighter than comparisons, looser than ranges and arithmetic: `unit_cost ?? 0 USD > 0 USD` compares the
+// defaulted value, `x.f ?? 1 s + 2 s` defaults to 3 s.
+defaultExpr  : rangeExpr (QQ defaultExpr)? ;
 cmpOp        : EQ | NE | LT | LE | GT | GE ;
 rangeExpr    : addExpr (DOTDOT addExpr (STEP STAR? addExpr)?)? ;
 addExpr      : mulExpr (addOp mulExpr)* ;
@@ -149,6 +153,7 @@ COLON     : ':' ;
 SEMI      : ';' ;
 AT        : '@' ;
 PERCENT   : '%' ;
+QQ        : '??' ;
 QUESTION  : '?' ;
 LPAREN    : '(' { ++nesting; } ;
 RPAREN    : ')' { if (nesting > 0) --nesting; } ;

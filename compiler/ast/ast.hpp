@@ -36,7 +36,7 @@ enum class ExprKind {
   Paren,      // (a) — kept so spans and messages can quote what the user wrote
 };
 
-enum class BinOp { Add, Sub, Mul, Div, Juxt, Pow, Eq, Ne, Lt, Le, Gt, Ge, And, Or, Approx };
+enum class BinOp { Add, Sub, Mul, Div, Juxt, Pow, Eq, Ne, Lt, Le, Gt, Ge, And, Or, Approx, Default };  // Default: `a ?? b`
 enum class UnOp { Neg, Plus, Not };
 
 const char* binop_text(BinOp op);  // "+", "*", " " for Juxt, "≈" for Approx

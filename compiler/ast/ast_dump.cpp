@@ -21,6 +21,7 @@ const char* binop_text(BinOp op) {
     case BinOp::And: return "and";
     case BinOp::Or: return "or";
     case BinOp::Approx: return "≈";
+    case BinOp::Default: return "??";
   }
   return "?";
 }

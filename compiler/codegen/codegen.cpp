@@ -300,6 +300,7 @@ class Gen {
       case Op::GetField:
         if (!u_.fused.count(&i)) generic(i, at, "mls_rt_get_field");
         break;
+      case Op::HasField: generic(i, at, "mls_rt_has_field"); break;
       case Op::With: generic(i, at, "mls_rt_with"); break;
       case Op::MakeList: generic(i, at, "mls_rt_make_list"); break;
       case Op::Range: generic(i, at, "mls_rt_range"); break;

@@ -35,6 +35,7 @@ typedef int32_t (*MlsThunk)(MlsRt* rt, int32_t inst, const uint64_t* args, uint6
 #define MLS_RT_THUNKS(X)                                                                             \
   X(mls_rt_make_record)   /* record literal → handle result                                      */ \
   X(mls_rt_get_field)     /* args[0] = record; E0406 when absent                                 */ \
+  X(mls_rt_has_field)     /* args[0] = record; out[0] = 1 when the field is present              */ \
   X(mls_rt_with)          /* args[0] = record, args[1..] = updated fields                         */ \
   X(mls_rt_make_list)     /* list literal → handle result                                         */ \
   X(mls_rt_range)         /* lo, hi, step → list handle; E0409 / E0507                            */ \

@@ -121,6 +121,11 @@ const std::vector<CodeInfo> kCodes = {
      "count lands under a header of seconds (CSV puts the unit in the header). Give each quantity its own column,\n"
      "or its own loop.\n"
      "Wrong: `row value = t` and `row value = size` in one loop    Right: `row time = t, size = size`"},
+    {"E0317", "a default of another type than its field",
+     "`r.f ?? d` is the field when the record has it, else the default d, so d stands in for the field and has its\n"
+     "type: the same dimension for a quantity. A default of another dimension would give the expression two types,\n"
+     "one per entry, and a sum over entries would add dollars to bytes where a field is missing.\n"
+     "Wrong: `print Coral.unit_cost ?? 0 GB`    Right: `print Coral.unit_cost ?? 0 USD`"},
     {"E0401", "argument of the wrong dimension",
      "Every solver parameter has a dimension from its C++ declaration (`mls solvers` lists them).\n"
      "Wrong: `roofline(m, h, batch = 3 s)`    Right: `roofline(m, h, batch = 3)`"},
@@ -163,6 +168,10 @@ const std::vector<CodeInfo> kCodes = {
      "(H100 SXM vs PCIe, sparse vs dense TFLOP/s) and a number without a source cannot be checked.\n"
      "Wrong: an entry with no `@source` line\n"
      "Right: `@source(\"datasheet\", url = \"https://...\", verified = \"2025-03-06\")` as the entry's first line"},
+    {"E0414", "`has` or `??` without a field",
+     "`has(r.f)` asks whether a record has a field and `r.f ?? d` defaults a field that may be absent: both act on a\n"
+     "field read, the only value in MLS that can be absent. Any other value is always there.\n"
+     "Wrong: `print has(H100)`    Right: `print has(H100.unit_cost)`"},
     {"E0501", "assertion failed",
      "A check in the script is false; both sides are printed with their units and the script exits 1 (how labs are graded).\n"
      "An assert states what the model predicts, e.g. that batch-1 decode is memory-bound on the roofline.\n"

@@ -78,6 +78,7 @@ class Interp {
         break;
       }
       case Op::GetField: set(i, get_field(i, v(o[0]))); break;
+      case Op::HasField: set(i, has_field(i, v(o[0]))); break;
       case Op::With: {
         auto r = std::make_shared<Record>(v(o[0]).record());
         for (size_t k = 0; k < i.names.size(); ++k) r->set(i.names[k], v(o[k + 1]));

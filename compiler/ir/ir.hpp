@@ -40,6 +40,7 @@ enum class Op {
                // floor/ceil/round with a second operand round in that unit (its value in base units)
   MakeRecord,  // str = kind; names = field names; operands = field values
   GetField,    // operands[0] = record; str = field name
+  HasField,    // operands[0] = record; str = field name: true when the record has the field (`has`, `??`, filters)
   With,        // operands[0] = record; names/operands[1..] = updated fields
   MakeList,    // operands = items
   Range,       // operands = lo, hi, step; flag = geometric
@@ -67,7 +68,7 @@ struct Inst {
   std::vector<ValueId> operands;
   double num = 0;                           // ConstNum
   bool flag = false;                        // ConstBool value; Range geometric; Expect relative
-  std::string str;                          // ConstStr, Math, MakeRecord kind, GetField, CallSolver, Assert message
+  std::string str;                          // ConstStr, Math, MakeRecord kind, Get/HasField, CallSolver, Assert message
   std::vector<std::string> names;           // record fields, row columns
   std::vector<ValueId> vars;                // For loop variables
   std::vector<ShapePtr> shapes;             // Print/Row/Assert/Expect formatting

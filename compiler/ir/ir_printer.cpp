@@ -41,6 +41,7 @@ const char* op_name(Op op) {
     case Op::Math: return "math";
     case Op::MakeRecord: return "record";
     case Op::GetField: return "field";
+    case Op::HasField: return "has_field";
     case Op::With: return "with";
     case Op::MakeList: return "list";
     case Op::Range: return "range";
@@ -85,7 +86,7 @@ void print_inst(std::ostringstream& os, const Inst& i, int depth, const SourceMa
     case Op::ConstNum: os << " " << i.num; break;
     case Op::ConstBool: os << (i.flag ? " true" : " false"); break;
     case Op::ConstStr: os << " " << quoted(i.str); break;
-    case Op::Math: case Op::CallSolver: case Op::GetField: case Op::Assert: os << " " << i.str; break;
+    case Op::Math: case Op::CallSolver: case Op::GetField: case Op::HasField: case Op::Assert: os << " " << i.str; break;
     case Op::MakeRecord: os << " " << (i.str.empty() ? "{}" : i.str); break;
     case Op::Range: if (i.flag) os << " geometric"; break;
     case Op::Bind: os << " " << i.names[0]; break;

@@ -1,6 +1,7 @@
 #include "compiler/ir/semantics.hpp"
 
 #include "compiler/ir/evaluator.hpp"
+#include "stdlib/registry/kind_display.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -49,13 +50,35 @@ const char* arith_name(Op op) {
   }
 }
 
+std::string record_label(const Record& r) {
+  for (const char* key : {"id", "name"})
+    if (const Value* n = r.find(key); n && n->is_str() && !n->str().empty())
+      return reg::kind_display(r.kind) + " '" + n->str() + "'";
+  return reg::with_article(reg::record_noun(r.kind));
+}
+
 const Value& get_field(const Inst& i, const Value& record) {
+  const Record& r = record.record();
+  const Value* f = r.find(i.str);
+  if (f && !f->is_none()) return *f;
+  // A search or check that rejected leaves its best_* fields absent and says why (issue 20.4).
+  const Value* reason = r.find("reason");
+  const Value* ok = r.find("feasible");
+  if (reason && reason->is_str() && ok && ok->is_bool() && !ok->boolean()) {
+    const Value* bound = r.find("binding_constraint");
+    fail("E0406", "`" + i.str + "` is absent: this " + reg::kind_display(r.kind) + " is infeasible, it found nothing",
+         i.span, bound && bound->is_str() ? "nothing to read: the " + bound->str() + " constraint rejected everything" : "nothing to read",
+         "why: " + reason->str() + ". Test `.feasible` (or `has(r." + i.str + ")`) before reading it");
+  }
+  fail("E0406", "field `" + i.str + "` is not set on " + record_label(r), i.span,
+       record_label(r) + " has no `" + i.str + "`",
+       "absent fields are absent, not zero: test with `has(x." + i.str + ")`, give a default with `x." + i.str +
+           " ?? ...`, or set it with `with { " + i.str + " = ... }`");
+}
+
+bool has_field(const Inst& i, const Value& record) {
   const Value* f = record.record().find(i.str);
-  if (!f || f->is_none())
-    fail("E0406", "field '" + i.str + "' is not set on this " + record.record().kind, i.span,
-         "this value has no '" + i.str + "'",
-         "absent fields are absent, not zero: set it with `with { " + i.str + " = ... }`");
-  return *f;
+  return f && !f->is_none();
 }
 
 void division_by_zero(Span where) {

@@ -27,6 +27,8 @@ const char* arith_name(Op op);
 
 // A record's field (E0406 when absent: absent is not zero), and division by zero (E0503).
 const Value& get_field(const Inst& i, const Value& record);
+// `has(r.f)`: the record has field f, set (an absent optional is None).
+bool has_field(const Inst& i, const Value& record);
 [[noreturn]] void division_by_zero(Span where);
 
 // `==` on any two values (enum tags compare case-insensitively: `r.bottleneck == memory`).

@@ -20,6 +20,7 @@ Checker::TExpr Checker::call(const ast::Expr& e) {
     if (b->k == Binding::K::Fn) return call_fn(e, *b);
     error("E0410", "`" + n + "` is a value, not a function", e.text_span, "not callable");
   }
+  if (n == "has") return has_call(e);  // check_optional.cpp
   if (is_builtin_fn(n)) return call_builtin(e, n);
   if (auto* s = reg::find_solver(n)) return call_solver(e, *s);
   if (reg::find_kind(n)) return construct(e, n);

@@ -42,6 +42,8 @@ units::Display display_of_unit(const units::UnitEntry& u, const units::UnitTable
   return d;
 }
 
+}  // namespace
+
 // A type standing for more than one value (list elements, the two branches of `if`) must not carry
 // the compile-time constants of one of them, nor may a record after `with` keep the old values of
 // the fields it replaced: constant folding (a function body inlined over `r.peak / r.bandwidth`)
@@ -56,6 +58,8 @@ SType forget_constants(SType t) {
   if (t.elem) t.elem = std::make_shared<const SType>(forget_constants(*t.elem));
   return t;
 }
+
+namespace {
 
 bool is_count_dim(const Dimension& d) {
   reg::Type t;
@@ -177,6 +181,7 @@ Checker::TExpr Checker::kind_collection(const std::string& kind, Span where) {
 
 Checker::TExpr Checker::binary(const ast::Expr& e) {
   using B = ast::BinOp;
+  if (e.binop == B::Default) return default_expr(e);  // check_optional.cpp
   if (e.binop == B::And || e.binop == B::Or) {
     TExpr a = expr(*e.lhs), b = expr(*e.rhs);
     for (auto* x : {&a, &b})
@@ -399,6 +404,10 @@ const SType* Checker::find_field(const SType& t, std::string& name) const {
 }
 
 Checker::TExpr Checker::get_field(TExpr o, const std::string& name, const SType& ft, Span span) {
+  // A `where` filter skips the items that lack an optional field it reads (guard_filter).
+  if (!filter_reads_.empty() && guarded_reads_ == 0 && !filter_items_.empty())
+    if (Binding* item = lookup(filter_items_.back()); item && item->value == o.v && may_be_absent(o.t, name))
+      filter_reads_.back().push_back(name);
   ir::Inst i{ir::Op::GetField};
   i.operands = {o.v};
   i.str = name;
@@ -419,9 +428,16 @@ std::optional<Checker::TExpr> Checker::item_field(const std::string& n, Span spa
 
 Checker::TExpr Checker::field(const ast::Expr& e) {
   TExpr o = expr(*e.lhs);
+  std::string name = e.text;
+  const SType& ft = field_type(e, o, name);
+  return get_field(o, name, ft, e.span);
+}
+
+// The type of field `name` (made the field's own name) of `o`, read by `e` (`o.name`): E0410 when
+// `o` is no record, E0406 when its kind has no such field.
+const SType& Checker::field_type(const ast::Expr& e, const TExpr& o, std::string& name) {
   if (!o.t.is_record())
     error("E0410", "`." + e.text + "` needs a record", e.lhs->span, "this is " + describe_a(o.t, units_));
-  std::string name = e.text;
   const SType* ft = find_field(o.t, name);
   if (!ft) {
     std::string alts;
@@ -432,7 +448,7 @@ Checker::TExpr Checker::field(const ast::Expr& e) {
     error("E0406", reg::with_article(reg::record_noun(o.t.kind)) + " has no field `" + e.text + "`",
           e.text_span.valid() ? e.text_span : e.span, "unknown field", alts.empty() ? std::nullopt : std::optional<std::string>("fields: " + alts));
   }
-  return get_field(o, name, *ft, e.span);
+  return *ft;
 }
 
 Checker::TExpr Checker::with(const ast::Expr& e) {

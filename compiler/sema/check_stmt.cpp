@@ -267,14 +267,23 @@ void Checker::for_stmt(const ast::Stmt& s) {
     for (auto& fb : s.bindings) {
       if (!fb.filter) continue;
       filter_items_.push_back(fb.name);
+      filter_reads_.emplace_back();
+      ir::Block cond_block;  // the filter runs only for items that have the optional fields it reads
+      blocks_.push_back(&cond_block);
       TExpr c;
       try {
         c = expr(*fb.filter);
       } catch (...) {
+        blocks_.pop_back();
+        filter_reads_.pop_back();
         filter_items_.pop_back();
         throw;
       }
+      blocks_.pop_back();
+      std::vector<std::string> reads = std::move(filter_reads_.back());
+      filter_reads_.pop_back();
       filter_items_.pop_back();
+      c.v = guard_filter(fb.name, std::move(cond_block), c.v, std::move(reads), fb.filter->span);
       if (c.t.k != SType::K::Bool)
         error("E0310", "a `where` filter must be true or false", fb.filter->span, "this is " + describe_a(c.t, units_),
               "compare a field of the item: `for hw in hardware where tier == cloud`");

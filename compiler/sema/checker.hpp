@@ -131,6 +131,7 @@ class Checker {
   TExpr call_solver(const ast::Expr& e, const reg::SolverDesc& s);
   TExpr construct(const ast::Expr& e, const std::string& kind);
   TExpr field(const ast::Expr& e);
+  const SType& field_type(const ast::Expr& e, const TExpr& o, std::string& name);
   const SType* find_field(const SType& t, std::string& name) const;
   TExpr get_field(TExpr o, const std::string& name, const SType& ft, Span span);
   std::optional<TExpr> item_field(const std::string& n, Span span);
@@ -139,6 +140,20 @@ class Checker {
   TExpr list_lit(const ast::Expr& e);
   TExpr range(const ast::Expr& e);
   TExpr if_expr(const ast::Expr& e);
+  // optional fields (check_optional.cpp): `has(r.f)`, `r.f ?? d`, and filters over items lacking a field
+  struct FieldRead {
+    TExpr record;
+    std::string name;
+    SType type;
+    Span span;
+  };
+  FieldRead field_read(const ast::Expr& e, const std::string& what);
+  TExpr has_call(const ast::Expr& e);
+  TExpr default_expr(const ast::Expr& e);
+  bool may_be_absent(const SType& record, const std::string& field) const;
+  ir::ValueId has_field(ir::ValueId record, const std::string& name, Span span);
+  ir::ValueId guard_filter(const std::string& item, ir::Block cond_block, ir::ValueId cond,
+                           std::vector<std::string> reads, Span span);
   TExpr hole(const ast::Expr& e);
 
   // records against a kind (declarations and constructors share this)
@@ -227,6 +242,8 @@ class Checker {
   std::set<std::string> imported_;
   std::set<std::string> poisoned_;  // names whose binding failed
   std::vector<std::string> filter_items_;  // loop variables whose `where` filter is being checked
+  std::vector<std::vector<std::string>> filter_reads_;  // ... and the item's optional fields each reads
+  int guarded_reads_ = 0;  // inside `has(...)` or the left of `??`: a read that cannot fail
   std::set<std::pair<FileId, std::uint32_t>> read_sites_;  // where the bindings that were read are bound (W0603)
   std::set<std::string> warned_;  // warnings reported, as "code file:begin-end"
   std::vector<std::unique_ptr<ast::Program>> owned_;  // imported files (fn bodies point into them)

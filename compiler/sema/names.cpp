@@ -23,7 +23,7 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 const std::vector<std::string> kBuiltins = {"sqrt", "cbrt", "exp", "ln",  "log2",  "log10", "abs",
-                                            "min",  "max",  "floor", "ceil", "round", "ceil_div"};
+                                            "min",  "max",  "floor", "ceil", "round", "ceil_div", "has"};
 }  // namespace
 
 bool is_builtin_fn(const std::string& n) {

@@ -66,6 +66,9 @@ SType from_reg(const reg::Type& t);
 SType record_of_kind(const std::string& kind);        // a zoo kind or a solver result kind
 SType record_of_family(const std::string& family);    // union of the family's kinds' fields
 
+// The type without the compile-time constants of one value (list elements, `if` branches, `??`).
+SType forget_constants(SType t);
+
 // Shape for printing (dimension + display resolved against the unit table).
 ir::ShapePtr shape_of(const SType& t, const units::UnitTable& u);
 

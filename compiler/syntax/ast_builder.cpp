@@ -266,14 +266,20 @@ ExprPtr AstBuilder::not_(P::NotExprContext* c) {
 }
 
 ExprPtr AstBuilder::cmp(P::CmpExprContext* c) {
-  auto parts = c->rangeExpr();
-  ExprPtr e = range(parts[0]);
+  auto parts = c->defaultExpr();
+  ExprPtr e = default_(parts[0]);
   if (parts.size() == 2) {
     auto* op = c->cmpOp();
     ast::BinOp b = op->EQ() ? ast::BinOp::Eq : op->NE() ? ast::BinOp::Ne : op->LT() ? ast::BinOp::Lt
                  : op->LE() ? ast::BinOp::Le : op->GT() ? ast::BinOp::Gt : ast::BinOp::Ge;
-    e = binary(b, std::move(e), range(parts[1]));
+    e = binary(b, std::move(e), default_(parts[1]));
   }
+  return e;
+}
+
+ExprPtr AstBuilder::default_(P::DefaultExprContext* c) {
+  ExprPtr e = range(c->rangeExpr());
+  if (auto* d = c->defaultExpr()) e = binary(ast::BinOp::Default, std::move(e), default_(d));
   return e;
 }
 

@@ -33,6 +33,7 @@ class AstBuilder {
   ast::ExprPtr and_(P::AndExprContext* c);
   ast::ExprPtr not_(P::NotExprContext* c);
   ast::ExprPtr cmp(P::CmpExprContext* c);
+  ast::ExprPtr default_(P::DefaultExprContext* c);
   ast::ExprPtr range(P::RangeExprContext* c);
   ast::ExprPtr add(P::AddExprContext* c);
   ast::ExprPtr mul(P::MulExprContext* c);

@@ -153,6 +153,14 @@ std::int32_t mls_rt_get_field(MlsRt* rt, std::int32_t inst, const std::uint64_t*
   });
 }
 
+std::int32_t mls_rt_has_field(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
+  return guard(rt, [&] {
+    const Inst& i = inst_of(rt, inst);
+    if (rt->unit->kind(i.operands[0]) != Kind::Handle) mismatch(i, "a record");
+    set_result(rt, i, Value(ir::has_field(i, handle(rt, args[0]))), out);
+  });
+}
+
 std::int32_t mls_rt_with(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);

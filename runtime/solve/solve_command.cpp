@@ -194,6 +194,9 @@ Json result_to_json(const Value& v, const reg::SolverDesc& s, const units::UnitT
   Json nested = o;
   for (auto& [k, x] : nested.items())
     if (x.is_object() && !x.contains("si")) flatten(k + ".", x);
+  // A renamed field is also written under its former name (BatchingOptimizer's is_feasible, docs/output.md).
+  for (auto& rd : s.results)
+    if (!rd.also_as.empty() && o.contains(rd.name)) o[rd.also_as] = o[rd.name];
   return o;
 }
 

@@ -47,6 +47,7 @@ struct ResultDesc {
   Type type;
   std::string doc;
   std::string infinite_when;  // when MODELS defines this result as +∞ (§0.2); empty: always finite
+  std::string also_as;        // a former name `mls solve` also writes the field under (docs/output.md); scripts see one name
 };
 
 // A result that is NaN, or infinite where MODELS does not define +∞ (an unstable queue's latencies,
@@ -200,6 +201,8 @@ template <class In, class Out> class SolverDef {
   SolverDef& alias(const char* a) { d_.params.back().aliases.push_back(a); return *this; }
   // The last result is +∞ in the case MODELS defines (§0.2); anywhere else +∞ is an error.
   SolverDef& infinite_when(const char* why) { d_.results.back().infinite_when = why; return *this; }
+  // The last result's former name, kept readable in `mls solve` output for graders written against it.
+  SolverDef& written_also_as(const char* former) { d_.results.back().also_as = former; return *this; }
   template <class M, class O = Out> SolverDef& out(const char* name, M O::*m, const char* doc) {
     d_.results.push_back(ResultDesc{name, TypeOf<M>::get(), doc});
     getters_.push_back([m](const Out& o) { return to_value(o.*m); });

@@ -2,6 +2,7 @@
 
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
 
@@ -66,6 +67,12 @@ ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) 
   o.ttft = std::max(t_c, t_m) + in.hardware.dispatch_tax;
   if (n <= 0) {
     o.feasible = false;
+    // One request needs W + kv_seq on tp devices: the least tp that holds it is ⌈(W + kv_seq)/capacity⌉.
+    const double tp_needed = std::ceil(((W + kv_seq) / in.hardware.capacity).value());
+    o.reason = "no request fits: the weights (" + bytes_text(W) + ") and one request's KV cache (" + bytes_text(kv_seq) +
+               ") need " + bytes_text(W + kv_seq) + ", " + std::to_string(in.tp) + " × " + bytes_text(in.hardware.capacity) +
+               " available; try tp = " + std::to_string(int(tp_needed)) + " or a device with ≥ " +
+               bytes_text((W + kv_seq) / double(in.tp));
     o.itl = std::numeric_limits<double>::infinity() * q::seconds;
     o.throughput_tokens_per_sec = q::TokenRate{};
     o.speedup_vs_static = 1;
@@ -112,6 +119,14 @@ WeightStreamingOut solve_weight_streaming(const WeightStreamingIn& in) {
   o.sram_required = 1.1 * kv_cache(m, S, B, p);
   o.wafer_memory_utilization = (o.sram_required / h.capacity).value();
   o.feasible = o.sram_required <= h.capacity;
+  if (!o.feasible) {
+    // 1.1·KV grows linearly with B: the largest batch that fits is ⌊B·capacity/sram_required⌋.
+    const double fits = std::floor(B * (h.capacity / o.sram_required).value());
+    o.reason = "the KV cache does not fit on the wafer: 1.1·KV = " + bytes_text(o.sram_required) + ", capacity " +
+               bytes_text(h.capacity) + "; try " +
+               (fits >= 1 ? "batch_size = " + std::to_string(int(fits)) : std::string("a shorter seq_len")) + " or a device with ≥ " +
+               bytes_text(o.sram_required);
+  }
   return o;
 }
 
@@ -142,6 +157,7 @@ void register_batching() {
       .in("efficiency", &ContinuousBatchingIn::efficiency, "η", between(0, 1, true, false))
       .in("tp", &ContinuousBatchingIn::tp, "tensor-parallel devices", at_least(1))
       .out("feasible", &ContinuousBatchingOut::feasible, "n > 0")
+      .out("reason", &ContinuousBatchingOut::reason, "when no request fits: why, and the least tp that fits")
       .out("max_active_requests", &ContinuousBatchingOut::max_active_requests, "n")
       .out("throughput_tokens_per_sec", &ContinuousBatchingOut::throughput_tokens_per_sec, "n/ITL(n)")
       .out("itl", &ContinuousBatchingOut::itl, "ITL(n)").infinite_when("no request fits in memory")
@@ -162,6 +178,7 @@ void register_batching() {
       .in("efficiency", &WeightStreamingIn::efficiency, "η", between(0, 1, true, false))
       .in("phase", &WeightStreamingIn::phase, "decode or prefill", one_of({"decode", "prefill"}))
       .out("feasible", &WeightStreamingOut::feasible, "KV fits on the wafer")
+      .out("reason", &WeightStreamingOut::reason, "when the KV cache does not fit: the largest batch that does")
       .out("sram_required", &WeightStreamingOut::sram_required, "1.1·KV")
       .out("wafer_memory_utilization", &WeightStreamingOut::wafer_memory_utilization, "sram_required/capacity")
       .out("layer_injection_time", &WeightStreamingOut::layer_injection_time, "W_ℓ/BW_inj")

@@ -4,6 +4,7 @@
 
 #include "stdlib/kinds/kinds.hpp"
 
+#include <optional>
 #include <string>
 
 namespace mls {
@@ -36,6 +37,7 @@ struct ContinuousBatchingIn {
 };
 struct ContinuousBatchingOut {
   bool feasible = false;                 // n > 0
+  std::optional<std::string> reason;     // when n = 0: why, and the smallest change (issue 20.4)
   q::Requests max_active_requests{};     // n
   q::TokenRate throughput_tokens_per_sec{};  // n / ITL(n)
   q::Time itl{};                         // ITL(n); +inf when n = 0
@@ -59,6 +61,7 @@ struct WeightStreamingIn {
 };
 struct WeightStreamingOut {
   bool feasible = true;                  // 1.1·KV ≤ on-wafer capacity
+  std::optional<std::string> reason;     // when the KV cache does not fit: the largest batch that does (issue 20.4)
   q::Bytes sram_required{};
   double wafer_memory_utilization = 0;
   q::Time layer_injection_time{};        // W_ℓ / BW_inj

@@ -3,6 +3,7 @@
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 #include "stdlib/solvers/collectives.hpp"
+#include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/parallelism.hpp"
 #include "stdlib/solvers/precision.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
@@ -38,6 +39,7 @@ struct DistOut {
   std::string node_bottleneck;
   q::Bytes memory_per_device{}, memory_weights{}, memory_gradients{}, memory_optimizer{}, memory_activations{};
   bool feasible = true;
+  std::optional<std::string> reason;  // when memory does not fit: its parts and the smallest change (issue 20.4)
   double dp_local_group = 1;
   q::Time dp_communication_latency{}, dp_communication_exposed{}, tp_communication_latency{}, ep_communication_latency{};
   q::Time communication_latency{};
@@ -96,6 +98,18 @@ DistOut solve_distributed(const DistIn& in) {
   o.memory_optimizer = mem.optimizer;
   o.memory_activations = mem.activations;
   o.feasible = mem.total <= h.capacity;
+  if (!o.feasible) {
+    // The smallest change: the lowest ZeRO stage whose §3.4 memory fits, else a device that holds it.
+    std::string t;
+    for (int z = in.zero_stage + 1; z <= 3 && t.empty(); ++z)
+      if (training_memory(w, p, S, b_mu, rc, in.tp, in.pp, in.ep, int(dp), z, in.optimizer, in.lora,
+                          std::min(m, double(in.pp))).total <= h.capacity)
+        t = "zero_stage = " + std::to_string(z) + ", ";
+    o.reason = "memory does not fit: " + memory_shortfall(mem.total, h.capacity) + " (weights " + bytes_text(mem.weights) +
+               ", gradients " + bytes_text(mem.gradients) + ", optimizer " + bytes_text(mem.optimizer) + ", activations " +
+               bytes_text(mem.activations) + ", MODELS §3.4); try " + t + "a larger tp·pp or a device with ≥ " +
+               bytes_text(mem.total);
+  }
   // Links: NVLink inside a node (α 500 ns), the fabric between nodes (α = its latency or 5 µs; one NIC per GPU).
   const q::Time a_intra = 500e-9 * q::seconds, a_inter = f.fabric.latency.value_or(5e-6 * q::seconds);
   const q::Bandwidth bw_intra = node.intra_bw, bw_inter = f.fabric.bandwidth / f.fabric.oversubscription;
@@ -242,6 +256,7 @@ void register_distributed() {
       .out("memory_optimizer", &DistOut::memory_optimizer, "optimizer state per device")
       .out("memory_activations", &DistOut::memory_activations, "activations per device")
       .out("feasible", &DistOut::feasible, "memory fits")
+      .out("reason", &DistOut::reason, "when memory does not fit: its parts and the smallest change that fits")
       .out("dp_local_group", &DistOut::dp_local_group, "DP peers per node g")
       .out("dp_communication_latency", &DistOut::dp_communication_latency, "hierarchical all-reduce")
       .out("dp_communication_exposed", &DistOut::dp_communication_exposed, "(1 − overlap)·t_dp")

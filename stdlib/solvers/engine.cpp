@@ -1,6 +1,7 @@
 #include "stdlib/solvers/engine.hpp"
 
 #include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
 
@@ -62,6 +63,10 @@ EngineOut solve_engine(const EngineIn& in) {
     o.memory_footprint = W;
   }
   o.feasible = o.memory_footprint <= h.capacity;  // infeasible is a flag, still timed at HBM speed (D3)
+  if (!o.feasible)
+    o.reason = std::string(in.is_training ? "the footprint (training memory, MODELS §3.4)" : "the footprint (the weights)") + " " +
+               memory_shortfall(o.memory_footprint, h.capacity) + "; try a device with ≥ " + bytes_text(o.memory_footprint) +
+               (in.is_training ? ", or distributed() to shard it" : ", a precision of fewer bytes, or tp > 1 with serve()");
   o.peak_flops_actual = F_eff;
   o.peak_bw_actual = BW;
   return o;
@@ -99,6 +104,7 @@ void register_engine() {
       .out("energy", &EngineOut::energy, "TDP·(0.3 + 0.7·mfu)·T")
       .out("memory_footprint", &EngineOut::memory_footprint, "weights (inference) or training memory")
       .out("feasible", &EngineOut::feasible, "footprint fits in memory")
+      .out("reason", &EngineOut::reason, "when the footprint does not fit: it against capacity, and what to change")
       .out("peak_flops_actual", &EngineOut::peak_flops_actual, "F_p·η")
       .out("peak_bw_actual", &EngineOut::peak_bw_actual, "bandwidth of the tier used")
       .out("memory_tier", &EngineOut::memory_tier, "sram, flash or hbm")

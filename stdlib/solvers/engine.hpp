@@ -3,6 +3,7 @@
 
 #include "stdlib/kinds/kinds.hpp"
 
+#include <optional>
 #include <string>
 
 namespace mls {
@@ -37,6 +38,7 @@ struct EngineOut {
   q::Energy energy{};                 // TDP·(0.3 + 0.7·mfu)·T  (seed 003 Wall 18)
   q::Bytes memory_footprint{};        // W (inference) or §3.4 total (training)
   bool feasible = true;               // footprint ≤ capacity
+  std::optional<std::string> reason;  // when it does not fit: footprint vs capacity (issue 20.4)
   q::FlopRate peak_flops_actual{};    // F_p·η
   q::Bandwidth peak_bw_actual{};      // BW of the tier used
   std::string memory_tier;            // sram / flash / hbm

@@ -3,6 +3,7 @@
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/kind_registry.hpp"
 #include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/operations.hpp"
 #include "stdlib/solvers/parallelism.hpp"
 #include "stdlib/solvers/serving.hpp"
@@ -36,6 +37,12 @@ struct ParIn {
 };
 struct ParOut {
   bool feasible = false;
+  // Why nothing passed (issue 20.4), absent when a candidate did: the binding constraint, the numbers it
+  // compared and the smallest change that passes, found by running the same search again.
+  std::optional<std::string> reason, binding_constraint;
+  std::optional<q::Bytes> memory_needed, memory_available, capacity_needed;
+  std::optional<int> passing_zero_stage;
+  std::optional<ParallelCandidate> leanest_config;  // the split with the least memory per device
   std::optional<ParallelCandidate> best_config;
   std::optional<double> best_mfu;
   std::optional<q::Time> best_step_time;
@@ -44,34 +51,111 @@ struct ParOut {
   double searched = 0;
   std::vector<ParallelCandidate> top_candidates;
 };
-ParOut solve_parallelism(const ParIn& in) {
+
+// One pass of the search (MODELS §16 ParallelismOptimizer), and what each of its four conditions rejected.
+struct ParSearch {
+  std::vector<ParallelCandidate> kept;
+  std::optional<ParallelCandidate> best;
+  std::optional<ParallelCandidate> leanest;  // the least memory per device among the candidates it evaluated
+  int rejected_batch = 0, rejected_invalid = 0, rejected_memory = 0;
+  double smallest_dp = 0;                    // the least dp among the splits that divide N (and pp ≤ L)
+};
+
+ParSearch search_parallelism(const ParIn& in) {
   const Fleet& f = in.fleet;
   const int N = f.devices(), G = f.node.gpus;
   const int max_tp = in.max_tp.value_or(G), max_pp = in.max_pp.value_or(N);
   const double B = in.batch_size.value();
-  ParOut o;
-  std::vector<ParallelCandidate> kept;
+  ParSearch s;
   // Search order: tp ascending (outer), pp ascending (inner), powers of two.
   for (int tp = 1; tp <= max_tp; tp *= 2)
     for (int pp = 1; pp <= max_pp; pp *= 2) {
-      if (N % (tp * pp) != 0 || pp > in.model.layers) continue;
+      if (N % (tp * pp) != 0 || pp > in.model.layers) continue;  // conditions 1 and 2
       const double dp = double(N) / (tp * pp);
-      if (dp > B) continue;
+      if (s.smallest_dp == 0 || dp < s.smallest_dp) s.smallest_dp = dp;
+      if (dp > B) { ++s.rejected_batch; continue; }               // condition 3: B ≥ dp
       auto e = evaluate_parallel(in.model, f, B, in.seq_len.value(), in.precision, in.efficiency, tp, pp, in.zero_stage,
                                  in.recompute, in.overlap_efficiency);
-      if (!e.ok || !(e.c.memory <= in.memory_headroom * f.node.accelerator.capacity)) continue;
-      kept.push_back(e.c);
+      if (!e.ok) { ++s.rejected_invalid; continue; }
+      if (!s.leanest || e.c.memory < s.leanest->memory) s.leanest = e.c;
+      // Condition 4: memory_per_device ≤ h·capacity.
+      if (!(e.c.memory <= in.memory_headroom * f.node.accelerator.capacity)) { ++s.rejected_memory; continue; }
+      s.kept.push_back(e.c);
       // Objective: the largest MFU; only a strictly greater one replaces the incumbent (D27).
-      if (!o.best_config || e.c.mfu > o.best_config->mfu) o.best_config = e.c;
+      if (!s.best || e.c.mfu > s.best->mfu) s.best = e.c;
     }
-  o.searched = double(kept.size());
-  o.feasible = bool(o.best_config);
-  if (o.best_config) {
-    o.best_mfu = o.best_config->mfu;
-    o.best_step_time = o.best_config->step_time;
-    o.best_memory = o.best_config->memory;
-    o.best_scaling_efficiency = o.best_config->scaling_efficiency;
+  return s;
+}
+
+std::string split_text(const ParallelCandidate& c) {
+  return "TP " + std::to_string(c.tp) + " × PP " + std::to_string(c.pp);
+}
+
+// The binding constraint of a search that kept nothing, and the smallest change that passes: the
+// same search with one input changed (a higher ZeRO stage, full recomputation), or the device
+// capacity the leanest split needs (its memory / h, from the same memory equation, MODELS §3.4).
+void explain_parallelism(const ParIn& in, const ParSearch& s, ParOut& o) {
+  const q::Bytes cap = in.fleet.node.accelerator.capacity;
+  const int pp_limit = std::min(in.max_pp.value_or(in.fleet.devices()), in.model.layers);
+  const std::string limits = "TP ≤ " + std::to_string(in.max_tp.value_or(in.fleet.node.gpus)) + ", PP ≤ " +
+                             std::to_string(pp_limit) + ", TP·PP dividing " + std::to_string(in.fleet.devices()) + " devices";
+  if (s.rejected_memory > 0 && s.leanest) {
+    o.binding_constraint = "memory";
+    o.leanest_config = s.leanest;
+    o.memory_needed = s.leanest->memory;
+    o.memory_available = in.memory_headroom * cap;
+    o.capacity_needed = s.leanest->memory / in.memory_headroom;
+    std::vector<std::string> tries;
+    for (int z = in.zero_stage + 1; z <= 3; ++z) {
+      ParIn alt = in;
+      alt.zero_stage = z;
+      if (search_parallelism(alt).best) {
+        o.passing_zero_stage = z;
+        tries.push_back("zero_stage = " + std::to_string(z));
+        break;
+      }
+    }
+    if (in.recompute != "full") {
+      ParIn alt = in;
+      alt.recompute = "full";
+      if (search_parallelism(alt).best) tries.push_back("recompute = \"full\"");
+    }
+    tries.push_back("a device with ≥ " + bytes_text(*o.capacity_needed));
+    std::string t;
+    for (size_t k = 0; k < tries.size(); ++k) t += (k == 0 ? "" : k + 1 == tries.size() ? " or " : ", ") + tries[k];
+    o.reason = "no split fits in memory at " + limits + ": the leanest (" + split_text(*s.leanest) + ") " +
+               memory_shortfall(s.leanest->memory, cap, in.memory_headroom) + "; try " + t;
+  } else if (s.rejected_batch > 0 && s.rejected_invalid == 0) {
+    o.binding_constraint = "batch";
+    o.reason = "every split at " + limits + " has more data-parallel replicas than sequences (dp = N/(TP·PP) > batch " +
+               std::to_string(int(in.batch_size.value())) + "); try batch = " + std::to_string(int(s.smallest_dp)) +
+               " or larger";
+  } else if (s.rejected_invalid > 0) {
+    o.binding_constraint = "parallelism";
+    o.reason = "DistributedModel (MODELS §12.3) rejects every split at " + limits +
+               " (e.g. TP larger than the model's heads); try a smaller max_tp";
+  } else {
+    o.binding_constraint = "divisibility";
+    o.reason = "no power-of-two TP × PP at " + limits + " divides the fleet's " + std::to_string(in.fleet.devices()) +
+               " devices with PP ≤ the model's layers";
   }
+}
+
+ParOut solve_parallelism(const ParIn& in) {
+  ParSearch s = search_parallelism(in);
+  ParOut o;
+  o.searched = double(s.kept.size());
+  o.feasible = bool(s.best);
+  o.best_config = s.best;
+  if (s.best) {
+    o.best_mfu = s.best->mfu;
+    o.best_step_time = s.best->step_time;
+    o.best_memory = s.best->memory;
+    o.best_scaling_efficiency = s.best->scaling_efficiency;
+  } else {
+    explain_parallelism(in, s, o);
+  }
+  std::vector<ParallelCandidate> kept = std::move(s.kept);
   std::stable_sort(kept.begin(), kept.end(), [](auto& a, auto& b) { return a.mfu > b.mfu; });
   if (kept.size() > 5) kept.resize(5);
   o.top_candidates = kept;
@@ -92,41 +176,121 @@ struct BatchIn {
   int tp = 1;
 };
 struct BatchOut {
-  bool is_feasible = false;
+  bool feasible = false;  // one name across the optimizers (issue 20.4); `mls solve` also writes is_feasible
+  // Why no batch is valid (issue 20.4), absent when one is: the binding condition, its numbers, and the
+  // smallest change that passes (found by running the same search again).
+  std::optional<std::string> reason, binding_constraint;
+  std::optional<q::Time> lowest_p99_latency;                // the least P99 of a stable batch (when the SLA binds)
+  std::optional<q::Bytes> memory_needed, memory_available;  // serving one request (when memory binds)
   q::Requests best_batch_size{};
   std::optional<q::Time> service_time, p99_latency;
   std::optional<double> queue_utilization;
   std::optional<q::RequestRate> capacity_requests_per_sec;
 };
-BatchOut solve_batching(const BatchIn& in) {
-  BatchOut o;
+
+// One pass of the search (MODELS §16 BatchingOptimizer) and what rejected the batches it did not keep.
+struct BatchSearch {
+  BatchOut best;                      // the largest valid B, when there is one
+  int servable = 0, stable = 0;       // batches that fit in memory; of those, with a stable queue
+  std::optional<ServingOut> first;    // Serving(B = 1)
+  std::optional<q::Time> lowest_p99;  // least P99 of a stable batch
+  int lowest_p99_batch = 0;
+  q::RequestRate highest_capacity{};  // the most requests/s any servable batch serves: c·B/T_s
+};
+
+ServingIn serving_in(const BatchIn& in, int B, int tp) {
+  ServingIn s;
+  s.model = in.model;
+  s.hardware = in.hardware;
+  s.seq_len = in.seq_len;
+  s.batch_size = B * q::request;
+  s.precision = in.precision;
+  s.efficiency = in.efficiency;
+  s.tp = tp;
+  return s;
+}
+
+BatchSearch search_batching(const BatchIn& in) {
+  BatchSearch o;
   const double n_o = in.output_tokens ? in.output_tokens->value() : in.seq_len.value();
   for (int B = 1; B <= in.max_search_batch; ++B) {
-    ServingIn s;
-    s.model = in.model;
-    s.hardware = in.hardware;
-    s.seq_len = in.seq_len;
-    s.batch_size = B * q::request;
-    s.precision = in.precision;
-    s.efficiency = in.efficiency;
-    s.tp = in.tp;
-    ServingOut r = solve_serving(s);
-    if (!r.feasible) continue;
+    ServingOut r = solve_serving(serving_in(in, B, in.tp));
+    if (B == 1) o.first = r;
+    if (!r.feasible) continue;  // condition 1: Serving(B) is feasible
+    ++o.servable;
     const q::Time Ts = r.ttft + n_o * r.itl;  // a batch's service: prefill plus n_o decode steps
+    const q::RequestRate served = double(in.num_replicas) * B * q::request / Ts;
+    if (served > o.highest_capacity) o.highest_capacity = served;
     TailIn t;
     t.arrival_rate = in.arrival_rate / double(B);  // batches arrive at λ/B
     t.service_time = Ts;
     t.num_replicas = in.num_replicas;
     TailOut q = solve_tail_latency(t);
-    if (!q.is_stable || q.p99_latency > in.sla_latency) continue;
-    o.is_feasible = true;  // the largest valid B wins
-    o.best_batch_size = B * q::request;
-    o.service_time = Ts;
-    o.p99_latency = q.p99_latency;
-    o.queue_utilization = q.queue_utilization;
-    o.capacity_requests_per_sec = double(in.num_replicas) * B * q::request / Ts;
+    if (!q.is_stable) continue;  // condition 2: the queue is stable
+    ++o.stable;
+    if (!o.lowest_p99 || q.p99_latency < *o.lowest_p99) o.lowest_p99 = q.p99_latency, o.lowest_p99_batch = B;
+    if (q.p99_latency > in.sla_latency) continue;  // condition 3: p99 ≤ SLA
+    o.best.feasible = true;  // the largest valid B wins
+    o.best.best_batch_size = B * q::request;
+    o.best.service_time = Ts;
+    o.best.p99_latency = q.p99_latency;
+    o.best.queue_utilization = q.queue_utilization;
+    o.best.capacity_requests_per_sec = served;
   }
   return o;
+}
+
+// The least number of replicas with which the same search finds a valid batch (none up to 1024).
+std::optional<int> passing_replicas(const BatchIn& in) {
+  BatchIn alt = in;
+  for (int c = in.num_replicas * 2; c <= 1024; c *= 2) {
+    alt.num_replicas = c;
+    if (!search_batching(alt).best.feasible) continue;
+    int lo = c / 2, hi = c;  // invalid at lo, valid at hi: more replicas only lower the wait
+    while (hi - lo > 1) {
+      alt.num_replicas = (lo + hi) / 2;
+      (search_batching(alt).best.feasible ? hi : lo) = alt.num_replicas;
+    }
+    return hi;
+  }
+  return std::nullopt;
+}
+
+void explain_batching(const BatchIn& in, const BatchSearch& s, BatchOut& o) {
+  const std::string batches = "B = 1 … " + std::to_string(in.max_search_batch);
+  if (s.servable == 0 && s.first) {
+    // Serving(1) does not fit: weights + one request's KV cache (MODELS §6) exceed the device.
+    o.binding_constraint = "memory";
+    o.memory_needed = s.first->memory_per_device;
+    o.memory_available = in.hardware.capacity;
+    std::string t;
+    for (int tp = in.tp * 2; tp <= 64 && t.empty(); tp *= 2)
+      if (solve_serving(serving_in(in, 1, tp)).feasible) t = "tp = " + std::to_string(tp) + " or ";
+    o.reason = "one request does not fit: serving it " + memory_shortfall(s.first->memory_per_device, in.hardware.capacity) +
+               "; try " + t + "a device with ≥ " + bytes_text(s.first->memory_per_device);
+    return;
+  }
+  auto replicas = passing_replicas(in);
+  const std::string more = replicas ? "num_replicas = " + std::to_string(*replicas) : "";
+  if (s.stable == 0) {  // MODELS §9: a queue with ρ ≥ 1 has no steady state
+    o.binding_constraint = "stability";
+    o.reason = "the queue is unstable at every batch in " + batches + ": requests arrive at " +
+               rate_text(in.arrival_rate.value(), "request") + ", the most served is " +
+               rate_text(s.highest_capacity.value(), "request") + " (c·B/T_s); try " +
+               (more.empty() ? "a lower arrival_rate" : more + " or a lower arrival_rate");
+    return;
+  }
+  o.binding_constraint = "sla";
+  o.lowest_p99_latency = s.lowest_p99;
+  o.reason = "no batch in " + batches + " meets the SLA: the lowest P99 is " + time_text(*s.lowest_p99) + " at B = " +
+             std::to_string(s.lowest_p99_batch) + ", above sla_latency = " + time_text(in.sla_latency) +
+             "; try sla_latency ≥ " + time_text(*s.lowest_p99) + (more.empty() ? "" : " or " + more);
+}
+
+BatchOut solve_batching(const BatchIn& in) {
+  BatchSearch s = search_batching(in);
+  if (!s.best.feasible) explain_batching(in, s, s.best);
+  return s.best;
 }
 
 // Default regions (MODELS §16): the zoo's US_Avg, Quebec and Iowa grids (MODELS §1 table).
@@ -226,6 +390,13 @@ void register_optimizers() {
       .in("overlap_efficiency", &ParIn::overlap_efficiency, "DP overlap")
       .in("memory_headroom", &ParIn::memory_headroom, "usable fraction of device memory", between(0, 1, true, false))
       .out("feasible", &ParOut::feasible, "any candidate fits")
+      .out("reason", &ParOut::reason, "when none fits: the binding constraint, its numbers, the smallest change that passes")
+      .out("binding_constraint", &ParOut::binding_constraint, "memory, batch, parallelism or divisibility (when none fits)")
+      .out("memory_needed", &ParOut::memory_needed, "memory per device of the leanest split (when memory binds)")
+      .out("memory_available", &ParOut::memory_available, "h·capacity (when memory binds)")
+      .out("capacity_needed", &ParOut::capacity_needed, "device capacity the leanest split fits in (when memory binds)")
+      .out("passing_zero_stage", &ParOut::passing_zero_stage, "the lowest ZeRO stage that passes (when memory binds)")
+      .out("leanest_config", &ParOut::leanest_config, "the split with the least memory per device (when memory binds)")
       .out("best_config", &ParOut::best_config, "the best {tp, pp, dp}")
       .out("best_mfu", &ParOut::best_mfu, "its MFU")
       .out("best_step_time", &ParOut::best_step_time, "its step time")
@@ -247,7 +418,12 @@ void register_optimizers() {
       .in("max_search_batch", &BatchIn::max_search_batch, "largest batch tried", at_least(1))
       .in("output_tokens", &BatchIn::output_tokens, "tokens generated per request (default S)")
       .in("tp", &BatchIn::tp, "tensor-parallel devices", at_least(1))
-      .out("is_feasible", &BatchOut::is_feasible, "a valid batch exists")
+      .out("feasible", &BatchOut::feasible, "a valid batch exists").written_also_as("is_feasible")
+      .out("reason", &BatchOut::reason, "when no batch is valid: the binding condition, its numbers, the smallest change that passes")
+      .out("binding_constraint", &BatchOut::binding_constraint, "memory, stability or sla (when no batch is valid)")
+      .out("lowest_p99_latency", &BatchOut::lowest_p99_latency, "the least P99 of a stable batch (when the SLA binds)")
+      .out("memory_needed", &BatchOut::memory_needed, "serving one request, per device (when memory binds)")
+      .out("memory_available", &BatchOut::memory_available, "device capacity (when memory binds)")
       .out("best_batch_size", &BatchOut::best_batch_size, "largest valid B (0 if none)")
       .out("service_time", &BatchOut::service_time, "TTFT + n_o·ITL")
       .out("p99_latency", &BatchOut::p99_latency, "P99 at the best batch")

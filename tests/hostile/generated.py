@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Hostile inputs too large to keep in the tree, generated at test time (issue 12). Each must end with
-its expected exit code and diagnostic within the stated time and peak-memory bounds (generous: the
-machine is shared; docs/security.md has the measured figures)."""
+its expected exit code and diagnostic within the stated bounds on CPU time and peak memory (generous;
+docs/security.md has the measured figures). The time bounds count the child's own CPU time, not wall time, so
+a loaded machine (CI, parallel ctest) does not fail them while runaway work still does."""
 import json, os, sys, tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -21,14 +22,14 @@ TIME_SCALE, MEMORY_SCALE = (6, 4) if SANITIZED else (1, 1)
 
 
 def run_measured(cmd, cwd, timeout):
-    """Runs cmd; returns (exit code, stdout, stderr, seconds, the child's own peak RSS in MB)."""
-    return measured_run.run_measured(cmd, timeout=timeout, cwd=cwd)
+    """Runs cmd; returns (exit code, stdout, stderr, CPU seconds, the child's own peak RSS in MB)."""
+    return measured_run.run_measured(cmd, timeout=timeout, cwd=cwd, clock="cpu")
 
 
 def check(name, args, want_exit, want_codes=None, want_stdout=None, max_s=60, max_mb=1500, cwd=None):
     global fails, passed
     max_s, max_mb = max_s * TIME_SCALE, max_mb * MEMORY_SCALE
-    code, stdout, stderr, secs, peak_mb = run_measured([mls, "--diagnostics", "json"] + args, cwd, max_s * 3)
+    code, stdout, stderr, secs, peak_mb = run_measured([mls, "--diagnostics", "json"] + args, cwd, max(max_s * 10, 300))
     why = []
     if code != want_exit:
         why.append(f"exit {code}, want {want_exit}")
@@ -45,10 +46,10 @@ def check(name, args, want_exit, want_codes=None, want_stdout=None, max_s=60, ma
     if want_stdout is not None and stdout != want_stdout:
         why.append(f"stdout {stdout[-200:]!r}, want {want_stdout[-200:]!r}")
     if secs > max_s:
-        why.append(f"took {secs:.1f} s, bound {max_s} s")
+        why.append(f"took {secs:.1f} s of CPU, bound {max_s} s")
     if peak_mb > max_mb:
         why.append(f"peak memory {peak_mb:.0f} MB, bound {max_mb} MB")
-    print(f"{'FAIL' if why else 'ok'} {name}: exit {code}, {secs:.2f} s, peak RSS {peak_mb:.0f} MB"
+    print(f"{'FAIL' if why else 'ok'} {name}: exit {code}, {secs:.2f} s CPU, peak RSS {peak_mb:.0f} MB"
           + ("".join("\n  - " + w for w in why)))
     if why:
         fails += 1

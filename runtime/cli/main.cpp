@@ -270,8 +270,9 @@ static int run_command_line(int argc, char** argv) {
     return session.run("<optimize>", "print optimize_" + opt_kind + "(" + args + ")\n", o, std::cout, std::cerr);
   }
   if (*solve) {
-    return run_solve_command(solve_id, solve_args, [&](const std::string& n) { return session.zoo_value(n); },
-                             session.units(), o.diagnostics_json, std::cout, std::cerr);
+    api::Options eo;
+    eo.digits = digits;
+    return run_solve_command(api::Engine(eo), solve_id, solve_args, o.diagnostics_json, std::cout, std::cerr);
   }
   if (*check) {
     o.emit = driver::Emit::Check;

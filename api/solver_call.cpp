@@ -41,6 +41,21 @@ Json result_to_json(const mls::Value& v, const reg::SolverDesc& s, const units::
   return o;
 }
 
+// The static shape of a result: each field's dimension from the solver's declaration of it.
+ir::Shape result_shape(const mls::Value& v, const reg::SolverDesc& s, const units::UnitTable& u) {
+  if (s.results.empty() || !v.is_record()) return registry_shape(v, &s.scalar, u);
+  ir::Shape shape;
+  shape.type = ir::VType::Record;
+  shape.kind = v.record().kind;
+  for (auto& [name, fv] : v.record().fields) {
+    const reg::Type* t = nullptr;
+    for (auto& rd : s.results)
+      if (rd.name == name) t = &rd.type;
+    shape.fields.emplace_back(name, std::make_shared<ir::Shape>(registry_shape(fv, t, u)));
+  }
+  return shape;
+}
+
 const std::string kSolveHelp = "`mls solvers` lists every solver's parameters, their dimensions and ranges";
 
 CallResult refused(std::string code, std::string kind, std::string message, int exit, std::string help = kSolveHelp) {
@@ -57,7 +72,7 @@ CallResult invoke(const reg::SolverDesc& s, const std::function<std::vector<mls:
     std::vector<mls::Value> args = arguments();
     mls::Value v = s.invoke(args);
     CallResult r;
-    ir::Shape shape = registry_shape(v, s.results.empty() ? &s.scalar : nullptr, session.units());
+    ir::Shape shape = result_shape(v, s, session.units());
     r.result = to_api(v, shape, session.units(), engine);
     r.json = json_text(result_to_json(v, s, session.units()));
     return r;

@@ -42,6 +42,13 @@ struct Diagnostic {
   std::string rendered;       // the text the command line prints for it (no colour)
 };
 
+// The lesson behind a code (`mls explain CODE`): the rule, why it matters, a wrong and a right example.
+struct Lesson {
+  std::string code, title, text;
+};
+std::vector<Lesson> lessons();                   // every code, in order
+std::optional<Lesson> lesson(const std::string& code);  // none when there is no such code
+
 // The diagnostics as one JSON array, the layout of `mls --diagnostics json` (docs/output.md).
 std::string to_json(const std::vector<Diagnostic>& diagnostics);
 

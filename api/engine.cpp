@@ -108,7 +108,15 @@ Engine::Impl::Unit Engine::Impl::unit(const std::string& text) const {
   if (!unit_text_ok(text))
     throw Error(diagnostic("E0106", "`" + text + "` is not a unit", "write a unit as in a script: `ms`, `GB/s`, `m^3/J`, `1/s`"));
   EvalResult e = evaluate(unit_expression(text));
-  if (!e.ok()) throw Error(e.diagnostics.empty() ? diagnostic("E0106", "`" + text + "` is not a unit", "") : e.diagnostics.front());
+  if (!e.ok()) {
+    if (e.diagnostics.empty()) throw Error(diagnostic("E0106", "`" + text + "` is not a unit", ""));
+    // The language's diagnostic, without the span: it points into the expression made here, not the caller's text.
+    Diagnostic d = e.diagnostics.front();
+    d.span.reset();
+    d.labels.clear();
+    d.rendered = "error[" + d.code + "]: " + d.message + (d.help.empty() ? "" : "\n  = help: " + d.help);
+    throw Error(d);
+  }
   if (e.value.kind() != Value::Kind::Quantity)
     throw Error(diagnostic("E0106", "`" + text + "` is not a unit", "write a unit as in a script: `ms`, `GB/s`, `m^3/J`, `1/s`"));
   auto& q = e.value.as_quantity();

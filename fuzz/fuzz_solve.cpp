@@ -2,7 +2,7 @@
 // call. The first byte picks the solver, the rest is the --args text. Invariants: no exception or
 // signal escapes; the exit code is 0 (one JSON object on stdout whose numbers are all finite),
 // or a documented failure code with a diagnostic on stderr and nothing on stdout.
-#include "runtime/driver/pipeline.hpp"
+#include "mls/engine.hpp"
 #include "runtime/solve/solve_command.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 
@@ -28,14 +28,13 @@ bool finite_everywhere(const nlohmann::json& j) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mls;
   if (size == 0) return 0;
-  // One session for every input: `mls solve` reads the zoo and the unit table, it binds nothing.
-  static driver::Session session;
+  // One engine for every input: `mls solve` binds nothing.
+  static const api::Engine engine(api::Options{api::Evaluator::Reference});
   const auto& all = reg::solvers();
   const std::string id = all[data[0] % all.size()].id;
   std::string args(reinterpret_cast<const char*>(data) + 1, size - 1);
   std::ostringstream out, err;
-  int rc = run_solve_command(id, args, [](const std::string& n) { return session.zoo_value(n); }, session.units(),
-                             size % 2, out, err);
+  int rc = run_solve_command(engine, id, args, size % 2, out, err);
   if (rc == 0) {
     auto j = nlohmann::json::parse(out.str(), nullptr, false);
     if (j.is_discarded() || !finite_everywhere(j)) __builtin_trap();

@@ -1,7 +1,7 @@
 // The `mls` command line.
 //   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON | mls schema | ...
 // Exit codes: runtime/driver/exit_codes.hpp (the table is also in `mls --help`).
-#include "compiler/diag/catalogue.hpp"
+#include "mls/mls.hpp"
 #include "runtime/driver/embedded.hpp"
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/driver/resource_flags.hpp"
@@ -200,20 +200,20 @@ static int run_command_line(int argc, char** argv) {
     const bool json = format == "json";
     if (explain_code.empty()) {
       Json a = Json::array();
-      for (auto& c : catalogue()) {
+      for (auto& c : api::lessons()) {
         if (json) a.push_back({{"code", c.code}, {"title", c.title}});
         else std::cout << c.code << "  " << c.title << "\n";
       }
       if (json) std::cout << json_text(a, 2) << "\n";
       return driver::kOk;
     }
-    const CodeInfo* c = find_code(explain_code);
+    std::optional<api::Lesson> c = api::lesson(explain_code);
     if (!c) {
       std::cerr << "mls explain: no code '" << explain_code << "' (`mls explain` lists them)\n";
       return driver::kUsage;
     }
-    if (json) std::cout << json_text(Json{{"code", c->code}, {"title", c->title}, {"lesson", c->lesson}}, 2) << "\n";
-    else std::cout << c->code << ": " << c->title << "\n\n" << c->lesson << "\n";
+    if (json) std::cout << json_text(Json{{"code", c->code}, {"title", c->title}, {"lesson", c->text}}, 2) << "\n";
+    else std::cout << c->code << ": " << c->title << "\n\n" << c->text << "\n";
     return driver::kOk;
   }
   // `mls` alone (or `mls repl`): the REPL, interactive on a terminal, reading entries from a pipe.
@@ -252,7 +252,31 @@ static int run_command_line(int argc, char** argv) {
   if (*solve && !writes("solve", {"json"})) return driver::kUsage;
   if (*check && !writes("check", run_formats)) return driver::kUsage;  // a run's flags, nothing printed
   if (!*solve && !*check && !writes(*eval_cmd ? "eval" : *opt_cmd ? "optimize" : "run", run_formats)) return driver::kUsage;
-  driver::Session session;
+  // Every run of a script goes through the embedding API's engine (include/mls/engine.hpp), as every
+  // other host's does.
+  api::Options eo;
+  eo.evaluator = no_jit ? api::Evaluator::Reference : api::Evaluator::Jit;
+  eo.max_points = o.max_points;
+  eo.max_memory = o.max_memory;
+  eo.threads = o.threads;
+  eo.digits = digits;
+  const api::Engine engine(eo);
+  api::RenderOptions ro;
+  ro.format = format == "json" ? api::RenderOptions::Format::Json
+              : format == "csv" ? api::RenderOptions::Format::Csv : api::RenderOptions::Format::Text;
+  ro.diagnostics_json = o.diagnostics_json;
+  ro.color = o.render.color;
+  ro.unicode = o.render.unicode;
+  ro.plots_dir = o.plots.dir;
+  ro.plot_formats = o.plots.formats;
+  ro.plot_text = o.plots.text;
+  ro.shard_k = o.shard_k;
+  ro.shard_n = o.shard_n;
+  ro.whole_zoo = whole_zoo;
+  ro.as_zoo = as_zoo;
+  using E = api::RenderOptions::Emit;
+  ro.emit = emit == "tokens" ? E::Tokens : emit == "ast" ? E::Ast : emit == "typed" ? E::Typed : emit == "ir" ? E::Ir
+            : emit == "llvm" ? E::Llvm : E::Run;
   // `mls eval` and `mls optimize` are shortcuts for one-line scripts, so they print exactly what the
   // equivalent script prints (and report errors against that line).
   auto call_args = [](const std::vector<std::string>& args) {
@@ -263,27 +287,24 @@ static int run_command_line(int argc, char** argv) {
     }
     return s;
   };
-  if (*eval_cmd) return session.run("<eval>", "print evaluate(" + eval_name + call_args(eval_args) + ")\n", o, std::cout, std::cerr);
+  if (*eval_cmd) return engine.run_to("<eval>", "print evaluate(" + eval_name + call_args(eval_args) + ")\n", ro, std::cout, std::cerr);
   if (*opt_cmd) {
     std::string args = call_args(opt_args);
     if (args.size() >= 2) args = args.substr(2);
-    return session.run("<optimize>", "print optimize_" + opt_kind + "(" + args + ")\n", o, std::cout, std::cerr);
+    return engine.run_to("<optimize>", "print optimize_" + opt_kind + "(" + args + ")\n", ro, std::cout, std::cerr);
   }
-  if (*solve) {
-    return run_solve_command(solve_id, solve_args, [&](const std::string& n) { return session.zoo_value(n); },
-                             session.units(), o.diagnostics_json, std::cout, std::cerr);
-  }
+  if (*solve) return run_solve_command(engine, solve_id, solve_args, o.diagnostics_json, std::cout, std::cerr);
   if (*check) {
-    o.emit = driver::Emit::Check;
-    return session.run(check_file, std::nullopt, o, std::cout, std::cerr);
+    ro.emit = E::Check;
+    return engine.run_to(check_file, std::nullopt, ro, std::cout, std::cerr);
   }
   if (*run) file = run_file;
-  if (!expr.empty()) return session.run("<expr>", expr + "\n", o, std::cout, std::cerr);
+  if (!expr.empty()) return engine.run_to("<expr>", expr + "\n", ro, std::cout, std::cerr);
   if (file.empty()) {
     std::cerr << app.help() << "\n";
     return driver::kUsage;
   }
-  return session.run(file, std::nullopt, o, std::cout, std::cerr);
+  return engine.run_to(file, std::nullopt, ro, std::cout, std::cerr);
 }
 
 // Every error path ends in a message and an exit code, never an abort. An allocation that fails

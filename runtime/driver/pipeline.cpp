@@ -215,6 +215,7 @@ bool Session::draw(const out::OutputSink& sink, const Options& o, const std::str
 }
 
 int Session::report(const DiagnosticSink& d, const Options& o, std::ostream& err) const {
+  reported_ = d.all();
   if (o.diagnostics_json) {
     err << render_json(d.all(), sm_) << "\n";
   } else {
@@ -224,7 +225,8 @@ int Session::report(const DiagnosticSink& d, const Options& o, std::ostream& err
 }
 
 int Session::run(const std::string& path, const std::optional<std::string>& text, const Options& o, std::ostream& out,
-                 std::ostream& err) {
+                 std::ostream& err, out::OutputSink* given_sink, const std::string& folder) {
+  reported_.clear();
   if (builtins_broken(o, err)) return kInternal;
   // 1. source
   std::string src;
@@ -259,7 +261,9 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   sema::Options user_opts;
   user_opts.zoo_requires_provenance = o.as_zoo;
   user_opts.max_points = o.max_points;
-  std::filesystem::path dir = text ? std::filesystem::current_path() : std::filesystem::absolute(path).parent_path();
+  std::filesystem::path dir = !folder.empty() ? std::filesystem::absolute(folder)
+                              : text           ? std::filesystem::current_path()
+                                               : std::filesystem::absolute(path).parent_path();
   checker_->check_program(*program, user_opts, dir);
   checker_->set_diagnostics(builtin_diags_);
   if (diags.has_errors()) return report(diags, o, err);
@@ -292,7 +296,9 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
     return kOk;
   }
   // 7. run: JIT-compiled (the built-in zoo and the script as two units), or on the IR reference evaluator
-  out::OutputSink sink(out, units_, o.output);
+  std::optional<out::OutputSink> own_sink;
+  if (!given_sink) own_sink.emplace(out, units_, o.output);
+  out::OutputSink& sink = given_sink ? *given_sink : *own_sink;
   try {
     ir::EvalLimits limits = run_limits(o);
     if (o.jit) jit::run(m, first, sink, limits);

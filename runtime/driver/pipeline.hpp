@@ -64,9 +64,14 @@ class Session {
  public:
   Session();
   ~Session();
-  // Compiles and runs one script (text from `path`, or `text` when given: `mls -e`).
+  // Compiles and runs one script (text from `path`, or `text` when given: `mls -e`). The run writes
+  // through `sink` when one is given (the embedding API's, which also keeps the outputs as data), else
+  // through an output sink of its own on `out`. `folder`: where imports resolve (default: the
+  // script's folder, or the working directory for `text`).
   int run(const std::string& path, const std::optional<std::string>& text, const Options& o, std::ostream& out,
-          std::ostream& err);
+          std::ostream& err, out::OutputSink* sink = nullptr, const std::string& folder = "");
+  // Every diagnostic the last run() reported, as data (the embedding API reads them).
+  const std::vector<Diagnostic>& reported() const { return reported_; }
   // The REPL: runs one entry against everything the session holds. An entry that fails (compile or
   // run-time error) leaves the session exactly as before it.
   struct EntryResult {
@@ -117,7 +122,8 @@ class Session {
   std::size_t repl_entries_ = 0;
   std::optional<std::map<std::string, Value>> zoo_values_;
   std::shared_ptr<ir::MemoryBudget> repl_memory_;  // the REPL session's budget: its values live across entries
-  out::CsvBlocks repl_csv_;  // the REPL's CSV output: one document over all entries
+  out::CsvBlocks repl_csv_;
+  mutable std::vector<Diagnostic> reported_;  // what report() wrote last  // the REPL's CSV output: one document over all entries
 };
 
 }  // namespace mls::driver

@@ -282,7 +282,7 @@ void OutputSink::row_text(int table, const std::vector<std::string>& columns, co
   out_ << text;
 }
 
-void OutputSink::emit_reduction(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
+void OutputSink::emit_reduction(int, const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
                                 double points, const std::string& text) {
   if (o_.format == Format::Json) {
     Json e{{"reduce", kind}, {"key", key}, {"value", value_json(v, shape, units_, o_.digits)},
@@ -355,14 +355,14 @@ void OutputSink::table_end(int table) {
         for (auto& row : rows) emit_row(table, *row.columns, row.cells, *row.shapes);
     } else if (r.kind == "count") {
       ir::Shape plain;
-      emit_reduction("count", "", Value(r.count), plain, r.count, "count: " + units::format_number(r.count, 15));
+      emit_reduction(table, "count", "", Value(r.count), plain, r.count, "count: " + units::format_number(r.count, 15));
     } else if (r.kind == "minimum" || r.kind == "maximum" || r.kind == "mean") {
       const ir::Shape& sh = *r.shapes.at(0);
       if (r.count == 0) {
-        emit_reduction(r.kind, r.keys.at(0), Value(), sh, 0, r.kind + " " + r.keys.at(0) + ": none (no point passed)");
+        emit_reduction(table, r.kind, r.keys.at(0), Value(), sh, 0, r.kind + " " + r.keys.at(0) + ": none (no point passed)");
       } else {
         double x = r.kind == "minimum" ? r.lo : r.kind == "maximum" ? r.hi : r.sum / r.count;
-        emit_reduction(r.kind, r.keys.at(0), Value(x), sh, r.count,
+        emit_reduction(table, r.kind, r.keys.at(0), Value(x), sh, r.count,
                   r.kind + " " + r.keys.at(0) + ": " + format_value(Value(x), sh, o_.digits) +
                       (r.kind == "mean" ? "  (" + units::format_number(r.count, 15) + " points)" : ""));
       }

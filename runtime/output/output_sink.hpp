@@ -73,6 +73,14 @@ class OutputSink : public ir::RuntimeSink {
 
   std::vector<Diagnostic> failures;  // failed asserts/expects, rendered by the driver
 
+ protected:
+  // Every row and reduction result shown, after the reductions chose them: the embedding API's sink
+  // (api/collecting_sink.hpp) keeps them as data here, then lets this sink write them.
+  virtual void emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                        const std::vector<ir::ShapePtr>& shapes);
+  virtual void emit_reduction(int table, const std::string& kind, const std::string& key, const Value& v,
+                              const ir::Shape& shape, double points, const std::string& text);
+
  private:
   struct Table {
     std::vector<std::string> columns;
@@ -95,10 +103,6 @@ class OutputSink : public ir::RuntimeSink {
   void csv_reduction(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape, double points);
   std::string csv_unit_header(const std::string& name, const ir::Shape& shape) const;
   std::string csv_number(double si, const ir::Shape& shape) const;
-  void emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
-                const std::vector<ir::ShapePtr>& shapes);
-  void emit_reduction(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
-                      double points, const std::string& text);
   // A loop with clauses (Reduce): the rows of the current point wait in `pending`; the reduction
   // keeps only what it needs (best N: N rows; Pareto: the front; count/minimum/maximum/mean: numbers).
   struct Row {  // columns and shapes belong to the row's instruction, which outlives the run

@@ -1,6 +1,6 @@
 #include "runtime/repl/completion.hpp"
 
-#include "compiler/diag/catalogue.hpp"
+#include "mls/diagnostic.hpp"
 #include "runtime/driver/zoo_index.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 
@@ -114,7 +114,7 @@ Completion complete(driver::Session& s, const std::string& line, std::size_t cur
       return c;
     }
     if (cmd == ":explain") {
-      for (auto& code : catalogue()) offer(code.code);
+      for (auto& code : api::lessons()) offer(code.code);
       c.candidates.assign(out.begin(), out.end());
       return c;
     }

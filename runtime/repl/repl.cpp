@@ -1,6 +1,7 @@
 #include "runtime/repl/repl.hpp"
 
-#include "compiler/diag/catalogue.hpp"
+#include "mls/diagnostic.hpp"
+
 #include "compiler/source/source.hpp"
 #include "compiler/sema/stype.hpp"
 #include "runtime/driver/zoo_index.hpp"
@@ -157,9 +158,9 @@ class Repl {
     } else if (cmd == ":list" || cmd == ":ls") {
       list(arg.empty() ? "vars" : arg);
     } else if (cmd == ":explain") {
-      const CodeInfo* c = find_code(arg);
+      std::optional<api::Lesson> c = api::lesson(arg);
       if (!c) return usage(":explain CODE (e.g. :explain E0301; `mls explain` lists them)"), false;
-      std::cout << c->code << ": " << c->title << "\n\n" << c->lesson << "\n";
+      std::cout << c->code << ": " << c->title << "\n\n" << c->text << "\n";
     } else if (cmd == ":load") {
       if (arg.empty()) return usage(":load FILE"), false;
       // Read as a script is: at most the source limit (and a byte more, which the parser refuses as

@@ -8,8 +8,7 @@
 
 namespace mls {
 
-namespace {
-std::string type_text(const reg::Type& t, const units::UnitTable& u) {
+std::string solver_type_text(const reg::Type& t, const units::UnitTable& u) {
   if (t.tag == reg::Tag::Quantity && !t.dim.dimensionless()) {
     std::string n = u.dimension_name(t.dim);
     std::string unit = units::format(1, units::default_display(t.dim, u)).unit;
@@ -18,7 +17,7 @@ std::string type_text(const reg::Type& t, const units::UnitTable& u) {
   return t.describe();
 }
 
-std::string default_text(const reg::ParamDesc& p, const units::UnitTable& u) {
+std::string solver_default_text(const reg::ParamDesc& p, const units::UnitTable& u) {
   if (p.required) return "required";
   const Value& d = p.def;
   if (d.is_none()) return "—";
@@ -31,7 +30,6 @@ std::string default_text(const reg::ParamDesc& p, const units::UnitTable& u) {
   }
   return "record";
 }
-}  // namespace
 
 int print_solver_reference(const units::UnitTable& u, SolverDocFormat f, std::ostream& out) {
   if (f == SolverDocFormat::Json) {
@@ -42,12 +40,12 @@ int print_solver_reference(const units::UnitTable& u, SolverDocFormat f, std::os
       Json params = Json::array(), results = Json::array();
       for (auto& p : s.params) {
         Json def = p.required ? Json(nullptr) : value_json(p.def, registry_shape(p.def, &p.type, u), u);
-        params.push_back({{"name", p.name}, {"aliases", p.aliases}, {"type", type_text(p.type, u)}, {"required", p.required},
+        params.push_back({{"name", p.name}, {"aliases", p.aliases}, {"type", solver_type_text(p.type, u)}, {"required", p.required},
                           {"default", def}, {"range", p.range.describe()}, {"doc", p.doc}});
       }
-      for (auto& r : s.results) results.push_back({{"name", r.name}, {"type", type_text(r.type, u)}, {"doc", r.doc}});
+      for (auto& r : s.results) results.push_back({{"name", r.name}, {"type", solver_type_text(r.type, u)}, {"doc", r.doc}});
       a.push_back({{"id", s.id}, {"name", s.name}, {"section", s.section}, {"summary", s.summary}, {"params", params},
-                   {"results", results}, {"scalar", s.results.empty() ? type_text(s.scalar, u) : ""}});
+                   {"results", results}, {"scalar", s.results.empty() ? solver_type_text(s.scalar, u) : ""}});
     }
     out << json_text(a, 2) << "\n";
     return 0;
@@ -64,16 +62,16 @@ int print_solver_reference(const units::UnitTable& u, SolverDocFormat f, std::os
       for (auto& p : s.params) {
         std::string names = "`" + p.name + "`";
         for (auto& a : p.aliases) names += ", `" + a + "`";
-        out << "| " << names << " | " << markdown_cell(type_text(p.type, u)) << " | " << markdown_cell(default_text(p, u))
+        out << "| " << names << " | " << markdown_cell(solver_type_text(p.type, u)) << " | " << markdown_cell(solver_default_text(p, u))
             << " | " << markdown_cell(p.range.lo || p.range.hi ? p.range.describe() : "") << " | " << markdown_cell(p.doc)
             << " |\n";
       }
       if (s.results.empty()) {
-        out << "\nResult: " << type_text(s.scalar, u) << ".\n";
+        out << "\nResult: " << solver_type_text(s.scalar, u) << ".\n";
       } else {
         out << "\n| result | type | meaning |\n|---|---|---|\n";
         for (auto& r : s.results)
-          out << "| `" << r.name << "` | " << markdown_cell(type_text(r.type, u)) << " | " << markdown_cell(r.doc) << " |\n";
+          out << "| `" << r.name << "` | " << markdown_cell(solver_type_text(r.type, u)) << " | " << markdown_cell(r.doc) << " |\n";
       }
     } else {
       out << s.name << "(";
@@ -90,13 +88,13 @@ bool print_solver_info(const units::UnitTable& u, const std::string& name, std::
   out << s->name << " — " << s->summary << "\n  implements " << s->section << " (`mls solve " << s->id << "`)\n";
   out << "  parameters:\n";
   for (auto& p : s->params)
-    out << "    " << p.name << ": " << type_text(p.type, u) << " = " << default_text(p, u)
+    out << "    " << p.name << ": " << solver_type_text(p.type, u) << " = " << solver_default_text(p, u)
         << (p.range.lo || p.range.hi ? "  " + p.range.describe() : "") << (p.doc.empty() ? "" : "  — " + p.doc) << "\n";
   if (s->results.empty()) {
-    out << "  result: " << type_text(s->scalar, u) << "\n";
+    out << "  result: " << solver_type_text(s->scalar, u) << "\n";
   } else {
     out << "  result fields:\n";
-    for (auto& r : s->results) out << "    ." << r.name << ": " << type_text(r.type, u) << (r.doc.empty() ? "" : "  — " + r.doc) << "\n";
+    for (auto& r : s->results) out << "    ." << r.name << ": " << solver_type_text(r.type, u) << (r.doc.empty() ? "" : "  — " + r.doc) << "\n";
   }
   return true;
 }

@@ -4,11 +4,17 @@
 #pragma once
 
 #include "compiler/units/unit_table.hpp"
+#include "stdlib/registry/solver_registry.hpp"
 
 #include <iosfwd>
 #include <string>
 
 namespace mls {
+
+// A parameter's or result's type as the reference shows it: "Bandwidth [B/s]", "hardware".
+std::string solver_type_text(const reg::Type& t, const units::UnitTable& u);
+// A parameter's default as the reference shows it: "required", "—", "4 B/param".
+std::string solver_default_text(const reg::ParamDesc& p, const units::UnitTable& u);
 
 enum class SolverDocFormat { Text, Markdown, Json };
 int print_solver_reference(const units::UnitTable& t, SolverDocFormat f, std::ostream& out);

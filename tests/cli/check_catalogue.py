@@ -144,7 +144,7 @@ def scripts_for(code, text):
 def main():
     mls, root = os.path.abspath(sys.argv[1]), pathlib.Path(sys.argv[2])
     used = set()
-    for d in ("compiler", "runtime", "stdlib"):
+    for d in ("compiler", "runtime", "stdlib", "api"):
         for f in (root / d).rglob("*.[ch]pp"):
             if f.name.startswith("catalogue"):
                 continue

@@ -1,0 +1,195 @@
+// The engine: every check and run compiles in a fresh driver::Session through the one pipeline
+// (runtime/driver/pipeline.cpp); the API turns what it reports into data.
+#include "api/collecting_sink.hpp"
+#include "api/conversion.hpp"
+#include "api/engine_impl.hpp"
+#include "api/quantity_data.hpp"
+#include "runtime/driver/exit_codes.hpp"
+
+#include <new>
+#include <sstream>
+
+namespace mls::api {
+
+namespace {
+// What an allocation failure or an escaped exception becomes: a diagnostic, never a throw.
+template <class R> R failed(std::exception_ptr e) {
+  R r;
+  try {
+    std::rethrow_exception(e);
+  } catch (const std::bad_alloc&) {
+    SourceManager none;
+    r.diagnostics.push_back(to_api(driver::out_of_memory(), none));
+    r.exit_code = driver::kRuntimeError;
+  } catch (const std::exception& x) {
+    r.diagnostics.push_back(diagnostic("", std::string("internal error: ") + x.what(), "", "InternalError"));
+    r.exit_code = driver::kInternal;
+  }
+  return r;
+}
+
+// A run that stopped before it compiled (an unreadable file, a broken built-in zoo) writes its reason
+// on the error stream and reports no diagnostic: the reason becomes one.
+void reason_from(const std::string& err, int code, std::vector<Diagnostic>& ds) {
+  if (code == driver::kOk || code == driver::kFailed || !ds.empty() || err.empty()) return;
+  std::string message = err.substr(0, err.find('\n'));
+  if (message.rfind("mls: ", 0) == 0) message = message.substr(5);
+  ds.push_back(diagnostic("", message, "", code == driver::kInternal ? "InternalError" : ""));
+}
+
+bool unit_text_ok(const std::string& s) {
+  for (char c : s)
+    if (c == '\n' || c == '\r' || c == '#' || c == '+' || c == ',' || c == ';' || c == '=' || c == '"') return false;
+  return true;
+}
+}  // namespace
+
+std::string unit_expression(const std::string& unit) {
+  std::string u = unit;
+  while (!u.empty() && u.front() == ' ') u.erase(u.begin());
+  while (!u.empty() && u.back() == ' ') u.pop_back();
+  if (u.empty() || u == "1") return "1";
+  if (u.rfind("1/", 0) == 0) return "1 / (1 " + u.substr(2) + ")";
+  return "1 " + u;
+}
+
+driver::Options Engine::Impl::driver_options() const {
+  driver::Options o;
+  o.jit = options.evaluator == Evaluator::Jit;
+  o.max_points = options.max_points;
+  o.max_memory = options.max_memory;
+  o.threads = options.threads;
+  o.output.digits = options.digits;
+  return o;
+}
+
+RunResult Engine::Impl::run(std::string_view source, std::string_view name, std::string_view folder, bool check) const {
+  try {
+    RunResult r;
+    driver::Session s;
+    driver::Options o = driver_options();
+    if (check) o.emit = driver::Emit::Check;
+    std::ostringstream text, err;
+    CollectingSink sink(text, s.units(), o.output, r, shared_from_this());
+    r.exit_code = s.run(std::string(name), std::string(source), o, text, err, &sink, std::string(folder));
+    sink.finish(s.sources());
+    r.text = text.str();
+    r.diagnostics = to_api(s.reported(), s.sources());
+    reason_from(err.str(), r.exit_code, r.diagnostics);
+    return r;
+  } catch (...) {
+    return failed<RunResult>(std::current_exception());
+  }
+}
+
+EvalResult Engine::Impl::evaluate(std::string_view expression) const {
+  EvalResult e;
+  if (expression.find('\n') != std::string_view::npos) {
+    e.diagnostics.push_back(diagnostic("E0201", "evaluate takes one expression on one line",
+                                       "run() takes statements; evaluate() the expression whose value you want"));
+    e.exit_code = driver::kCompileError;
+    return e;
+  }
+  RunResult r = run(std::string(expression) + "\n", "<expr>", "", false);
+  e.diagnostics = std::move(r.diagnostics);
+  e.exit_code = r.exit_code;
+  if (!r.ok()) return e;
+  if (r.prints.size() != 1 || !r.prints[0].bare || r.prints[0].values.size() != 1 || !r.tables.empty()) {
+    e.diagnostics.push_back(diagnostic("E0201", "`" + std::string(expression) + "` is not one expression",
+                                       "give evaluate() one expression, such as `3.35 TB/s * 2`; run() takes statements"));
+    e.exit_code = driver::kCompileError;
+    return e;
+  }
+  e.value = r.prints[0].values[0];
+  return e;
+}
+
+Engine::Impl::Unit Engine::Impl::unit(const std::string& text) const {
+  if (!unit_text_ok(text))
+    throw Error(diagnostic("E0106", "`" + text + "` is not a unit", "write a unit as in a script: `ms`, `GB/s`, `m^3/J`, `1/s`"));
+  EvalResult e = evaluate(unit_expression(text));
+  if (!e.ok()) {
+    if (e.diagnostics.empty()) throw Error(diagnostic("E0106", "`" + text + "` is not a unit", ""));
+    // The language's diagnostic, without the span: it points into the expression made here, not the caller's text.
+    Diagnostic d = e.diagnostics.front();
+    d.span.reset();
+    d.labels.clear();
+    d.rendered = "error[" + d.code + "]: " + d.message + (d.help.empty() ? "" : "\n  = help: " + d.help);
+    throw Error(d);
+  }
+  if (e.value.kind() != Value::Kind::Quantity)
+    throw Error(diagnostic("E0106", "`" + text + "` is not a unit", "write a unit as in a script: `ms`, `GB/s`, `m^3/J`, `1/s`"));
+  auto& q = e.value.as_quantity();
+  return Unit{q.si(), q.data().dim, q.dimension()};
+}
+
+Engine::Engine(Options o) : impl_(std::make_shared<Impl>()) { impl_->options = o; }
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+const Options& Engine::options() const { return impl_->options; }
+
+CheckResult Engine::check(std::string_view source, std::string_view name, std::string_view folder) const {
+  RunResult r = impl_->run(source, name, folder, true);
+  return CheckResult{std::move(r.diagnostics), r.exit_code};
+}
+
+RunResult Engine::run(std::string_view source, std::string_view name, std::string_view folder) const {
+  return impl_->run(source, name, folder, false);
+}
+
+EvalResult Engine::evaluate(std::string_view expression) const { return impl_->evaluate(expression); }
+
+Quantity Engine::quantity(std::string_view text) const {
+  EvalResult e = impl_->evaluate(text);
+  if (!e.ok()) throw Error(e.diagnostics.front());
+  if (e.value.kind() != Value::Kind::Quantity)
+    throw Error(diagnostic("E0410", "`" + std::string(text) + "` is not a quantity", "write a number with its unit: `3.35 TB/s`"));
+  return e.value.as_quantity();
+}
+
+Value Engine::zoo(std::string_view name) const {
+  bool word = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front()));
+  for (char c : name) word = word && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  if (!word) throw Error(diagnostic("E0110", "`" + std::string(name) + "` is not a zoo entry's name", "`mls zoo` lists them"));
+  EvalResult e = impl_->evaluate(name);
+  if (!e.ok()) throw Error(e.diagnostics.front());
+  return e.value;
+}
+
+const Table* RunResult::table(int id) const {
+  for (auto& t : tables)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+int Engine::run_to(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
+                   std::ostream& out, std::ostream& err) const {
+  driver::Options o = impl_->driver_options();
+  o.output.format = r.format == RenderOptions::Format::Json  ? out::Format::Json
+                    : r.format == RenderOptions::Format::Csv ? out::Format::Csv
+                                                             : out::Format::Text;
+  o.diagnostics_json = r.diagnostics_json;
+  o.render.color = r.color;
+  o.render.unicode = r.unicode;
+  o.plots.dir = r.plots_dir;
+  o.plots.formats = r.plot_formats;
+  o.plots.text = r.plot_text;
+  o.shard_k = r.shard_k;
+  o.shard_n = r.shard_n;
+  o.whole_zoo = r.whole_zoo;
+  o.as_zoo = r.as_zoo;
+  using E = RenderOptions::Emit;
+  o.emit = r.emit == E::Check    ? driver::Emit::Check
+           : r.emit == E::Tokens ? driver::Emit::Tokens
+           : r.emit == E::Ast    ? driver::Emit::Ast
+           : r.emit == E::Typed  ? driver::Emit::Typed
+           : r.emit == E::Ir     ? driver::Emit::Ir
+           : r.emit == E::Llvm   ? driver::Emit::Llvm
+                                 : driver::Emit::Run;
+  driver::Session s;
+  return s.run(path, text, o, out, err);
+}
+
+}  // namespace mls::api

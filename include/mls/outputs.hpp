@@ -1,0 +1,50 @@
+// What a run produced, as data: the same prints, table rows, reductions, charts and failed checks
+// that the text, CSV and JSON outputs show (docs/output.md), in the order the run produced them.
+#pragma once
+
+#include "mls/diagnostic.hpp"
+#include "mls/value.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mls::api {
+
+struct Print {
+  std::vector<Value> values;
+  bool bare = false;           // a bare expression statement (the REPL's `= value`), not `print`
+  std::optional<Span> where;   // the statement
+};
+
+struct Table {
+  int id = 0;                  // one per `row` statement's loop
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+};
+
+// The result of `count`, `minimum/maximum/mean KEY` over a loop (best N and Pareto keep rows instead).
+struct Reduction {
+  int table = 0;
+  std::string kind;   // "count", "minimum", "maximum", "mean"
+  std::string key;    // the key's source text ("" for count)
+  Value value;        // none when no point passed
+  double points = 0;  // how many points it is over
+};
+
+struct Chart {
+  int id = 0;
+  std::string kind;                              // roofline, line, scatter, bar, heatmap, scorecard
+  std::map<std::string, std::string> arguments;  // argument → its source text (axis labels)
+  std::vector<std::map<std::string, Value>> points;
+};
+
+// One entry of the run's output stream, in order: which list holds it and at which index.
+struct OutputEvent {
+  enum class Kind { Print, Row, Reduction } kind;
+  std::size_t index = 0;  // into prints / the table's rows / reductions
+  int table = 0;          // Row: the table id
+};
+
+}  // namespace mls::api

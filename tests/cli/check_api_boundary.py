@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""One front door (issue 31): front ends reach the pipeline only through the embedding API.
+
+1. The public headers (include/mls/) include only the standard library and each other: nothing of
+   LLVM, ANTLR, Boost or the pipeline, so a host compiles against them alone.
+2. Front ends (the command line, `mls solve`, the REPL, the embedding examples, the Python module)
+   include no pipeline internals (compiler/**, runtime/jit/**, LLVM, ANTLR, Boost) directly.
+   The REPL still reaches three compiler headers for what the API does not offer yet; they are listed
+   below exactly, so a new one fails this test and so does a fixed one left in the list.
+
+usage: check_api_boundary.py ROOT"""
+import pathlib, re, sys
+
+root = pathlib.Path(sys.argv[1])
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
+INTERNAL = re.compile(r'^(compiler/|runtime/jit/|llvm/|llvm-c/|antlr4|boost/|grammar/|stdlib/)')
+FRONT_ENDS = ["runtime/cli", "runtime/solve/solve_command.hpp", "runtime/solve/solve_command.cpp", "runtime/repl",
+              "examples/embed", "python"]
+# The REPL's remaining direct uses of the compiler (what the API lacks): file → headers.
+KNOWN = {
+    "runtime/repl/repl.cpp": {"compiler/source/source.hpp", "compiler/sema/stype.hpp", "stdlib/registry/solver_registry.hpp"},
+    "runtime/repl/session_script.hpp": {"compiler/ast/ast.hpp"},
+    "runtime/repl/completion.cpp": {"stdlib/registry/solver_registry.hpp"},
+}
+fails = []
+
+
+def files(rel):
+    p = root / rel
+    if p.is_file():
+        return [p]
+    return sorted(x for x in p.rglob("*") if x.suffix in (".c", ".h", ".cpp", ".hpp", ".cc"))
+
+
+for h in files("include/mls"):
+    for kind, name in INCLUDE.findall(h.read_text()):
+        if kind == '"' and not name.startswith("mls/"):
+            fails.append(f"{h.relative_to(root)}: public header includes \"{name}\"")
+        if kind == "<" and ("/" in name or name.endswith(".hpp")):
+            fails.append(f"{h.relative_to(root)}: public header includes <{name}> (only the standard library)")
+
+seen = {}
+for rel in FRONT_ENDS:
+    for f in files(rel):
+        r = str(f.relative_to(root))
+        for _, name in INCLUDE.findall(f.read_text(errors="replace")):
+            if INTERNAL.match(name):
+                seen.setdefault(r, set()).add(name)
+for r, names in sorted(seen.items()):
+    extra = names - KNOWN.get(r, set())
+    if extra:
+        fails.append(f"{r}: a front end includes pipeline internals {sorted(extra)}: go through include/mls/")
+for r, names in sorted(KNOWN.items()):
+    stale = names - seen.get(r, set())
+    if stale:
+        fails.append(f"{r}: no longer includes {sorted(stale)}: remove it from KNOWN in this test")
+
+n = sum(len(files(rel)) for rel in FRONT_ENDS)
+for f in fails:
+    print("FAIL", f)
+print(f"api boundary: {len(files('include/mls'))} public headers, {n} front-end files, {len(fails)} problem(s)")
+sys.exit(1 if fails else 0)

@@ -81,7 +81,10 @@ class Gen:
         d = self.rng.choice(NAMED)
         if r < 0.7 or depth <= 0:
             op = self.rng.choice(["<", "<=", ">", ">=", "==", "!="])
-            return f"{self.expr(env, d, depth - 1)} {op} {self.expr(env, d, depth - 1)}"
+            left = self.expr(env, d, depth - 1)
+            # A quarter of comparisons meet equal operands, where `<` and `<=` (or `==` and `!=`) part.
+            right = left if self.rng.random() < 0.25 else self.expr(env, d, depth - 1)
+            return f"{left} {op} {right}"
         if r < 0.8:
             return f"not ({self.cond(env, depth - 1)})"
         return f"({self.cond(env, depth - 1)}) {self.rng.choice(['and', 'or'])} ({self.cond(env, depth - 1)})"

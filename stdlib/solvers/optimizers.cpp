@@ -100,7 +100,8 @@ struct BatchOut {
 };
 BatchOut solve_batching(const BatchIn& in) {
   BatchOut o;
-  const double n_o = in.output_tokens ? in.output_tokens->value() : in.seq_len.value();
+  // n_o tokens out per request; each sequence of the batch gets one token per ITL (MODELS §0.1).
+  const q::Tokens n_o = (in.output_tokens ? *in.output_tokens : in.seq_len) * (1.0 * q::request);
   for (int B = 1; B <= in.max_search_batch; ++B) {
     ServingIn s;
     s.model = in.model;

@@ -72,6 +72,9 @@ EvalOut solve_evaluate(const EvalIn& in) {
   const Workload& w = sc.workload;
   const Precision p = in.precision;
   const double B = in.batch_size.value(), S = in.seq_len.value();
+  if (sc.sla_bounds != "step" && sc.sla_bounds != "ttft" && sc.sla_bounds != "itl")
+    throw SolverError("InvalidInput", "scenario " + sc.name + ": sla_bounds is \"" + sc.sla_bounds +
+                                          "\"; it must be \"step\", \"ttft\" or \"itl\"");
   EvalOut o;
   o.performance.sla_bounds = sc.sla_bounds;
   o.performance.sla = sc.sla;
@@ -87,6 +90,10 @@ EvalOut solve_evaluate(const EvalIn& in) {
       throw SolverError("InvalidInput", "scenario " + sc.name + ": sla_bounds = " + sc.sla_bounds +
                                             " evaluates a served language model on one device; give it `hardware`, "
                                             "not a fleet, or set sla_bounds = \"step\"");
+    if (w.kind != WorkloadKind::transformer && w.kind != WorkloadKind::moe)
+      throw SolverError("UnsupportedWorkload", "scenario " + sc.name + ": sla_bounds = " + sc.sla_bounds +
+                                                   " serves a language model token by token, and " + w.name +
+                                                   " is not a transformer or MoE; set sla_bounds = \"step\"");
     ServingIn s;
     s.model = w;
     s.hardware = *sc.hardware;

@@ -167,7 +167,7 @@ KINDS = {
     "fleet": ({"name": STR, "node": ("node",), "count": INT, "fabric": ("fabric",), "grid": ("grid",),
                "datacenter": ("datacenter",), "node_mtbf": D_TIME}, {"node", "count", "fabric"}),
     "scenario": ({"name": STR, "description": STR, "workload": WORKLOAD_KINDS, "hardware": ("hardware",),
-                  "fleet": ("fleet",), "sla": D_TIME, "power_budget": D_POWER, "tp": INT, "pp": INT,
+                  "fleet": ("fleet",), "sla": D_TIME, "sla_bounds": STR, "power_budget": D_POWER, "tp": INT, "pp": INT,
                   "zero_stage": INT, "batch": NUM, "precision": STR, "mode": STR}, {"workload", "sla"}),
 }
 ALIASES = {

@@ -15,6 +15,20 @@ std::optional<std::string> Checker::rate_amount_hint(const Dimension& want, cons
   return std::nullopt;
 }
 
+namespace {
+// When the two sides differ by exactly one count-like base (left = right / Token, or the reverse), that base's
+// unit and whether the left side is the per-count one.
+std::optional<std::pair<std::string, bool>> per_count(const Dimension& left_over_right, const Dimension& right_over_left) {
+  static const std::pair<BaseDim, const char*> kCounts[] = {
+      {BaseDim::Token, "token"}, {BaseDim::Sample, "sample"}, {BaseDim::Parameter, "param"}, {BaseDim::Request, "request"}};
+  for (auto& [b, unit] : kCounts) {
+    if (right_over_left == Dimension::base(b)) return std::make_pair(std::string(unit), true);
+    if (left_over_right == Dimension::base(b)) return std::make_pair(std::string(unit), false);
+  }
+  return std::nullopt;
+}
+}  // namespace
+
 void Checker::dimension_mismatch(const std::string& code, const std::string& what, const ast::Expr& whole,
                                  const ast::Expr& l, const TExpr& a, const ast::Expr& r, const TExpr& b) {
   auto label = [&](const TExpr& x) { return x.t.is_num() ? dim_label(x.t.dim, units_) : describe(x.t, units_); };
@@ -60,6 +74,14 @@ void Checker::dimension_mismatch(const std::string& code, const std::string& wha
       d.help = std::string("one side is an amount and the other a rate: ") +
                (left_amount ? "divide `" + lt + "` by a Time, or multiply `" + rt + "` by one"
                             : "multiply `" + lt + "` by a Time, or divide `" + rt + "` by one");
+    } else if (auto per = a.t.dim.dimensionless() || b.t.dim.dimensionless() ? std::nullopt : per_count(q1, q2)) {
+      // One side is a per-count quantity of the other (ITL in time per token vs TTFT in time, issue 20.2):
+      // the fix is a count, not a division that relates them.
+      const std::string& per_side = per->second ? lt : rt;
+      const std::string& other = per->second ? rt : lt;
+      d.help = "`" + per_side + "` is per " + per->first + " and `" + other + "` is not: multiply `" + per_side +
+               "` by a number of " + per->first + "s (`" + per_side + " * 1 " + per->first + "`), or divide `" +
+               other + "` by one";
     } else if (!n1.empty()) {
       std::string extra = (n1 == "Intensity") ? ", the roofline ridge point" : "";
       d.help = "to relate them, divide: `" + lt + " / " + rt + "` is " + article(n1) + " (" + unit_of(q1) + ")" + extra;

@@ -31,6 +31,7 @@ Display default_display(const Dimension& d, const UnitTable& t) {
       {"Parameter", "param", "", PrefixSystem::SI, false},
       {"Request", "request", "", PrefixSystem::SI, false},
       {"TokenRate", "token", "/s", PrefixSystem::SI, false},
+      {"TimePerToken", "s", "/token", PrefixSystem::Time, true},  // ITL: 21.11 ms/token
       {"SampleRate", "sample", "/s", PrefixSystem::SI, false},
       {"RequestRate", "request", "/s", PrefixSystem::SI, false},
       {"CarbonIntensity", "gCO2e", "/kWh", PrefixSystem::None, false},

@@ -96,11 +96,11 @@ Formatted format(double si, const Display& d, int digits) {
   if (base == "USD" && money_range(v)) return money(v, base + d.rest, digits);
   if (!std::isfinite(v) || v == 0 || d.prefixes == PrefixSystem::None) return make(v, base + d.rest, digits);
   double a = std::fabs(v);
-  if (d.prefixes == PrefixSystem::Time && d.rest.empty() && base == "s") {
+  if (d.prefixes == PrefixSystem::Time && base == "s") {  // a time, or a time per something (ms/token)
     static const Step kT[] = {{"ns", 1e-9}, {"µs", 1e-6}, {"ms", 1e-3}, {"s", 1},
                               {"min", 60}, {"h", 3600}, {"day", 86400}, {"year", 31536000}};
     const Step* pick = pick_step(kT, std::size(kT), a, digits, [](const Step&) { return true; });
-    return make(v / pick->factor, pick->prefix, digits);
+    return make(v / pick->factor, pick->prefix + d.rest, digits);
   }
   if (d.prefixes == PrefixSystem::SI && base == "g" && d.rest.empty()) {
     // Mass: g, kg, t, kt, Mt (a tonne is a megagram).

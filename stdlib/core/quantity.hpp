@@ -109,6 +109,7 @@ using Intensity = Q<div_dim<compute_dim, info_dim>>;              // FLOP/byte
 using BytesPerParam = Q<div_dim<info_dim, param_dim>>;            // byte/param
 using FlopsPerParam = Q<div_dim<compute_dim, param_dim>>;
 using TokenRate = Q<div_dim<token_dim, time_dim>>;
+using TimePerToken = Q<div_dim<time_dim, token_dim>>;            // s/token: ITL, one decode step per output token
 using SampleRate = Q<div_dim<sample_dim, time_dim>>;
 using RequestRate = Q<div_dim<request_dim, time_dim>>;
 using TokensPerSample = Q<div_dim<token_dim, sample_dim>>;

@@ -167,6 +167,10 @@ void register_kinds() {
         .field("hardware", &Scenario::hardware, "single-device system")
         .field("fleet", &Scenario::fleet, "fleet system")
         .field("sla", &Scenario::sla, "latency SLA", true)
+        .field("sla_bounds", &Scenario::sla_bounds,
+               "the latency the SLA bounds: step (one inference step), ttft (time to first token of a served "
+               "language model) or itl (time between two tokens of one response)")
+        .one_of({"step", "ttft", "itl"})
         .field("power_budget", &Scenario::power_budget, "power budget (informational)")
         .field("tp", &Scenario::tp, "tensor-parallel degree (fleet)")
         .field("pp", &Scenario::pp, "pipeline-parallel degree (fleet)")

@@ -133,6 +133,9 @@ struct Scenario {
   std::optional<Hardware> hardware;                   // single-device scenario
   std::optional<Fleet> fleet;                         // fleet scenario
   q::Time sla{};
+  // Which latency the SLA bounds (issue 20.3, docs/solvers.md): "step" (one inference step, MLSYSIM 0.1.1),
+  // or, for a language model served to users, "ttft" (time to first token) or "itl" (time between tokens).
+  std::string sla_bounds = "step";
   std::optional<q::Power> power_budget;
   int tp = 1, pp = 1, zero_stage = 0;
   double batch = 1;

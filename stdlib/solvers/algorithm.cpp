@@ -57,7 +57,8 @@ struct InferenceScalingIn {
 };
 struct InferenceScalingOut {
   q::Time total_reasoning_time{};   // TTFT + K·n·ITL
-  q::Time ttft{}, itl{};
+  q::Time ttft{};
+  q::TimePerToken itl{};            // time per output token (MODELS §0.1)
   q::Time time_per_step{};          // n·ITL
   q::Tokens tokens_generated{};     // K·n
   double latency_multiplier_vs_single_step = 1;
@@ -75,10 +76,10 @@ InferenceScalingOut solve_inference_scaling(const InferenceScalingIn& in) {
   s.tp = in.tp;
   ServingOut r = solve_serving(s);  // B = 1, S = context (D28 inherits D14)
   InferenceScalingOut o;
-  const double n = in.tokens_per_step.value(), K = in.reasoning_steps;
+  const double K = in.reasoning_steps;
   o.ttft = r.ttft;
   o.itl = r.itl;
-  o.time_per_step = n * r.itl;
+  o.time_per_step = in.tokens_per_step * r.itl;  // n tokens at ITL each
   o.total_reasoning_time = r.ttft + K * o.time_per_step;  // seed Eq. (17)
   o.tokens_generated = K * in.tokens_per_step;
   o.latency_multiplier_vs_single_step = (o.total_reasoning_time / (r.ttft + o.time_per_step)).value();
@@ -169,7 +170,7 @@ void register_algorithm() {
       .in("tokens_per_step", &InferenceScalingIn::tokens_per_step, "tokens per reasoning step n", at_least(0))
       .out("total_reasoning_time", &InferenceScalingOut::total_reasoning_time, "TTFT + K·n·ITL")
       .out("ttft", &InferenceScalingOut::ttft, "serving TTFT")
-      .out("itl", &InferenceScalingOut::itl, "serving ITL")
+      .out("itl", &InferenceScalingOut::itl, "serving ITL (time per output token)")
       .out("time_per_step", &InferenceScalingOut::time_per_step, "n·ITL")
       .out("tokens_generated", &InferenceScalingOut::tokens_generated, "K·n")
       .out("latency_multiplier_vs_single_step", &InferenceScalingOut::latency_multiplier_vs_single_step, "T/(TTFT + n·ITL)")

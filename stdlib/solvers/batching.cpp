@@ -4,6 +4,7 @@
 #include "stdlib/registry/solver_registry.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
+#include "stdlib/solvers/serving.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
 
 #include <algorithm>
@@ -30,15 +31,6 @@ EfficiencyOut solve_efficiency(const EfficiencyIn& in) {
   o.memory_stall = std::max(0.0, 1 - e - o.occupancy_loss);
   return o;
 }
-
-namespace {
-// A serving decode step (MODELS §6) with weights W and a given KV, batch n.
-q::Time decode_itl(const Workload& m, const Hardware& h, q::Bytes W, q::Bytes KV, double n, Precision p, double eta, int tp) {
-  q::Time mem = (W + KV) / (double(tp) * h.bandwidth);
-  q::Time comp = 2.0 * q::flop / q::param * active_params_of(m) * n / (double(tp) * peak_for(h, p) * eta);
-  return std::max(mem, comp) + h.dispatch_tax;
-}
-}  // namespace
 
 ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) {
   if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
@@ -73,17 +65,18 @@ ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) 
                ") need " + bytes_text(W + kv_seq) + ", " + std::to_string(in.tp) + " × " + bytes_text(in.hardware.capacity) +
                " available; try tp = " + std::to_string(int(tp_needed)) + " or a device with ≥ " +
                bytes_text((W + kv_seq) / double(in.tp));
-    o.itl = std::numeric_limits<double>::infinity() * q::seconds;
+    o.itl = std::numeric_limits<double>::infinity() * q::seconds / q::token;
     o.throughput_tokens_per_sec = q::TokenRate{};
     o.speedup_vs_static = 1;
     o.static_batch = q::Requests{};  // nothing is admitted, statically or not (spec case cb.*.infeasible)
     return o;
   }
   o.feasible = true;
-  o.itl = decode_itl(in.model, in.hardware, W, n * kv_seq, n, p, in.efficiency, in.tp);
-  o.throughput_tokens_per_sec = n * q::token / o.itl;
-  const q::Time itl_s = decode_itl(in.model, in.hardware, W, n_s * kv_seq, n_s, p, in.efficiency, in.tp);
-  o.speedup_vs_static = (o.throughput_tokens_per_sec / (n_s * q::token / itl_s)).value();
+  // ITL(n): the serving decode step (MODELS §6) with weights W and KV = n·kv_seq, batch n.
+  o.itl = decode_step(in.model, in.hardware, W, n * kv_seq, n, p, in.efficiency, in.tp).itl;
+  o.throughput_tokens_per_sec = n / o.itl;  // n sequences, each one token per ITL (MODELS §0.1)
+  const q::TimePerToken itl_s = decode_step(in.model, in.hardware, W, n_s * kv_seq, n_s, p, in.efficiency, in.tp).itl;
+  o.speedup_vs_static = (o.throughput_tokens_per_sec / (n_s / itl_s)).value();
   return o;
 }
 

@@ -40,7 +40,7 @@ struct ContinuousBatchingOut {
   std::optional<std::string> reason;     // when n = 0: why, and the smallest change (issue 20.4)
   q::Requests max_active_requests{};     // n
   q::TokenRate throughput_tokens_per_sec{};  // n / ITL(n)
-  q::Time itl{};                         // ITL(n); +inf when n = 0
+  q::TimePerToken itl{};                 // ITL(n), time per output token; +inf when n = 0
   q::Time ttft{};                        // prefill of n_max requests
   q::Bytes paged_kv_cache_size{};        // n·kv_seq
   q::Bytes kv_bytes_per_request{};       // KV(S_pad, 1)

@@ -212,7 +212,8 @@ ServingIn serving_in(const BatchIn& in, int B, int tp) {
 
 BatchSearch search_batching(const BatchIn& in) {
   BatchSearch o;
-  const double n_o = in.output_tokens ? in.output_tokens->value() : in.seq_len.value();
+  // n_o tokens out per request; each sequence of the batch gets one token per ITL (MODELS §0.1).
+  const q::Tokens n_o = (in.output_tokens ? *in.output_tokens : in.seq_len) * (1.0 * q::request);
   for (int B = 1; B <= in.max_search_batch; ++B) {
     ServingOut r = solve_serving(serving_in(in, B, in.tp));
     if (B == 1) o.first = r;

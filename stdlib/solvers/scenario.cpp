@@ -1,5 +1,8 @@
 // MODELS §17: SystemEvaluation — Feasibility → Performance → Macro, short-circuiting on a Level-1
 // failure with the binding constraint (D25), SLA check, one-year macro (TCO, energy, carbon, water).
+// A language model served to users (scenario sla_bounds = ttft or itl) is evaluated on the serving model
+// (MODELS §6): Level 1 counts weights + KV cache, Level 2 checks the SLA against TTFT or ITL (issue 20.3;
+// a deviation from MLSYSIM 0.1.1, docs/solvers.md).
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/kind_registry.hpp"
 #include "stdlib/registry/solver_registry.hpp"
@@ -7,6 +10,7 @@
 #include "stdlib/solvers/operations.hpp"
 #include "stdlib/solvers/parallelism.hpp"
 #include "stdlib/solvers/precision.hpp"
+#include "stdlib/solvers/serving.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
 
 #include <cmath>
@@ -22,9 +26,14 @@ struct FeasibilityLevel {
 };
 struct PerformanceLevel {
   std::string status = "SKIPPED";              // PASS, FAIL or SKIPPED
-  std::optional<q::Time> latency;
-  std::optional<q::SampleRate> throughput;
-  std::optional<std::string> bottleneck;
+  std::string sla_bounds = "step";             // the latency the SLA is checked against (the scenario's)
+  q::Time sla{};
+  std::optional<q::Time> latency;              // that latency; for itl the time between two tokens, ITL·1 token
+  std::optional<q::SampleRate> throughput;     // step scenarios: B/T
+  std::optional<std::string> bottleneck;       // served models: of the phase the SLA bounds (prefill or decode)
+  std::optional<q::Time> ttft;                 // served language models only (MODELS §6)
+  std::optional<q::TimePerToken> itl;
+  std::optional<q::TokenRate> token_throughput;  // B/ITL, MODELS §6 decode_throughput
 };
 struct MacroLevel {
   std::string status = "SKIPPED";
@@ -63,12 +72,42 @@ EvalOut solve_evaluate(const EvalIn& in) {
   const Workload& w = sc.workload;
   const Precision p = in.precision;
   const double B = in.batch_size.value(), S = in.seq_len.value();
+  if (sc.sla_bounds != "step" && sc.sla_bounds != "ttft" && sc.sla_bounds != "itl")
+    throw SolverError("InvalidInput", "scenario " + sc.name + ": sla_bounds is \"" + sc.sla_bounds +
+                                          "\"; it must be \"step\", \"ttft\" or \"itl\"");
   EvalOut o;
+  o.performance.sla_bounds = sc.sla_bounds;
+  o.performance.sla = sc.sla;
   // Level 1 — feasibility: Memory, then Parallelism, then Ingestion.
   const Hardware& dev = sc.fleet ? sc.fleet->node.accelerator : *sc.hardware;
   (void)peak_for(dev, p);  // a precision without a peak is an error, not a FAIL
   bool mem_ok = true, par_ok = true, data_ok = true;
-  if (sc.fleet) {
+  // A language model served to users: the serving model of MODELS §6 on the scenario's device, B requests of
+  // S tokens of context each (one sample of the evaluation is one user's request).
+  std::optional<ServingOut> served;
+  if (sc.sla_bounds != "step") {
+    if (sc.fleet)
+      throw SolverError("InvalidInput", "scenario " + sc.name + ": sla_bounds = " + sc.sla_bounds +
+                                            " evaluates a served language model on one device; give it `hardware`, "
+                                            "not a fleet, or set sla_bounds = \"step\"");
+    if (w.kind != WorkloadKind::transformer && w.kind != WorkloadKind::moe)
+      throw SolverError("UnsupportedWorkload", "scenario " + sc.name + ": sla_bounds = " + sc.sla_bounds +
+                                                   " serves a language model token by token, and " + w.name +
+                                                   " is not a transformer or MoE; set sla_bounds = \"step\"");
+    ServingIn s;
+    s.model = w;
+    s.hardware = *sc.hardware;
+    s.seq_len = S * q::token / q::request;
+    s.batch_size = B * q::request;
+    s.precision = p;
+    s.efficiency = in.efficiency;
+    served = solve_serving(s);
+  }
+  if (served) {
+    // MODELS §6 Memory: mem = W + KV(S, B, p), so it grows with the batch and the context.
+    o.feasibility.memory_required = served->total_memory_required;
+    mem_ok = o.feasibility.memory_required <= dev.capacity;
+  } else if (sc.fleet) {
     const double N = sc.fleet->devices(), k = double(sc.tp) * sc.pp;
     const double dp = N / k;
     // [J19] per-device training memory at b_µ = 1, in_flight = pp, selective recompute.
@@ -94,7 +133,19 @@ EvalOut solve_evaluate(const EvalIn& in) {
   else if (!data_ok) o.feasibility.binding_constraint = "Ingestion";
   if (o.feasibility.status == "FAIL") return o;  // D25: short-circuit, Levels 2-3 SKIPPED
   // Level 2 — performance against the SLA.
-  if (sc.fleet) {
+  if (served) {
+    // MODELS §6: TTFT = max(prefill compute, prefill memory) + dispatch; ITL likewise for one decode step.
+    o.performance.ttft = served->ttft;
+    o.performance.itl = served->itl;
+    o.performance.token_throughput = served->decode_throughput;
+    if (sc.sla_bounds == "ttft") {
+      o.performance.latency = served->ttft;
+      o.performance.bottleneck = served->prefill_compute_time >= served->prefill_memory_time ? "Compute" : "Memory";
+    } else {  // itl: the SLA bounds the time between two tokens of one response
+      o.performance.latency = served->itl * (1.0 * q::token);
+      o.performance.bottleneck = served->decode_compute_time >= served->decode_memory_time ? "Compute" : "Memory";
+    }
+  } else if (sc.fleet) {
     DistributedStep d = distributed_step(w, *sc.fleet, B, S, p, in.efficiency, sc.tp, sc.pp, sc.zero_stage);
     o.performance.latency = d.latency;
     o.performance.throughput = d.throughput;
@@ -152,9 +203,17 @@ void register_scenario() {
   {
     KindDef<PerformanceLevel> k("performance_level", "Level 2 of a system evaluation");
     k.field("status", &PerformanceLevel::status, "PASS, FAIL or SKIPPED")
-        .field("latency", &PerformanceLevel::latency, "step latency")
-        .field("throughput", &PerformanceLevel::throughput, "samples per second")
-        .field("bottleneck", &PerformanceLevel::bottleneck, "binding roof");
+        .field("sla_bounds", &PerformanceLevel::sla_bounds, "the latency the SLA bounds: step, ttft or itl")
+        .one_of({"step", "ttft", "itl"})
+        .field("sla", &PerformanceLevel::sla, "the scenario's SLA")
+        .field("latency", &PerformanceLevel::latency,
+               "the latency checked against the SLA: step latency, TTFT, or ITL·1 token")
+        .field("throughput", &PerformanceLevel::throughput, "samples per second (step scenarios)")
+        .field("bottleneck", &PerformanceLevel::bottleneck, "binding roof (of the phase the SLA bounds)")
+        .field("ttft", &PerformanceLevel::ttft, "time to first token (served language models)")
+        .field("itl", &PerformanceLevel::itl, "time per output token (served language models)")
+        .field("token_throughput", &PerformanceLevel::token_throughput,
+               "tokens generated per second by the batch, B/ITL (served language models)");
   }
   {
     KindDef<MacroLevel> k("macro_level", "Level 3 of a system evaluation: one year");
@@ -171,7 +230,8 @@ void register_scenario() {
       .in("batch_size", &EvalIn::batch_size, "batch B", at_least(1)).alias("batch")
       .in("precision", &EvalIn::precision, "numeric precision")
       .in("efficiency", &EvalIn::efficiency, "η", between(0, 1, true, false))
-      .in("seq_len", &EvalIn::seq_len, "tokens per sequence (fleet scenarios)", at_least(1))
+      .in("seq_len", &EvalIn::seq_len, "tokens per sequence (fleet scenarios) or context per request (served models)",
+          at_least(1))
       .out("feasibility", &EvalOut::feasibility, "Level 1").infinite_when("data demand meets no supply")
       .out("performance", &EvalOut::performance, "Level 2")
       .out("macro", &EvalOut::macro, "Level 3")

@@ -9,22 +9,17 @@
 
 namespace mls {
 
-namespace {
-// One decode step of `model` on `dev` (Eq. 7 with |W| = W + KV, taken through the roofline max).
-struct Decode {
-  q::Time compute, memory, itl;
-};
-Decode decode_step(const Workload& model, const Hardware& dev, q::Bytes W, q::Bytes KV, double B, Precision p,
-                   double eta, int tp) {
-  Decode d;
-  q::FlopRate F = peak_for(dev, p);
-  q::Flops flops = 2.0 * q::flop / q::param * active_params_of(model) * B;
-  d.memory = (W + KV) / (double(tp) * dev.bandwidth);
-  d.compute = flops / (double(tp) * F * eta);
-  d.itl = std::max(d.compute, d.memory) + dev.dispatch_tax;
+DecodeStep decode_step(const Workload& model, const Hardware& dev, q::Bytes W, q::Bytes KV, double B, Precision p,
+                       double eta, int tp) {
+  const q::Tokens per_step = 1.0 * q::token;  // MODELS §0.1: one token per sequence per decode step
+  const q::FlopRate F = peak_for(dev, p);
+  const q::Flops flops = 2.0 * q::flop / q::param * active_params_of(model) * B;
+  DecodeStep d;
+  d.memory = (W + KV) / (double(tp) * dev.bandwidth) / per_step;
+  d.compute = flops / (double(tp) * F * eta) / per_step;
+  d.itl = std::max(d.compute, d.memory) + dev.dispatch_tax / per_step;  // Eq. (7) + dispatch per step (D14)
   return d;
 }
-}  // namespace
 
 ServingOut solve_serving(const ServingIn& in) {
   if (in.model.kind != WorkloadKind::transformer && in.model.kind != WorkloadKind::moe)
@@ -53,7 +48,7 @@ ServingOut solve_serving(const ServingIn& in) {
     o.ttft += o.kv_transfer_time;
   }
   // ITL, Eq. (7) with |W| = W + KV on the decode device.
-  Decode d = decode_step(in.model, dec, W, KV, B, p, eta, in.tp);
+  DecodeStep d = decode_step(in.model, dec, W, KV, B, p, eta, in.tp);
   o.decode_compute_time = d.compute;
   o.decode_memory_time = d.memory;
   o.itl = d.itl;
@@ -64,7 +59,7 @@ ServingOut solve_serving(const ServingIn& in) {
     const Workload& dm = *in.draft_model;
     q::Bytes Wd = params_of(dm) * bytes_per(p);
     q::Bytes KVd = kv_cache(dm, S, B, p);
-    Decode dd = decode_step(dm, dec, Wd, KVd, B, p, eta, in.tp);
+    DecodeStep dd = decode_step(dm, dec, Wd, KVd, B, p, eta, in.tp);
     double a = in.draft_acceptance_rate, K = in.spec_k;
     double E = a == 1 ? K + 1 : (1 - std::pow(a, K + 1)) / (1 - a);
     o.itl = (K * dd.itl + o.itl) / E;
@@ -78,7 +73,7 @@ ServingOut solve_serving(const ServingIn& in) {
   o.memory_utilization = (o.memory_per_device / dec.capacity).value();
   o.feasible = o.memory_per_device <= dec.capacity && (W + KV) / tp <= pre.capacity;
   o.prefill_throughput = B * S_new * q::token / o.ttft;
-  o.decode_throughput = B * q::token / o.itl;
+  o.decode_throughput = B / o.itl;  // B sequences, each one token per ITL (MODELS §0.1)
   o.prompt_cache_hit_ratio = C / S;
   return o;
 }
@@ -102,7 +97,7 @@ void register_serving() {
       .in("cached_prefix_len", &ServingIn::cached_prefix_len, "prefix-cached tokens C", at_least(0))
       .out("feasible", &ServingOut::feasible, "weights + KV fit")
       .out("ttft", &ServingOut::ttft, "time to first token")
-      .out("itl", &ServingOut::itl, "inter-token latency")
+      .out("itl", &ServingOut::itl, "inter-token latency: time per output token")
       .out("kv_cache_size", &ServingOut::kv_cache_size, "KV(S, B, p)")
       .out("model_weights_size", &ServingOut::model_weights_size, "P·b")
       .out("total_memory_required", &ServingOut::total_memory_required, "W + KV (+ draft)")
@@ -115,8 +110,8 @@ void register_serving() {
       .out("kv_transfer_time", &ServingOut::kv_transfer_time, "KV/network_bw when disaggregated")
       .out("prefill_compute_time", &ServingOut::prefill_compute_time, "2·P_act·S_new·B/(tp·F·η)")
       .out("prefill_memory_time", &ServingOut::prefill_memory_time, "(W+KV)/(tp·BW)")
-      .out("decode_compute_time", &ServingOut::decode_compute_time, "2·P_act·B/(tp·F·η)")
-      .out("decode_memory_time", &ServingOut::decode_memory_time, "(W+KV)/(tp·BW)")
+      .out("decode_compute_time", &ServingOut::decode_compute_time, "2·P_act·B/(tp·F·η) per decode step (one token)")
+      .out("decode_memory_time", &ServingOut::decode_memory_time, "(W+KV)/(tp·BW) per decode step (one token)")
       .run(&solve_serving);
 }
 }  // namespace reg

@@ -27,19 +27,28 @@ struct ServingIn {
 struct ServingOut {
   bool feasible = true;
   q::Time ttft{};                       // time to first token
-  q::Time itl{};                        // inter-token latency
+  q::TimePerToken itl{};                // inter-token latency: time per output token of each sequence
   q::Bytes kv_cache_size{};
   q::Bytes model_weights_size{};
   q::Bytes total_memory_required{};
   q::Bytes memory_per_device{};
   double memory_utilization = 0;        // (mem/tp) / capacity of the decode device
   q::TokenRate prefill_throughput{};    // B·S_new / TTFT
-  q::TokenRate decode_throughput{};     // B / ITL (one token per request per step)
+  q::TokenRate decode_throughput{};     // B / ITL (B sequences, each one token per ITL)
   q::Tokens expected_tokens_per_step{}; // speculative: (1 − α^(K+1))/(1 − α)
   double prompt_cache_hit_ratio = 0;    // C / S
   q::Time kv_transfer_time{};           // KV / network_bw when disaggregated
-  q::Time prefill_compute_time{}, prefill_memory_time{}, decode_compute_time{}, decode_memory_time{};
+  q::Time prefill_compute_time{}, prefill_memory_time{};
+  q::TimePerToken decode_compute_time{}, decode_memory_time{};  // the two roofs of one decode step
 };
+
+// One decode step of `model` on `dev` (MODELS §6, Eq. 7 with |W| = W + KV, through the roofline max), for B
+// sequences on tp devices. A step makes one token per sequence (MODELS §0.1), so its times are per output token.
+struct DecodeStep {
+  q::TimePerToken compute, memory, itl;
+};
+DecodeStep decode_step(const Workload& model, const Hardware& dev, q::Bytes W, q::Bytes KV, double B, Precision p,
+                       double eta, int tp);
 
 ServingOut solve_serving(const ServingIn& in);
 

@@ -231,6 +231,10 @@ void Checker::plot_stmt(const ast::Stmt& s) {
       if (name == std::string(spec->args[j].name) && given[j]) return unwrapped(given[j]->value.get())->kind == ast::ExprKind::String ? unwrapped(given[j]->value.get())->text : "";
     return "";
   };
+  auto range_example = [&](const Dimension& d) {
+    std::string unit = units::format(1, units::default_display(d, units_)).unit;
+    return unit.empty() ? std::string("1 .. 100") : "1 " + unit + " .. 100 " + unit;
+  };
   for (auto& r : ranges) {
     const ArgSpec& want = spec->args[r.idx];
     bool is_x = want.name[0] == 'x';
@@ -250,7 +254,7 @@ void Checker::plot_stmt(const ast::Stmt& s) {
       if (!end->t.is_num() || end->t.dim != dim)
         error("E0401", "`" + std::string(want.name) + "` must be in the dimension of " + axis_text + " (" + dim_label(dim, units_) + ")",
               e.span, "this is " + describe_a(end->t, units_),
-              "give both ends in " + dim_label(dim, units_) + ", e.g. with the unit the axis shows");
+              "give both ends in " + dim_label(dim, units_) + ", e.g. `" + want.name + " = " + range_example(dim) + "`");
     }
     if (r.lo.t.konst && r.hi.t.konst) {
       if (!(*r.lo.t.konst < *r.hi.t.konst))

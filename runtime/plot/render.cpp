@@ -438,6 +438,32 @@ void heatmap(Program& prog, const Chart& c) {
 }
 
 // ---- scorecard: the three panels of a scenario evaluation, green for PASS, red for FAIL ----
+// Each metric a level is checked against is shown with its threshold: the device's memory beside the
+// memory required, the SLA beside the latency, 1 beside the data pipeline's utilisation (MODELS §17). The
+// thresholds come from the evaluation where it carries them, else from the `scenario` option.
+const Value* path(const Value* v, std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    if (!v || !v->is_record()) return nullptr;
+    v = v->record().find(n);
+  }
+  return v && v->is_num() ? v : nullptr;
+}
+const Value* threshold(const Chart& c, const Value& e, const std::string& panel, const std::string& metric) {
+  const Value* sc = c.has("scenario") ? &c.points.back().at("scenario") : nullptr;
+  static const Value kOne(1.0);
+  if (panel == "feasibility" && metric == "memory_required") {
+    if (auto v = path(&e, {"feasibility", "memory_capacity"})) return v;
+    if (auto v = path(sc, {"hardware", "capacity"})) return v;
+    return path(sc, {"fleet", "node", "accelerator", "capacity"});
+  }
+  if (panel == "feasibility" && metric == "data_utilization") return &kOne;
+  if (panel == "performance" && metric == "latency") {
+    if (auto v = path(&e, {"performance", "sla"})) return v;
+    return path(sc, {"sla"});
+  }
+  return nullptr;
+}
+
 void scorecard(Program& prog, const Chart& c) {
   auto& g = prog.g;
   const Value& e = c.points.back().at("evaluation");
@@ -459,6 +485,7 @@ void scorecard(Program& prog, const Chart& c) {
     double y = 0.9;
     for (auto& [name, v] : p->record().fields) {
       if (v.is_none()) continue;  // an unset metric is not shown as a value
+      if (k == 1 && name == "sla") continue;  // shown beside the latency it bounds
       const ir::Shape* fs = nullptr;
       if (ps)
         for (auto& [n, s] : ps->fields)
@@ -468,8 +495,16 @@ void scorecard(Program& prog, const Chart& c) {
         labels << "set label " << lbl++ << " " << prog.s.ref(shown) << " at " << k << ",1.08 center front font ',14'\n";
         continue;
       }
+      std::string limit;
+      if (const Value* t = threshold(c, e, panels[k], name); t && fs) limit = "(≤ " + out::format_value(*t, *fs, 4) + ")";
+      // Beside the value; a text chart's panel is too narrow for both, so there the threshold goes just below it.
+      if (!prog.text && !limit.empty()) shown += " " + limit;
       labels << "set label " << lbl++ << " " << prog.s.ref(name + ": " + shown) << " at " << k << "," << num(y)
              << " center front font ',10' tc rgb 'white'\n";
+      if (prog.text && !limit.empty()) {
+        y -= 0.07;
+        labels << "set label " << lbl++ << " " << prog.s.ref(limit) << " at " << k << "," << num(y) << " center front\n";
+      }
       y -= 0.13;
     }
   }

@@ -27,7 +27,7 @@ CASES = {
                                    "Quebec (Hydro)", "Poland (Coal)"]},
     "fig_scorecard": {"scorecard": ["ChatbotServing", "Feasibility", "Performance", "Macro", "PASS",
                                     "latency: 4.804 ms", "tco: 12,320 USD"]},
-    "fig_pareto": {"scatter": ["step latency vs device cost", "unit_cost (USD)", "latency (ms)", "Pareto front",
+    "fig_pareto": {"scatter": ["step latency vs device cost", "device price (USD)", "step latency (ms)", "NVIDIA H200", "Pareto front",
                                "NVIDIA T4"]},
 }
 

@@ -154,6 +154,13 @@ if s:
             lo, hi = (x, x + width) if a == "start" else (x - width, x)
             check(left <= lo and hi <= right + 2, f"roofline label {t!r} leaves the frame ({lo:.0f}..{hi:.0f} in {left}..{right})")
 
+s = svg_of(SWEEP % ('plot roofline(H100, point = r, label = b, labels = "none", xlabel = "intensity", ylabel = "speed",'
+                   ' yrange = 1 TFLOP/s .. 10 PFLOP/s)'))
+if s:
+    check(not any("bound)" in t for t in s.all()), "roofline labels = \"none\" still labels the workloads")
+    check("intensity (FLOP/B)" in s.all() and "speed (TFLOP/s)" in s.all(), f"roofline axis names: {s.all()}")
+    check(s.y_ticks()[0] == "1" and s.y_ticks()[-1] == "10000", f"roofline yrange: y ticks {s.y_ticks()}")
+
 # 9. regime map: the swept values label both axes
 s = svg_of(open(os.path.join(ROOT, "examples", "fig_regime_map.mls")).read())
 if s:

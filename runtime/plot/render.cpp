@@ -78,7 +78,8 @@ Axis axis_for(const std::string& name, const units::Display& d, const std::vecto
   if (f.value != 0 && std::isfinite(f.value)) a.scale = (big == 0 ? 1 : big) / f.value;
   std::string shown = o.label.value_or(name);
   a.label = f.unit.empty() ? shown : shown + " (" + f.unit + ")";
-  a.log = o.log.value_or(positive && hi / lo >= 10);  // values spanning a decade or more (geometric sweeps) read on a log axis
+  // Values spanning a decade or more (geometric sweeps) read on a log axis; a range from zero asks for a linear one.
+  a.log = o.log.value_or(positive && hi / lo >= 10 && !(o.range && o.range->first <= 0));
   if (o.range) a.range = std::make_pair(o.range->first / a.scale, o.range->second / a.scale);
   return a;
 }
@@ -211,9 +212,9 @@ void roofline(Program& prog, const Chart& c, const units::UnitTable& u) {
   // The intensity axis reaches a factor 30 past the last ridge or point: room for the labels right of them.
   Axis ax, ay;
   ax.label = prog.opt.x.label.value_or("arithmetic intensity") + " (FLOP/B)";
-  ax.log = prog.opt.x.log.value_or(true);
+  ax.log = prog.opt.x.log.value_or(!(prog.opt.x.range && prog.opt.x.range->first <= 0));
   ay.label = prog.opt.y.label.value_or("attainable performance") + " (" + yf.unit + ")";
-  ay.log = prog.opt.y.log.value_or(true);
+  ay.log = prog.opt.y.log.value_or(!(prog.opt.y.range && prog.opt.y.range->first <= 0));
   if (prog.opt.y.range) ay.range = std::make_pair(prog.opt.y.range->first / ys, prog.opt.y.range->second / ys);
   else ay.range = std::make_pair(top / ys / 1e4, top / ys * 3);
   ax.range = prog.opt.x.range;  // FLOP/B, the unit shown

@@ -114,6 +114,10 @@ if s:
     check("500" in s.x_ticks() and "0" in s.x_ticks(), f"xrange = 0 .. 500: x ticks {s.x_ticks()}")
     check("200" in s.y_ticks() and "0" in s.y_ticks(), f"yrange = 0 ms .. 200 ms: y ticks {s.y_ticks()}")
 
+s = svg_of(SWEEP % "plot line(x = b, y = r.latency -> ms, xrange = 0 .. 500)")
+if s:
+    check("500" in s.x_ticks() and "0" in s.x_ticks(), f"xrange = 0 .. 500 does not make the axis linear: {s.x_ticks()}")
+
 # 6. legend placement
 s = svg_of(SWEEP % 'plot line(x = b, y = r.latency, series = "step", legend = "none")')
 if s:

@@ -149,7 +149,8 @@ const std::vector<CodeInfo> kCodes = {
      "Kinds: hardware, transformer, moe, ssm, cnn, diffusion, generic, node, fabric, grid, datacenter, fleet, scenario.\n"
      "Wrong: `gadget X { ... }`    Right: `hardware X { ... }`"},
     {"E0409", "argument outside its allowed range",
-     "Constant arguments are checked against MODELS §0.2 ranges before running.\n"
+     "Constant arguments are checked against MODELS §0.2 ranges before running. Chart options too: a scale, a legend\n"
+     "place or a choice of point labels is one of its listed values, written out, and an axis range is not empty.\n"
      "Wrong: `roofline(m, h, batch = 0)`    Right: `roofline(m, h, batch = 1)`"},
     {"E0410", "not callable, or not a record",
      "Only functions, solvers and kinds take arguments; only records have fields.\nWrong: `x(2)` for a quantity x"},

@@ -79,12 +79,12 @@ def shown(s):
 
 # One statement per string; {s} is the literal. Each returns (statement, texts the SVG must show).
 KINDS = {
-    "bar": lambda s: (f"plot bar(label = {s}, value = 1 m, title = {s})", 2),
-    "line": lambda s: (f"plot line(x = 1 m, y = 2 s, series = {s}, title = {s})", 2),
-    "scatter": lambda s: (f"plot scatter(x = 1 m, y = 2 s, label = {s}, title = {s})", 2),
-    "heatmap": lambda s: (f"plot heatmap(x = 1 m, y = 2 s, category = {s}, title = {s})", 2),
+    "bar": lambda s: (f"plot bar(label = {s}, value = 1 m, title = {s}, xlabel = {s}, ylabel = {s})", 4),
+    "line": lambda s: (f"plot line(x = 1 m, y = 2 s, series = {s}, title = {s}, xlabel = {s}, ylabel = {s})", 4),
+    "scatter": lambda s: (f"plot scatter(x = 1 m, y = 2 s, label = {s}, title = {s}, xlabel = {s}, ylabel = {s})", 4),
+    "heatmap": lambda s: (f"plot heatmap(x = 1 m, y = 2 s, category = {s}, title = {s}, xlabel = {s}, ylabel = {s})", 4),
     "roofline": lambda s: (f"plot roofline(H100 with {{ name = {s} }}, point = roofline(Llama3_8B, H100, batch = 1),"
-                           f" label = {s}, title = {s})", 1),
+                           f" label = {s}, title = {s}, ylabel = {s})", 2),  # four copies: the 1 MB string stays under 4 MiB of source
     "scorecard": lambda s: (f"plot scorecard(evaluate(ChatbotServing), title = {s})", 1),
 }
 # An axis label is the argument's source text: a comment and a newline inside it must stay text too.

@@ -16,17 +16,18 @@ import xml.etree.ElementTree as ET
 CASES = {
     "fig_roofline_batch": {
         "roofline": ["Llama-3-70B decode on H100: batch-size sweep", "arithmetic intensity (FLOP/B)",
-                     "attainable performance (TFLOP/s)", "NVIDIA H100 fp16/bf16 989 TFLOP/s", "NVIDIA H100 int8",
+                     "attainable performance (TFLOP/s)", "fp16/bf16 989 TFLOP/s", "fp8/int8 1.979 PFLOP/s",
+                     "tf32 494 TFLOP/s", "NVIDIA H100 memory 3.35 TB/s",
                      "ridge 295.2 FLOP/B", "effective ridge 147.6 FLOP/B", "NVIDIA H100 effective roof",
                      "1 (memory-bound)", "256 (compute-bound)"],
-        "line": ["Step time against batch size", "r.latency (ms)", "step time"],
+        "line": ["Step time against batch size", "latency (ms)", "step time"],
     },
     "fig_regime_map": {"heatmap": ["Regime map", "bw (TB/s)", "Memory", "Compute"]},
-    "fig_carbon_by_grid": {"bar": ["Carbon of a 30-day, 256-GPU job by grid", "fp.carbon_footprint (t)",
+    "fig_carbon_by_grid": {"bar": ["Carbon of a 30-day, 256-GPU job by grid", "carbon_footprint (t)",
                                    "Quebec (Hydro)", "Poland (Coal)"]},
     "fig_scorecard": {"scorecard": ["ChatbotServing", "Feasibility", "Performance", "Macro", "PASS",
                                     "sla_bounds: ttft", "ttft: 66.52 ms", "itl: 4.884 ms/token", "tco: 12,320 USD"]},
-    "fig_pareto": {"scatter": ["step latency vs device cost", "hw.unit_cost (USD)", "r.latency (ms)", "Pareto front",
+    "fig_pareto": {"scatter": ["step latency vs device cost", "device price (USD)", "step latency (ms)", "NVIDIA H200", "Pareto front",
                                "NVIDIA T4"]},
 }
 

@@ -96,14 +96,18 @@ TEST_CASE("hostile strings stay inside the string table of every chart program")
     int k = 0;
     for (const char* p : payloads) {
       std::string s = marker + p + marker;
+      // The axis-label options too (issue 29); a text chart writes the y label as a `set label` of its own.
       c.points.push_back({{"x", Value(1.0 + k)}, {"y", Value(2.0 + k)}, {"value", Value(3.0 + k)}, {name, Value(s)},
-                          {"title", Value(s)}});
+                          {"title", Value(s)}, {"xlabel", Value(s)}, {"ylabel", Value(s)}});
       ++k;
     }
-    std::string prog = plot::gnuplot_program(c, u, "svg", "chart.svg");
-    INFO(kind << "\n" << prog);
-    CHECK(fuzz::plot_program_leak(prog, marker).empty());
-    CHECK(prog.find(marker) != std::string::npos);  // the strings did reach the program (in the table)
+    c.text["xlabel"] = c.text["ylabel"] = "label";
+    for (const char* terminal : {"svg", "dumb size 100,30"}) {
+      std::string prog = plot::gnuplot_program(c, u, terminal, "chart.svg");
+      INFO(kind << " on " << terminal << "\n" << prog);
+      CHECK(fuzz::plot_program_leak(prog, marker).empty());
+      CHECK(prog.find(marker) != std::string::npos);  // the strings did reach the program (in the table)
+    }
   }
 }
 

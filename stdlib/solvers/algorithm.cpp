@@ -64,6 +64,7 @@ struct InferenceScalingOut {
   double latency_multiplier_vs_single_step = 1;
   q::Energy energy_per_query{};     // tp·TDP·T (full TDP, kept)
   bool feasible = true;
+  std::optional<std::string> reason;  // when it does not fit (issue 20.4)
 };
 InferenceScalingOut solve_inference_scaling(const InferenceScalingIn& in) {
   if (in.reasoning_steps < 1) throw SolverError("InvalidInput", "reasoning_steps must be >= 1");
@@ -85,6 +86,7 @@ InferenceScalingOut solve_inference_scaling(const InferenceScalingIn& in) {
   o.latency_multiplier_vs_single_step = (o.total_reasoning_time / (r.ttft + o.time_per_step)).value();
   o.energy_per_query = double(in.tp) * in.hardware.tdp * o.total_reasoning_time;
   o.feasible = r.feasible;
+  o.reason = r.reason;  // serve's: the memory check, the least tp and the largest batch that pass
   return o;
 }
 
@@ -176,6 +178,7 @@ void register_algorithm() {
       .out("latency_multiplier_vs_single_step", &InferenceScalingOut::latency_multiplier_vs_single_step, "T/(TTFT + n·ITL)")
       .out("energy_per_query", &InferenceScalingOut::energy_per_query, "tp·TDP·T")
       .out("feasible", &InferenceScalingOut::feasible, "serving feasibility")
+      .out("reason", &InferenceScalingOut::reason, "when it does not fit: serve's reason")
       .run(&solve_inference_scaling);
   SolverDef<CompressionIn, CompressionOut>("compression", "compression", "MODELS §11 (Wall 13), seed Eq. (18)-(19)",
                                            "quantization, pruning or distillation: size, accuracy, speed-up")

@@ -10,19 +10,28 @@
 #include "stdlib/solvers/operations.hpp"
 #include "stdlib/solvers/parallelism.hpp"
 #include "stdlib/solvers/precision.hpp"
+#include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/serving.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace mls {
+
+static std::string rho_text(double rho) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", rho);
+  return buf;
+}
 
 struct FeasibilityLevel {
   std::string status;                          // PASS or FAIL
   std::optional<std::string> binding_constraint;  // Memory, Parallelism, Ingestion
   q::Bytes memory_required{};
   std::optional<double> data_utilization;      // ρ of the data pipeline when the workload ingests data
+  std::optional<std::string> reason;           // when it fails: the numbers the binding check compared (issue 20.4)
 };
 struct PerformanceLevel {
   std::string status = "SKIPPED";              // PASS, FAIL or SKIPPED
@@ -128,9 +137,25 @@ EvalOut solve_evaluate(const EvalIn& in) {
     data_ok = rho <= 1;
   }
   o.feasibility.status = mem_ok && par_ok && data_ok ? "PASS" : "FAIL";
-  if (!mem_ok) o.feasibility.binding_constraint = "Memory";
-  else if (!par_ok) o.feasibility.binding_constraint = "Parallelism";
-  else if (!data_ok) o.feasibility.binding_constraint = "Ingestion";
+  if (!mem_ok) {
+    o.feasibility.binding_constraint = "Memory";
+    o.feasibility.reason = served && served->reason ? *served->reason
+                                                    : memory_shortfall(o.feasibility.memory_required, dev.capacity) +
+                                                          "; try a device with ≥ " + bytes_text(o.feasibility.memory_required) +
+                                                          (sc.fleet ? ", more tp·pp, or a higher zero_stage" : "");
+  } else if (!par_ok) {
+    const double N = sc.fleet->devices(), k = double(sc.tp) * sc.pp;
+    o.feasibility.binding_constraint = "Parallelism";
+    o.feasibility.reason = std::fmod(N, k) != 0
+        ? std::to_string(long(N)) + " devices are not a multiple of tp·pp = " + std::to_string(long(k))
+        : "batch " + std::to_string(long(B)) + " is smaller than the data-parallel degree " + std::to_string(long(N / k)) +
+              " (one sample per replica at least); try batch ≥ " + std::to_string(long(N / k)) + " or a larger tp·pp";
+  } else if (!data_ok) {
+    o.feasibility.binding_constraint = "Ingestion";
+    o.feasibility.reason = "the data pipeline needs " + rate_text(w.data_rate->value() / 1e9, "GB") + ", storage supplies " +
+                           (dev.storage_bw ? rate_text(dev.storage_bw->value() / 1e9, "GB") : std::string("none")) +
+                           " (ρ = " + rho_text(*o.feasibility.data_utilization) + " > 1)";
+  }
   if (o.feasibility.status == "FAIL") return o;  // D25: short-circuit, Levels 2-3 SKIPPED
   // Level 2 — performance against the SLA.
   if (served) {
@@ -198,7 +223,8 @@ void register_scenario() {
     k.field("status", &FeasibilityLevel::status, "PASS or FAIL")
         .field("binding_constraint", &FeasibilityLevel::binding_constraint, "Memory, Parallelism or Ingestion")
         .field("memory_required", &FeasibilityLevel::memory_required, "per-device memory")
-        .field("data_utilization", &FeasibilityLevel::data_utilization, "data pipeline ρ");
+        .field("data_utilization", &FeasibilityLevel::data_utilization, "data pipeline ρ")
+        .field("reason", &FeasibilityLevel::reason, "when it fails: the numbers the binding check compared");
   }
   {
     KindDef<PerformanceLevel> k("performance_level", "Level 2 of a system evaluation");

@@ -1,6 +1,7 @@
 #include "stdlib/solvers/serving.hpp"
 
 #include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
 
@@ -19,6 +20,28 @@ DecodeStep decode_step(const Workload& model, const Hardware& dev, q::Bytes W, q
   d.compute = flops / (double(tp) * F * eta) / per_step;
   d.itl = std::max(d.compute, d.memory) + dev.dispatch_tax / per_step;  // Eq. (7) + dispatch per step (D14)
   return d;
+}
+
+// Why a serving configuration does not fit, in the numbers of the check above (MODELS §6: mem/tp ≤ capacity
+// of the decode device, (W + KV)/tp ≤ capacity of the prefill device): the least tp that holds the batch,
+// and the largest batch that fits at this tp (the KV cache grows linearly with B, §3.2).
+static std::string serving_shortfall(const Hardware& pre, const Hardware& dec, q::Bytes W, q::Bytes KV, q::Bytes weights,
+                                     q::Bytes mem, double B, int tp) {
+  const bool decode_short = mem / double(tp) > dec.capacity;
+  const q::Bytes needed = decode_short ? mem / double(tp) : (W + KV) / double(tp);
+  const Hardware& short_dev = decode_short ? dec : pre;
+  const int tp_needed = int(std::ceil(std::max((mem / dec.capacity).value(), ((W + KV) / pre.capacity).value())));
+  std::string why = "weights + KV cache " + memory_shortfall(needed, short_dev.capacity) +
+                    (&pre != &dec ? (decode_short ? " on the decode device" : " on the prefill device") : "") +
+                    "; try tp = " + std::to_string(tp_needed);
+  // Largest B with both checks passing: KV and the draft's KV are per request.
+  const q::Bytes kv_per_request = (mem - weights) / B, kv_main_per_request = KV / B;
+  const double b_dec = std::floor(((double(tp) * dec.capacity - weights) / kv_per_request).value());
+  const double b_pre = std::floor(((double(tp) * pre.capacity - W) / kv_main_per_request).value());
+  const double b_fit = std::min(b_dec, b_pre);
+  if (b_fit >= 1) why += ", or batch ≤ " + std::to_string(long(b_fit)) + " at tp = " + std::to_string(tp);
+  else why += " (the weights alone need " + bytes_text(weights / double(tp)) + " per device at tp = " + std::to_string(tp) + ")";
+  return why;
 }
 
 ServingOut solve_serving(const ServingIn& in) {
@@ -52,7 +75,7 @@ ServingOut solve_serving(const ServingIn& in) {
   o.decode_compute_time = d.compute;
   o.decode_memory_time = d.memory;
   o.itl = d.itl;
-  q::Bytes mem = W + KV;
+  q::Bytes mem = W + KV, weights = W;
   o.expected_tokens_per_step = 1.0 * q::token;
   if (in.draft_model) {
     // Speculative decoding (kept from 0.1.1): K draft steps, E accepted tokens per verify step.
@@ -65,6 +88,7 @@ ServingOut solve_serving(const ServingIn& in) {
     o.itl = (K * dd.itl + o.itl) / E;
     o.expected_tokens_per_step = E * q::token;
     mem += Wd + KVd;  // the draft KV is counted too (D14)
+    weights += Wd;
   }
   o.kv_cache_size = KV;
   o.model_weights_size = W;
@@ -72,6 +96,7 @@ ServingOut solve_serving(const ServingIn& in) {
   o.memory_per_device = mem / tp;
   o.memory_utilization = (o.memory_per_device / dec.capacity).value();
   o.feasible = o.memory_per_device <= dec.capacity && (W + KV) / tp <= pre.capacity;
+  if (!o.feasible) o.reason = serving_shortfall(pre, dec, W, KV, weights, mem, B, in.tp);
   o.prefill_throughput = B * S_new * q::token / o.ttft;
   o.decode_throughput = B / o.itl;  // B sequences, each one token per ITL (MODELS §0.1)
   o.prompt_cache_hit_ratio = C / S;
@@ -108,6 +133,7 @@ void register_serving() {
       .out("expected_tokens_per_step", &ServingOut::expected_tokens_per_step, "speculative E")
       .out("prompt_cache_hit_ratio", &ServingOut::prompt_cache_hit_ratio, "C/S")
       .out("kv_transfer_time", &ServingOut::kv_transfer_time, "KV/network_bw when disaggregated")
+      .out("reason", &ServingOut::reason, "when it does not fit: the memory check, the least tp and the largest batch that pass")
       .out("prefill_compute_time", &ServingOut::prefill_compute_time, "2·P_act·S_new·B/(tp·F·η)")
       .out("prefill_memory_time", &ServingOut::prefill_memory_time, "(W+KV)/(tp·BW)")
       .out("decode_compute_time", &ServingOut::decode_compute_time, "2·P_act·B/(tp·F·η) per decode step (one token)")

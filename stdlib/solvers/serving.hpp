@@ -40,6 +40,8 @@ struct ServingOut {
   q::Time kv_transfer_time{};           // KV / network_bw when disaggregated
   q::Time prefill_compute_time{}, prefill_memory_time{};
   q::TimePerToken decode_compute_time{}, decode_memory_time{};  // the two roofs of one decode step
+  std::optional<std::string> reason;    // when it does not fit: the memory check that failed, the least tp and
+                                        // the largest batch that pass (issue 20.4)
 };
 
 // One decode step of `model` on `dev` (MODELS §6, Eq. 7 with |W| = W + KV, through the roofline max), for B

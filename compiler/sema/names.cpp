@@ -1,6 +1,8 @@
 // Scopes, name resolution, shadowing rules, diagnostics plumbing and IR emission helpers.
 #include "compiler/sema/checker.hpp"
 
+#include "compiler/diag/edit_distance.hpp"
+
 #include "stdlib/registry/solver_registry.hpp"
 
 #include <algorithm>
@@ -9,19 +11,6 @@
 namespace mls::sema {
 
 namespace {
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
-                         prev[j - 1] + (std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 const std::vector<std::string> kBuiltins = {"sqrt", "cbrt", "exp", "ln",  "log2",  "log10", "abs",
                                             "min",  "max",  "floor", "ceil", "round", "ceil_div", "has"};
 }  // namespace

@@ -2,6 +2,7 @@
 //   mls FILE | mls run FILE | mls check FILE | mls -e EXPR | mls solve ID --args JSON | mls schema | ...
 // Exit codes: runtime/driver/exit_codes.hpp (the table is also in `mls --help`).
 #include "mls/mls.hpp"
+#include "mls_version.h"  // generated: MLS_GIT_COMMIT, MLS_LLVM_VERSION (cmake/version.cmake)
 #include "runtime/driver/embedded.hpp"
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/driver/resource_flags.hpp"
@@ -22,7 +23,9 @@
 #include <unistd.h>
 
 namespace {
-constexpr const char* kVersion = "mls 0.1.0";
+// `mls --version`: the release, the commit it was built from and the LLVM its JIT links (set by CMake).
+constexpr const char* kVersion = "mls 0.1.0 (commit " MLS_GIT_COMMIT ", LLVM " MLS_LLVM_VERSION ")";
+
 constexpr const char* kExitCodes =
     "Exit codes: 0 ok; 1 an assert or expect failed; 2 compile error (nothing ran); 3 run-time error;\n"
     "64 usage error (a wrong flag, argument or --format for the command); 70 internal error.\n"
@@ -105,7 +108,9 @@ static int run_command_line(int argc, char** argv) {
   auto* explain_cmd = app.add_subcommand("explain", "the lesson behind a diagnostic code (no code: list them all; --format text|json)");
   std::string explain_code;
   explain_cmd->add_option("code", explain_code, "e.g. E0301");
-  auto* solvers_cmd = app.add_subcommand("solvers", "list every solver with its parameters and results (--format text|json|markdown)");
+  auto* solvers_cmd = app.add_subcommand("solvers", "list every solver with its parameters and results (--format text|json|markdown); `solvers NAME`: one solver");
+  std::string solver_name;
+  solvers_cmd->add_option("name", solver_name, "one solver, by its MLS name or spec id (serve, serving)");
   auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT` (--format text|json|markdown)");
   std::vector<std::string> zoo_args;
   zoo_cmd->add_option("args", zoo_args, "show NAME | search TEXT");
@@ -245,6 +250,17 @@ static int run_command_line(int argc, char** argv) {
   if (*solvers_cmd) {
     if (!writes("solvers", listing_formats)) return driver::kUsage;
     driver::Session session;
+    if (!solver_name.empty()) {
+      if (format != "text") {
+        std::cerr << "mls solvers " << solver_name << ": one solver is shown as text; `mls solvers --format "
+                  << format << "` lists them all\n";
+        return driver::kUsage;
+      }
+      if (print_solver_info(session.units(), solver_name, std::cout)) return driver::kOk;
+      std::cerr << "mls solvers: no solver named `" << solver_name << "`" << nearest_solver(solver_name)
+                << "; `mls solvers` lists them all\n";
+      return driver::kUsage;
+    }
     return print_solver_reference(session.units(), format == "markdown" ? SolverDocFormat::Markdown
                                                    : format == "json"   ? SolverDocFormat::Json
                                                                         : SolverDocFormat::Text, std::cout);

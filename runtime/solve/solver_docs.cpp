@@ -1,5 +1,7 @@
 #include "runtime/solve/solver_docs.hpp"
 
+#include "compiler/diag/edit_distance.hpp"
+
 #include "runtime/format/markdown_cell.hpp"
 #include "runtime/format/value_json.hpp"
 #include "stdlib/registry/solver_registry.hpp"
@@ -80,6 +82,15 @@ int print_solver_reference(const units::UnitTable& u, SolverDocFormat f, std::os
     }
   }
   return 0;
+}
+
+std::string nearest_solver(const std::string& name) {
+  std::string best;
+  size_t best_d = std::max<size_t>(2, name.size() / 3) + 1;
+  for (auto& s : reg::solvers())
+    for (const std::string& n : {s.name, s.id})
+      if (size_t d = edit_distance(name, n); d < best_d) best_d = d, best = s.name;
+  return best.empty() ? "" : "; did you mean `" + best + "`?";
 }
 
 bool print_solver_info(const units::UnitTable& u, const std::string& name, std::ostream& out) {

@@ -20,5 +20,7 @@ enum class SolverDocFormat { Text, Markdown, Json };
 int print_solver_reference(const units::UnitTable& t, SolverDocFormat f, std::ostream& out);
 // One solver in full, as text (the REPL's `:info NAME`): returns false when `name` is no solver.
 bool print_solver_info(const units::UnitTable& t, const std::string& name, std::ostream& out);
+// "; did you mean `serve`?" for a name that is no solver (nearest MLS name or spec id), or "".
+std::string nearest_solver(const std::string& name);
 
 }  // namespace mls

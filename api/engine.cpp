@@ -180,6 +180,7 @@ int Engine::run_to(const std::string& path, const std::optional<std::string>& te
   o.shard_n = r.shard_n;
   o.whole_zoo = r.whole_zoo;
   o.as_zoo = r.as_zoo;
+  o.command_line = r.command_line;
   using E = RenderOptions::Emit;
   o.emit = r.emit == E::Check    ? driver::Emit::Check
            : r.emit == E::Tokens ? driver::Emit::Tokens

@@ -58,6 +58,7 @@ struct Options {
   bool builtin = false;                  // prelude / zoo: entries are built in
   bool allow_rebinding = false;          // REPL
   bool repl = false;                     // REPL: a bare expression also binds `ans`
+  bool command_line = false;             // `mls -e`: top-level bindings are the user's answers (no W0603)
   double max_points = 1e9;               // a sweep larger than this is refused at compile time (E0507)
 };
 

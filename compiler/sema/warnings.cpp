@@ -171,17 +171,19 @@ void Checker::report_unused(const ast::Program& p) {
     return false;
   };
   std::function<void(const std::vector<ast::StmtPtr>&)> walk = [&](const std::vector<ast::StmtPtr>& stmts) {
+    // `mls -e 'x = 3 m'`: a binding typed on the command line is what the user asked for, not a leftover.
+    const bool answers = opt_.command_line && &stmts == &p.stmts;
     for (auto& sp : stmts) {
       const ast::Stmt& s = *sp;
       switch (s.kind) {
         case ast::StmtKind::Let:
-          if (!exempt(s.name) && !read(s.name_span))
+          if (!answers && !exempt(s.name) && !read(s.name_span))
             unused("`" + s.name + "` is bound but never used", s.name_span, "never read",
                    "use it (`print " + s.name + "`), delete it, or name it `_" + s.name + "` to keep it unused");
           break;
         case ast::StmtKind::Fn:
           if (exempt(s.name)) break;
-          if (!read(s.name_span)) {
+          if (!read(s.name_span) && !answers) {
             unused("function `" + s.name + "` is never called", s.name_span, "never called",
                    "call it (`" + s.name + "(...)`), delete it, or name it `_" + s.name + "` to keep it unused");
             break;

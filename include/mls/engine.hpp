@@ -109,6 +109,7 @@ struct RenderOptions {
   bool plot_text = false;                // charts drawn as text on the output
   int shard_k = 0, shard_n = 1;          // run the K-th of N slices of every top-level loop
   bool whole_zoo = false, as_zoo = false;
+  bool command_line = false;             // `mls -e`: top-level bindings are answers, never unused (W0603)
   enum class Emit { Run, Check, Tokens, Ast, Typed, Ir, Llvm } emit = Emit::Run;
 };
 

@@ -3,12 +3,15 @@
 // Exit codes: runtime/driver/exit_codes.hpp (the table is also in `mls --help`).
 #include "mls/mls.hpp"
 #include "mls_version.h"  // generated: MLS_GIT_COMMIT, MLS_LLVM_VERSION (cmake/version.cmake)
+#include "runtime/cli/completions.hpp"
+#include "runtime/cli/eval_command.hpp"
 #include "runtime/driver/embedded.hpp"
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/driver/resource_flags.hpp"
 #include "runtime/format/quantity_json.hpp"
 #include "runtime/repl/repl.hpp"
 #include "runtime/solve/solve_command.hpp"
+#include "runtime/reference/units_reference.hpp"
 #include "runtime/solve/solver_docs.hpp"
 #include "runtime/zoo/zoo_commands.hpp"
 
@@ -41,6 +44,14 @@ bool utf8_terminal() {
     }
   }
   return true;  // no locale set: assume a modern UTF-8 terminal
+}
+
+// Whether a line of `-e` text is a REPL command (`:info serve`): its first non-blank character is `:`.
+bool has_repl_command(const std::string& text) {
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);)
+    if (auto b = line.find_first_not_of(" \t"); b != std::string::npos && line[b] == ':') return true;
+  return false;
 }
 }  // namespace
 
@@ -94,11 +105,10 @@ static int run_command_line(int argc, char** argv) {
   solve->add_option("id", solve_id, "solver id (spec id or MLS name)")->required();
   solve->add_option("--args", solve_args, "arguments as a JSON object");
 
-  auto* eval_cmd = app.add_subcommand("eval", "evaluate a scenario: the three-level scorecard (= `print evaluate(NAME, ...)`)");
-  std::string eval_name;
+  auto* eval_cmd = app.add_subcommand("eval", "a model on a device (MODEL HARDWARE [batch=N precision=P efficiency=E prompt=S tp=T]: "
+                                              "memory, roofline, serving) or a scenario's scorecard (SCENARIO [k=v ...]); alone: the scenarios");
   std::vector<std::string> eval_args;
-  eval_cmd->add_option("scenario", eval_name, "a scenario name from the zoo (mls zoo) or your script's")->required();
-  eval_cmd->add_option("args", eval_args, "extra named arguments: batch=32 precision=int8");
+  eval_cmd->add_option("args", eval_args, "SCENARIO or MODEL HARDWARE, then settings: batch=32 precision=int8");
   auto* opt_cmd = app.add_subcommand("optimize", "run an optimizer: parallelism|batching|placement ARGS (= `print optimize_KIND(ARGS)`)");
   std::string opt_kind;
   std::vector<std::string> opt_args;
@@ -119,7 +129,12 @@ static int run_command_line(int argc, char** argv) {
   audit_cmd->add_option("file", audit_file, "a file of entries to audit instead of the built-in zoo");
   auto* repl_cmd = app.add_subcommand("repl", "the interactive REPL (also `mls` alone on a terminal; reads stdin when piped)");
   auto* schema_cmd = app.add_subcommand("schema", "print the JSON Schema of every JSON output (docs/mls-output.schema.json)");
-  for (auto* sc : {repl_cmd, run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd, explain_cmd, schema_cmd})
+  auto* units_cmd = app.add_subcommand("units", "every dimension, prefix, unit and alias (--format text|json|markdown; docs/units.md)");
+  auto* completions_cmd = app.add_subcommand("completions", "print the shell completion script: bash|zsh|fish");
+  std::string shell;
+  completions_cmd->add_option("shell", shell, "bash, zsh or fish")->required();
+  for (auto* sc : {repl_cmd, run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd, explain_cmd, schema_cmd,
+                   units_cmd, completions_cmd})
     sc->fallthrough();
 
   try {
@@ -221,11 +236,34 @@ static int run_command_line(int argc, char** argv) {
     else std::cout << c->code << ": " << c->title << "\n\n" << c->text << "\n";
     return driver::kOk;
   }
+  if (*units_cmd) {
+    if (!writes("units", listing_formats)) return driver::kUsage;
+    driver::Session session;
+    return print_units_reference(session.units(), format == "markdown" ? UnitsFormat::Markdown
+                                                  : format == "json"   ? UnitsFormat::Json
+                                                                       : UnitsFormat::Text, std::cout);
+  }
+  if (*completions_cmd) {
+    if (!writes("completions", {"text"})) return driver::kUsage;
+    if (cli::write_completions(app, api::Engine(), shell, std::cout)) return driver::kOk;
+    std::cerr << "mls completions: no completions for `" << shell << "`; the shells are bash, zsh and fish\n";
+    return driver::kUsage;
+  }
   // `mls` alone (or `mls repl`): the REPL, interactive on a terminal, reading entries from a pipe.
   bool other = *run || *check || *solve || *zoo_cmd || *audit_cmd || *eval_cmd || *opt_cmd || *solvers_cmd;
   if (*repl_cmd || (!other && expr.empty() && file.empty())) {
     if (!writes("repl", run_formats)) return driver::kUsage;
     return repl::run(o, isatty(0) && isatty(1));
+  }
+  // `mls -e ':info serve'`: a line that starts with `:` is never MLS but a REPL command, so such text
+  // runs as REPL entries — read from the text exactly as the REPL reads piped input from stdin.
+  if (!expr.empty() && has_repl_command(expr)) {
+    if (!writes("repl", run_formats)) return driver::kUsage;
+    std::istringstream entries(expr + "\n");
+    std::streambuf* stdin_buffer = std::cin.rdbuf(entries.rdbuf());
+    int rc = repl::run(o, false);
+    std::cin.rdbuf(stdin_buffer);
+    return rc;
   }
   zoo::ZooFormat zf = format == "json" ? zoo::ZooFormat::Json : format == "markdown" ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
   if (*zoo_cmd) {
@@ -293,8 +331,8 @@ static int run_command_line(int argc, char** argv) {
   using E = api::RenderOptions::Emit;
   ro.emit = emit == "tokens" ? E::Tokens : emit == "ast" ? E::Ast : emit == "typed" ? E::Typed : emit == "ir" ? E::Ir
             : emit == "llvm" ? E::Llvm : E::Run;
-  // `mls eval` and `mls optimize` are shortcuts for one-line scripts, so they print exactly what the
-  // equivalent script prints (and report errors against that line).
+  // `mls optimize` (and `mls eval SCENARIO`) are shortcuts for one-line scripts, so they print exactly
+  // what the equivalent script prints (and report errors against that line).
   auto call_args = [](const std::vector<std::string>& args) {
     std::string s;
     for (auto& a : args) {
@@ -303,7 +341,7 @@ static int run_command_line(int argc, char** argv) {
     }
     return s;
   };
-  if (*eval_cmd) return engine.run_to("<eval>", "print evaluate(" + eval_name + call_args(eval_args) + ")\n", ro, std::cout, std::cerr);
+  if (*eval_cmd) return cli::eval_command(engine, eval_args, ro, std::cout, std::cerr);
   if (*opt_cmd) {
     std::string args = call_args(opt_args);
     if (args.size() >= 2) args = args.substr(2);
@@ -315,7 +353,10 @@ static int run_command_line(int argc, char** argv) {
     return engine.run_to(check_file, std::nullopt, ro, std::cout, std::cerr);
   }
   if (*run) file = run_file;
-  if (!expr.empty()) return engine.run_to("<expr>", expr + "\n", ro, std::cout, std::cerr);
+  if (!expr.empty()) {
+    ro.command_line = true;
+    return engine.run_to("<expr>", expr + "\n", ro, std::cout, std::cerr);
+  }
   if (file.empty()) {
     std::cerr << app.help() << "\n";
     return driver::kUsage;

@@ -261,6 +261,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   sema::Options user_opts;
   user_opts.zoo_requires_provenance = o.as_zoo;
   user_opts.max_points = o.max_points;
+  user_opts.command_line = o.command_line;
   std::filesystem::path dir = !folder.empty() ? std::filesystem::absolute(folder)
                               : text           ? std::filesystem::current_path()
                                                : std::filesystem::absolute(path).parent_path();

@@ -36,6 +36,7 @@ struct Options {
   bool as_zoo = false;  // check the script as a zoo file: every entry needs provenance (E0413)
   plot::RenderOptions plots;  // where charts go (--plots DIR, --plot-format, --plot-text)
   bool whole_zoo = false;
+  bool command_line = false;  // `mls -e`: top-level bindings are answers, never unused (W0603)
   double max_points = 1e9;   // --max-points: the largest loop nest, refused at compile time when its size is known, else when it starts
   double max_memory = 2.0 * (1ull << 30);  // --max-memory: the lists and ranges a run may hold (ir::MemoryBudget)
   int shard_k = 0, shard_n = 1;  // --shard K/N: the K-th of N slices of every top-level loop

@@ -24,7 +24,7 @@ if(MLS_HELP2MAN)
   set(MLS_MAN_PAGE ${MLS_SHARE}/man/mls.1)
   add_custom_command(OUTPUT ${MLS_MAN_PAGE}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${MLS_SHARE}/man
-    COMMAND ${MLS_HELP2MAN} --no-info --section 1 --name "a units-checked language for reasoning about machine-learning systems"
+    COMMAND ${MLS_HELP2MAN} --no-info --locale=C.UTF-8 --section 1 --name "a units-checked language for reasoning about machine-learning systems"
             --include ${CMAKE_SOURCE_DIR}/cmake/mls.h2m --output ${MLS_MAN_PAGE} $<TARGET_FILE:mls>
     DEPENDS mls ${CMAKE_SOURCE_DIR}/cmake/mls.h2m
     COMMENT "Writing the man page from mls --help (help2man)"

@@ -37,6 +37,7 @@ with tempfile.TemporaryDirectory() as t:
     else:
         text = open(page, encoding="utf-8").read()
         help_text = sh(mls, "--help").stdout
+        expect("MLS — a units" in text, "man page: the description's dash was lost (help2man outside a UTF-8 locale)")
         for word in ("eval", "completions", "units", "--format", "Exit codes"):
             expect(word in help_text and word.replace("-", "\\-") in text, f"man page lacks {word!r}")
         if shutil.which("man"):

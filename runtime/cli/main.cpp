@@ -66,7 +66,8 @@ static int run_command_line(int argc, char** argv) {
   std::string expr, emit = "run", format = "text", diagnostics = "text", color = "auto";
   int digits = 4;
   bool no_jit = false;
-  app.add_option("-e,--expr", expr, "evaluate an expression or statements and print the result");
+  app.add_option("-e,--expr", expr, "evaluate an expression or statements and print the result; a line starting with "
+                                    "`:` is a REPL command (-e ':info H100')");
   app.add_option("--emit", emit, "show a stage instead of running: tokens|ast|typed|ir|llvm")
       ->check(CLI::IsMember({"run", "tokens", "ast", "typed", "ir", "llvm"}));
   app.add_option("--format", format, "output format: text|json|csv for runs; each command names the ones it writes")

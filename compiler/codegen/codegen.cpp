@@ -498,6 +498,10 @@ class Gen {
     b_.SetInsertPoint(after);
   }
 
+  struct Walk {  // a lazy range's loop-invariant values
+    llvm::Value *lo = nullptr, *step = nullptr, *first = nullptr, *offset = nullptr;
+  };
+
   // for v0 in l0, v1 in l1, ... { body }: the cartesian product, first list outermost.
   void for_(const Inst& i, int32_t at) {
     call_checked("mls_rt_for_begin", at);  // E0507; lengths and native items of every list
@@ -506,12 +510,19 @@ class Gen {
       len.push_back(b_.CreateLoad(i64_, out_ptr(2 * d), "len" + std::to_string(d)));
       data.push_back(b_.CreateLoad(ptr_, out_ptr(2 * d + 1), "items" + std::to_string(d)));
     }
-    nest(i, at, 0, len, data);
+    // A lazy range's walk (mls_rt_for_begin): its lo, step, the slice's first item and offset.
+    std::vector<Walk> walk(i.operands.size());
+    for (std::size_t d = 0; d < i.operands.size(); ++d) {
+      if (!u_.lazy_range(i.operands[d])) continue;
+      auto field = [&](int f, llvm::Type* t) { return b_.CreateLoad(t, b_.CreateConstInBoundsGEP1_64(i64_, data[d], f)); };
+      walk[d] = {field(0, f64_), field(1, f64_), field(2, f64_), field(3, i64_)};
+    }
+    nest(i, at, 0, len, data, walk);
     call_checked("mls_rt_for_end", at);
   }
 
   void nest(const Inst& i, int32_t at, std::size_t d, const std::vector<llvm::Value*>& len,
-            const std::vector<llvm::Value*>& data) {
+            const std::vector<llvm::Value*>& data, const std::vector<Walk>& walk) {
     if (d == i.operands.size()) {
       fn().scopes.emplace_back();
       block(i.blocks[0]);
@@ -526,12 +537,27 @@ class Gen {
     b_.SetInsertPoint(head);
     auto* k = b_.CreatePHI(i64_, 2, "k" + std::to_string(d));
     k->addIncoming(b_.getInt64(0), pre);
+    const Inst* range = u_.lazy_range(i.operands[d]);
+    // A lazy range's item: lo + (offset + k) * step, or (geometric) the previous item times the factor,
+    // the arithmetic ir::LazyRange (and so eval_range) uses.
+    llvm::PHINode* x = nullptr;
+    if (range && range->flag) {
+      x = b_.CreatePHI(f64_, 2, "x" + std::to_string(d));
+      x->addIncoming(walk[d].first, pre);
+    }
     b_.CreateCondBr(b_.CreateICmpULT(k, len[d]), body, exit);
     b_.SetInsertPoint(body);
     ValueId var = d < i.vars.size() ? i.vars[d] : ir::kNoValue;
     Kind vk = var == ir::kNoValue ? Kind::Handle : u_.kind(var);
     fn().scopes.emplace_back();
-    if (vk == Kind::F64) {
+    if (range && vk == Kind::F64) {
+      define(var, x ? static_cast<llvm::Value*>(x)
+                    : b_.CreateFAdd(walk[d].lo, b_.CreateFMul(b_.CreateUIToFP(b_.CreateAdd(k, walk[d].offset), f64_), walk[d].step)));
+    } else if (range) {
+      store_arg(0, b_.getInt64(d));
+      store_arg(1, k);
+      call_checked("mls_rt_for_item", at);
+    } else if (vk == Kind::F64) {
       define(var, b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, data[d], k)));
     } else if (vk == Kind::Bool) {
       define(var, b_.CreateICmpNE(b_.CreateLoad(i64_, b_.CreateInBoundsGEP(i64_, data[d], k)), b_.getInt64(0)));
@@ -540,10 +566,11 @@ class Gen {
       store_arg(1, k);
       call_checked("mls_rt_for_item", at);
     }
-    nest(i, at, d + 1, len, data);
+    nest(i, at, d + 1, len, data, walk);
     fn().scopes.pop_back();
     auto* next = b_.CreateAdd(k, b_.getInt64(1), "", true, true);
     k->addIncoming(next, b_.GetInsertBlock());
+    if (x) x->addIncoming(b_.CreateFMul(x, walk[d].step), b_.GetInsertBlock());
     b_.CreateBr(head);
     b_.SetInsertPoint(exit);
   }

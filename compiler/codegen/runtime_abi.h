@@ -53,6 +53,7 @@ typedef int32_t (*MlsThunk)(MlsRt* rt, int32_t inst, const uint64_t* args, uint6
   X(mls_rt_expect_failed) /* reports E0502 to the sink                                            */ \
   X(mls_rt_bind)                                                                                    \
   X(mls_rt_for_begin)     /* E0507 check; out[2d] = length of list d, out[2d+1] = native items   */ \
+                          /* (a lazy range: {lo, step, first item, offset}, f64 bits and a u64)  */ \
   X(mls_rt_for_item)      /* args = depth, index: the loop variable (a handle) takes the item    */ \
   X(mls_rt_for_end)       /* the loop is done: loops begun after it no longer count its points    */ \
   X(mls_rt_run_loop)      /* args = a top-level loop's function: runs it (on --threads threads)   */ \

@@ -52,6 +52,7 @@ struct Analysis {
   }
   void scan(const Inst& i) {
     if (valid(i.result)) def[at(i.result)] = &i;
+    if (i.op == Op::Range && i.aux == ir::kLazyRange) u.lazy_ranges.emplace(i.result, &i);
     if (i.op == Op::For)
       for (auto v : i.vars)
         if (valid(v)) loop_of_var[at(v)] = &i;

@@ -57,6 +57,13 @@ struct UnitInfo {
   // every pending row of that table does: the runtime keeps just their arguments until the
   // point's Reduce and builds the rows only if the reduction keeps the point. By instruction index.
   std::vector<std::uint8_t> deferred_row;
+  // Ranges only their loop reads (ir::kLazyRange): the runtime keeps their start, step and count
+  // (ir::LazyRange) and the loop computes each item; no list exists. Value → its Range instruction.
+  std::unordered_map<ir::ValueId, const ir::Inst*> lazy_ranges;
+  const ir::Inst* lazy_range(ir::ValueId v) const {
+    auto it = lazy_ranges.find(v);
+    return it == lazy_ranges.end() ? nullptr : it->second;
+  }
 
   bool valid(ir::ValueId v) const { return v >= 0 && v < num_values; }
   bool local(ir::ValueId v) const { return v >= base && v < num_values; }

@@ -1,5 +1,6 @@
 #include "compiler/ir/evaluator.hpp"
 
+#include "compiler/ir/lazy_range.hpp"
 #include "compiler/ir/parallel_loop.hpp"
 #include "compiler/ir/semantics.hpp"
 
@@ -11,6 +12,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace mls::ir {
 
@@ -91,7 +93,10 @@ class Interp {
         set(i, make_list(std::move(l), i.span, lim_));
         break;
       }
-      case Op::Range: set(i, eval_range(n(o[0]), n(o[1]), n(o[2]), i.flag, i.span, lim_)); break;
+      case Op::Range:
+        if (i.aux == kLazyRange) ranges_[i.result] = lazy_range(n(o[0]), n(o[1]), n(o[2]), i.flag, i.span, lim_);
+        else set(i, eval_range(n(o[0]), n(o[1]), n(o[2]), i.flag, i.span, lim_));
+        break;
       case Op::CallSolver: {
         const reg::SolverDesc* s = reg::find_solver(i.str);
         std::vector<Value> args;
@@ -139,7 +144,7 @@ class Interp {
 
   void loop(const Inst& i) {
     double total = sweep_points_;  // a loop inside loops: the nest is one sweep
-    for (auto id : i.operands) total *= double(v(id).list().size());
+    for (auto id : i.operands) total *= double(length(id));
     check_loop_size(i, total, lim_.max_loop_iterations);
     double outer = sweep_points_;
     sweep_points_ = total;
@@ -158,11 +163,21 @@ class Interp {
   int depth_ = 0;             // loops being run (a top-level loop is the only one running at depth 1)
   double sweep_points_ = 1;   // the points of the running loop nest
   std::optional<std::pair<std::size_t, std::size_t>> slice_;  // --threads: this thread's part of the first list
+  std::unordered_map<ValueId, LazyRange> ranges_;  // the loop headers' lazy ranges (kLazyRange), by value
+
+  const LazyRange* lazy(ValueId id) const {
+    auto it = ranges_.find(id);
+    return it == ranges_.end() ? nullptr : &it->second;
+  }
+  std::size_t length(ValueId id) const {
+    const LazyRange* r = lazy(id);
+    return r ? r->count : v(id).list().size();
+  }
 
   // --threads: chunks of the first list on several interpreters, each on its own copy of the values.
   void parallel(const Inst& i, double total) {
-    const List& items = v(i.operands[0]).list();
-    auto [b, e] = shard_slice(items.size(), lim_.shard_k, lim_.shard_n);
+    std::size_t size = length(i.operands[0]);
+    auto [b, e] = shard_slice(size, lim_.shard_k, lim_.shard_n);
     auto on_main = [&](std::size_t lo, std::size_t hi, RuntimeSink&) {
       slice_ = {lo, hi};
       nest(i, 0);
@@ -170,15 +185,16 @@ class Interp {
     };
     auto make_worker = [&]() -> SliceFn {
       auto vals = std::make_shared<std::vector<Value>>(vals_);
-      return [this, &i, vals, points = sweep_points_](std::size_t lo, std::size_t hi, RuntimeSink& sink) {
+      return [this, &i, vals, ranges = ranges_, points = sweep_points_](std::size_t lo, std::size_t hi, RuntimeSink& sink) {
         Interp w(m_, sink, lim_, *vals);
+        w.ranges_ = ranges;
         w.depth_ = 1;
         w.sweep_points_ = points;
         w.slice_ = {lo, hi};
         w.nest(i, 0);
       };
     };
-    run_parallel(b, e, total / static_cast<double>(items.size()), lim_.threads, sink_, on_main, make_worker);
+    run_parallel(b, e, total / static_cast<double>(size), lim_.threads, sink_, on_main, make_worker);
     slice_.reset();
   }
 
@@ -187,13 +203,24 @@ class Interp {
       block(i.blocks[0]);
       return;
     }
+    std::size_t size = length(i.operands[depth]);
+    auto [b, e] = depth == 0 && depth_ == 1 ? (slice_ ? *slice_ : shard_slice(size, lim_.shard_k, lim_.shard_n))
+                                            : std::pair<std::size_t, std::size_t>{0, size};
+    auto var = static_cast<size_t>(i.vars[depth]);
+    if (const LazyRange* found = lazy(i.operands[depth])) {
+      LazyRange r = *found;  // a copy: the body may evaluate its own ranges into ranges_
+      double x = b < e ? r.item(b) : 0;
+      for (std::size_t k = b; k < e; ++k, x = r.geometric ? r.next(x) : r.item(k)) {
+        vals_[var] = Value(x);
+        nest(i, depth + 1);
+      }
+      return;
+    }
     // Copy: the body may overwrite nothing outside its own values, but keep the list alive.
     Value list = v(i.operands[depth]);
     const List& items = list.list();
-    auto [b, e] = depth == 0 && depth_ == 1 ? (slice_ ? *slice_ : shard_slice(items.size(), lim_.shard_k, lim_.shard_n))
-                                            : std::pair<std::size_t, std::size_t>{0, items.size()};
     for (std::size_t k = b; k < e; ++k) {
-      vals_[static_cast<size_t>(i.vars[depth])] = items[k];
+      vals_[var] = items[k];
       nest(i, depth + 1);
     }
   }
@@ -261,14 +288,6 @@ Value eval_math(const std::string& fn, const std::vector<Value>& a, Span where) 
   return Value(r);
 }
 
-namespace {
-[[noreturn]] void range_too_large(double count, double max_items, Span where) {
-  fail("E0507", "this range has " + units::format_count(count) + " items", where, "range too large",
-       "a range holds at most " + units::format_count(max_items) +
-           " items; nest two loops over smaller ranges, or take a larger step");
-}
-}  // namespace
-
 double range_count(double lo, double hi, double step, bool geometric) {
   // 1e-9: `0.1 .. 0.3 step 0.1` has 3 items although (0.3 - 0.1) / 0.1 is 1.9999999999999998.
   if (geometric) return step > 1 && lo > 0 && hi >= lo ? std::floor(std::log(hi / lo) / std::log(step) + 1e-9) + 1 : 0;
@@ -276,25 +295,16 @@ double range_count(double lo, double hi, double step, bool geometric) {
 }
 
 Value eval_range(double lo, double hi, double step, bool geometric, Span where, const EvalLimits& limits) {
-  if (geometric ? !(step > 1) || !(lo > 0) : !(step > 0))
-    fail("E0409", geometric ? "a geometric range needs a start > 0 and a factor > 1" : "a range step must be positive", where,
-         "in this range");
-  double count = range_count(lo, hi, step, geometric);
-  if (count > limits.max_list_items) range_too_large(count, limits.max_list_items, where);
-  if (limits.memory) limits.memory->charge(list_bytes(count), where, "this range");
+  LazyRange r = lazy_range(lo, hi, step, geometric, where, limits);
+  if (limits.memory) limits.memory->charge(list_bytes(double(r.count)), where, "this range");
   List out;
   try {
-    if (count > 0) out.reserve(static_cast<std::size_t>(count));  // a 10^6-point range: one allocation
-    if (geometric)
-      for (double x = lo; x <= hi * (1 + 1e-12); x *= step) out.push_back(Value(x));
-    else
-      for (double k = 0; k < count; ++k) out.push_back(Value(lo + k * step));
+    out.reserve(r.count);  // a 10^6-point range: one allocation
+    for (double x = lo; out.size() < r.count; x = r.next(x)) out.push_back(Value(geometric ? x : r.item(out.size())));
   } catch (...) {
-    if (limits.memory) limits.memory->release(list_bytes(count));
+    if (limits.memory) limits.memory->release(list_bytes(double(r.count)));
     throw;
   }
-  if (limits.memory && out.size() != static_cast<std::size_t>(count))  // the charge is what the list holds
-    limits.memory->release(list_bytes(count) - list_bytes(double(out.size())));
   return charged_list(std::move(out), limits.memory);
 }
 

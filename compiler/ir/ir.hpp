@@ -43,7 +43,8 @@ enum class Op {
   HasField,    // operands[0] = record; str = field name: true when the record has the field (`has`, `??`, filters)
   With,        // operands[0] = record; names/operands[1..] = updated fields
   MakeList,    // operands = items
-  Range,       // operands = lo, hi, step; flag = geometric
+  Range,       // operands = lo, hi, step; flag = geometric; aux = kLazyRange: only the For right after it
+               // reads it (`for x in a .. b`), which walks start/step/count (LazyRange): no list is built
   CallSolver,  // str = solver id; operands = arguments in parameter order (None for unset optionals)
   If,          // operands[0] = condition; blocks[0] = then, blocks[1] = else; result = yielded value
   For,         // operands = lists; vars = loop variables; blocks[0] = body (cartesian product, first outermost)
@@ -58,6 +59,7 @@ enum class Op {
   Bind,        // names[0] = a global name; operands[0] = value (exports zoo/script bindings to the runtime)
 };
 const char* op_name(Op op);
+inline constexpr int kLazyRange = 1;  // Inst::aux of a Range that only its loop reads
 
 struct Block;
 

@@ -88,7 +88,10 @@ void print_inst(std::ostringstream& os, const Inst& i, int depth, const SourceMa
     case Op::ConstStr: os << " " << quoted(i.str); break;
     case Op::Math: case Op::CallSolver: case Op::GetField: case Op::HasField: case Op::Assert: os << " " << i.str; break;
     case Op::MakeRecord: os << " " << (i.str.empty() ? "{}" : i.str); break;
-    case Op::Range: if (i.flag) os << " geometric"; break;
+    case Op::Range:
+      if (i.flag) os << " geometric";
+      if (i.aux == kLazyRange) os << " lazy";
+      break;
     case Op::Bind: os << " " << i.names[0]; break;
     case Op::Row: case Op::TableEnd: os << " table" << i.aux; break;
     case Op::Plot: os << " " << i.str << " plot" << i.aux; break;

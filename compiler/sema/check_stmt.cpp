@@ -233,6 +233,11 @@ void Checker::for_stmt(const ast::Stmt& s) {
     if (l.t.k != SType::K::List)
       error("E0410", "`for` needs a list or a range to iterate over", fb.iterable->span,
             "this is " + describe_a(l.t, units_), "write a list `[a, b, c]` or a range `1..8`");
+    // A range written in the loop header is read by this loop only: it need not be built (LazyRange).
+    auto& emitted = blocks_.back()->insts;
+    if (fb.iterable->kind == ast::ExprKind::Range && !emitted.empty() && emitted.back().op == ir::Op::Range &&
+        emitted.back().result == l.v)
+      emitted.back().aux = ir::kLazyRange;
     loop.operands.push_back(l.v);
     elems.push_back(*l.t.elem);
   }

@@ -2,6 +2,7 @@
 // where possible, never switching B <-> bit or SI <-> IEC; durations pick ns ... year.
 #include "compiler/units/unit_table.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -16,8 +17,9 @@ std::string format_number(double v, int digits) {
   if (std::fabs(v) >= 1000 && std::fabs(v) < 1e15 && v == std::floor(v) && std::fabs(v) < std::pow(10.0, std::max(digits, 6)))
     return std::to_string(static_cast<long long>(v));
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-  std::string s = buf;
+  // std::to_chars with a precision is printf's "%.*g" digit for digit, without its locale and
+  // parsing costs (issue 24: a CSV row formats several numbers).
+  std::string s(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, digits).ptr);
   // Trim trailing zeros of a fraction (keep exponents intact).
   auto e = s.find('e');
   std::string mant = e == std::string::npos ? s : s.substr(0, e), exp = e == std::string::npos ? "" : s.substr(e);

@@ -6,6 +6,7 @@
 #include "compiler/codegen/unit_info.hpp"
 #include "compiler/ir/evaluator.hpp"
 #include "compiler/ir/ir.hpp"
+#include "compiler/ir/lazy_range.hpp"
 #include "compiler/ir/runtime_sink.hpp"
 #include "stdlib/core/value.hpp"
 
@@ -28,6 +29,7 @@ struct State {
   std::vector<Value> values;
   std::vector<std::uint64_t> slots;
   std::vector<codegen::Kind> kinds;  // how JIT code holds each value defined so far
+  std::vector<ir::LazyRange> ranges;  // the loop headers' ranges (ir::kLazyRange), by value id
   void grow(std::size_t num_values) {
     if (values.size() < num_values) values.resize(num_values);
     if (slots.size() < num_values) slots.resize(num_values, 0);

@@ -24,6 +24,11 @@ struct MlsRt {
     mls::Value list;
     std::vector<std::uint64_t> native;
     std::size_t offset = 0;  // --shard: the slice of the list this run covers starts here
+    // A lazy range (UnitInfo::lazy_ranges): what the loop reads to compute its items (runtime_abi.h,
+    // mls_rt_for_begin): lo, step and the slice's first item as f64 bits, the offset.
+    std::uint64_t walk[4] = {0, 0, 0, 0};
+    mls::ir::LazyRange range;
+    bool lazy = false;
   };
   std::vector<std::vector<Pin>> pins;   // by instruction index
   std::vector<double> sweep_points;  // the running loops' nest sizes, innermost last (E0507 bound)

@@ -85,6 +85,12 @@ void set_result(MlsRt* rt, const Inst& i, Value v, std::uint64_t* out) {
   }
 }
 
+// The number of items a loop walks over its operand `id`: a lazy range's count or a list's length.
+std::size_t length(MlsRt* rt, ValueId id) {
+  if (rt->unit->lazy_range(id)) return rt->state->ranges.at(static_cast<std::size_t>(id)).count;
+  return handle(rt, static_cast<std::uint64_t>(id)).list().size();
+}
+
 template <class F> std::int32_t guard(MlsRt* rt, F&& f) noexcept {
   try {
     f();
@@ -181,7 +187,10 @@ std::int32_t mls_rt_range(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     auto n = [&](std::size_t k) { return operand(rt, i, k, args).num(); };
-    set_result(rt, i, ir::eval_range(n(0), n(1), n(2), i.flag, i.span, *rt->limits), out);
+    if (i.aux != ir::kLazyRange) return set_result(rt, i, ir::eval_range(n(0), n(1), n(2), i.flag, i.span, *rt->limits), out);
+    auto& ranges = rt->state->ranges;
+    if (ranges.size() <= static_cast<std::size_t>(i.result)) ranges.resize(rt->state->values.size());
+    ranges.at(static_cast<std::size_t>(i.result)) = ir::lazy_range(n(0), n(1), n(2), i.flag, i.span, *rt->limits);
   });
 }
 
@@ -364,7 +373,7 @@ std::int32_t mls_rt_for_begin(MlsRt* rt, std::int32_t inst, const std::uint64_t*
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     double total = rt->sweep_points.empty() ? 1 : rt->sweep_points.back();  // a nest is one sweep
-    for (auto id : i.operands) total *= double(handle(rt, static_cast<std::uint64_t>(id)).list().size());
+    for (auto id : i.operands) total *= double(length(rt, id));
     ir::check_loop_size(i, total, rt->limits->max_loop_iterations);
     rt->sweep_points.push_back(total);
     if (rt->pins.size() <= static_cast<std::size_t>(inst)) rt->pins.resize(rt->unit->insts.size());
@@ -372,9 +381,29 @@ std::int32_t mls_rt_for_begin(MlsRt* rt, std::int32_t inst, const std::uint64_t*
     pins.resize(i.operands.size());
     for (std::size_t d = 0; d < i.operands.size(); ++d) {
       auto& pin = pins[d];
+      Kind vk = d < i.vars.size() ? rt->unit->kind(i.vars[d]) : Kind::Handle;
+      // A top-level loop under --shard runs one slice of its first list.
+      bool top = d == 0 && rt->unit->outlined.count(&i) > 0;
+      auto slice = [&](std::size_t n) {
+        return !top        ? std::pair<std::size_t, std::size_t>{0, n}
+               : rt->slice ? *rt->slice
+                           : ir::shard_slice(n, rt->limits->shard_k, rt->limits->shard_n);
+      };
+      pin.lazy = rt->unit->lazy_range(i.operands[d]) != nullptr;
+      if (pin.lazy) {  // nothing to pin: the loop computes its items from lo, step and the slice's start
+        pin.range = rt->state->ranges.at(static_cast<std::size_t>(i.operands[d]));
+        auto [b, e] = slice(pin.range.count);
+        pin.offset = b;
+        pin.walk[0] = bits(pin.range.lo);
+        pin.walk[1] = bits(pin.range.step);
+        pin.walk[2] = bits(b < e ? pin.range.item(b) : 0);
+        pin.walk[3] = b;
+        out[2 * d] = e - b;
+        out[2 * d + 1] = reinterpret_cast<std::uint64_t>(pin.walk);
+        continue;
+      }
       pin.list = handle(rt, static_cast<std::uint64_t>(i.operands[d]));  // kept alive while the loop runs
       const List& items = pin.list.list();
-      Kind vk = d < i.vars.size() ? rt->unit->kind(i.vars[d]) : Kind::Handle;
       pin.native.clear();
       if (vk != Kind::Handle) {
         pin.native.reserve(items.size());
@@ -384,11 +413,7 @@ std::int32_t mls_rt_for_begin(MlsRt* rt, std::int32_t inst, const std::uint64_t*
           pin.native.push_back(vk == Kind::F64 ? bits(x.num()) : x.boolean() ? 1 : 0);
         }
       }
-      // A top-level loop under --shard runs one slice of its first list.
-      bool top = d == 0 && rt->unit->outlined.count(&i) > 0;
-      auto [b, e] = !top        ? std::pair<std::size_t, std::size_t>{0, items.size()}
-                    : rt->slice ? *rt->slice
-                                : ir::shard_slice(items.size(), rt->limits->shard_k, rt->limits->shard_n);
+      auto [b, e] = slice(items.size());
       pin.offset = b;
       out[2 * d] = e - b;
       out[2 * d + 1] = vk == Kind::Handle ? 0 : reinterpret_cast<std::uint64_t>(pin.native.data() + b);
@@ -410,9 +435,9 @@ std::int32_t mls_rt_run_loop(MlsRt* rt, std::int32_t inst, const std::uint64_t* 
     };
     const Inst& i = inst_of(rt, inst);
     double points = 1;
-    for (auto id : i.operands) points *= double(handle(rt, static_cast<std::uint64_t>(id)).list().size());
+    for (auto id : i.operands) points *= double(length(rt, id));
     if (rt->limits->threads <= 1 || points < ir::kMinParallelPoints) return run(*rt);
-    std::size_t n = handle(rt, static_cast<std::uint64_t>(i.operands[0])).list().size();
+    std::size_t n = length(rt, i.operands[0]);
     auto [b, e] = ir::shard_slice(n, rt->limits->shard_k, rt->limits->shard_n);
     auto on_main = [&](std::size_t lo, std::size_t hi, ir::RuntimeSink&) {
       rt->slice = {lo, hi};
@@ -454,7 +479,9 @@ std::int32_t mls_rt_for_item(MlsRt* rt, std::int32_t inst, const std::uint64_t* 
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     auto& pin = rt->pins.at(static_cast<std::size_t>(inst)).at(args[0]);
-    handle(rt, static_cast<std::uint64_t>(i.vars.at(args[0]))) = pin.list.list().at(args[1] + pin.offset);
+    Value& var = handle(rt, static_cast<std::uint64_t>(i.vars.at(args[0])));
+    if (pin.lazy) var = Value(pin.range.item(args[1] + pin.offset));
+    else var = pin.list.list().at(args[1] + pin.offset);
   });
 }
 

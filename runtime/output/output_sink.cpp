@@ -2,6 +2,7 @@
 
 #include "runtime/format/csv_field.hpp"
 #include "runtime/format/value_json.hpp"
+#include "runtime/output/json_row.hpp"
 #include "stdlib/registry/kind_display.hpp"
 
 #include <algorithm>
@@ -259,21 +260,21 @@ void OutputSink::csv_reduction(const std::string& kind, const std::string& key, 
 std::optional<std::string> OutputSink::format_row(int table, const std::vector<std::string>& columns,
                                                   const std::vector<Value>& cells,
                                                   const std::vector<ir::ShapePtr>& shapes) const {
-  if (o_.format == Format::Json) {
-    Json r = Json::object();
-    for (size_t k = 0; k < cells.size(); ++k) r[columns[k]] = value_json(cells[k], *shapes[k], units_, o_.digits);
-    return json_text(Json{{"table", table}, {"row", r}}) + "\n";
-  }
+  if (o_.format == Format::Json) return json_row(table, columns, cells, shapes, units_, o_.digits);
   if (o_.format != Format::Csv) return std::nullopt;
-  std::vector<std::string> line;
-  line.reserve(cells.size());
+  // Cells straight into the line (csv_line's layout: fields quoted as csv_field does, a lone empty
+  // field as ""): no vector of cells per row.
+  std::string line;
+  line.reserve(16 * cells.size() + 1);
   for (size_t k = 0; k < cells.size(); ++k) {
-    if (cells[k].is_num()) line.push_back(csv_number(cells[k].num(), *shapes[k]));
-    else if (cells[k].is_str()) line.push_back(csv_text(cells[k].str()));
-    else if (cells[k].is_none()) line.push_back("");
-    else line.push_back(format_value(cells[k], *shapes[k], o_.digits));
+    if (k) line += ',';
+    if (cells[k].is_num()) line += csv_number(cells[k].num(), *shapes[k]);  // digits, '.', 'e', signs: never quoted
+    else if (cells[k].is_str()) line += csv_field(csv_text(cells[k].str()));
+    else if (!cells[k].is_none()) line += csv_field(format_value(cells[k], *shapes[k], o_.digits));
   }
-  return csv_line(line);
+  if (cells.size() == 1 && line.empty()) line = "\"\"";
+  line += '\n';
+  return line;
 }
 
 void OutputSink::row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>&,

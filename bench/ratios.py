@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Issue 24's benchmarks as ratios to native C baselines, for two builds in one run on one machine.
+
+Compiles bench/native/*.c (cc -O2), then times each piece of work natively and under each `mls` given,
+and prints a markdown table: native figure, then per build the figure and its ratio to native. Times
+are medians of a few runs; loop costs are per point with start-up cancelled (a run of N points minus a
+run of 1). A measurement, not a test.
+
+usage: bench/ratios.py [--before OLD_MLS] [MLS]     (MLS defaults to build/mls)
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+N_LOOP = 10_000_000
+N_SOLVE = 1_000_000
+N_ROWS = 1_000_000
+
+
+def measure(cmd, n=3, stdout=subprocess.DEVNULL):
+    """Median wall seconds and the largest peak RSS (MB) of n runs."""
+    walls, rss = [], 0.0
+    for _ in range(n):
+        t = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
+        _, status, ru = os.wait4(p.pid, 0)
+        walls.append(time.perf_counter() - t)
+        err = p.stderr.read().decode()
+        p.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"{' '.join(cmd)} failed: {err[-500:]}")
+        rss = max(rss, ru.ru_maxrss / 1024)
+    return statistics.median(walls), rss
+
+
+def script(text):
+    f = tempfile.NamedTemporaryFile("w", suffix=".mls", delete=False)
+    f.write(text)
+    f.close()
+    return f.name
+
+
+def native(tmp):
+    """Compiles the baselines; returns name -> figure."""
+    exe = {}
+    for name in ("trivial_loop", "roofline_loop", "rows", "hello"):
+        exe[name] = os.path.join(tmp, name)
+        subprocess.run(["cc", "-O2", "-o", exe[name], os.path.join(ROOT, "bench", "native", name + ".c"), "-lm"], check=True)
+    per_point = lambda prog, n: statistics.median(
+        float(subprocess.run([exe[prog], str(n)], capture_output=True, text=True, check=True).stdout.split()[0]) for _ in range(3))
+    r = {"loop": per_point("trivial_loop", N_LOOP), "solve": per_point("roofline_loop", N_SOLVE),
+         "loop_mem": measure([exe["trivial_loop"], str(N_LOOP)])[1]}
+    r["csv"] = measure([exe["rows"], "csv", str(N_ROWS)])[0]
+    r["json"] = measure([exe["rows"], "json", str(N_ROWS)])[0]
+    r["start"] = measure([exe["hello"]], n=20)[0] * 1e3
+    r["start_zoo"] = r["start"]
+    return r
+
+
+def build(mls):
+    loop = lambda n: f"for b in 1 .. {n} {{\n  x = b * 1 s\n  assert x > 0 s\n}}\n"
+    solve = lambda n: (f"for b in 1 .. {n} {{\n  r = roofline(Llama3_70B, H100, batch = b, precision = fp16)\n"
+                       "  assert r.latency > 0 s\n}\n")
+    rows = open(os.path.join(ROOT, "bench", "sweep_1e6.mls")).read().replace("} best 3 by r.latency", "}")
+    big, one, sbig, sone, rfile = script(loop(N_LOOP)), script(loop(1)), script(solve(N_SOLVE)), script(solve(1)), script(rows)
+    r = {}
+    try:
+        t1, _ = measure([mls, "--threads", "1", one])
+        tn, r["loop_mem"] = measure([mls, "--threads", "1", big])
+        r["loop"] = (tn - t1) / N_LOOP * 1e9
+        small = script(loop(N_LOOP // 10))
+        te, _ = measure([mls, "--no-jit", "--threads", "1", small], n=1)
+        r["loop_eval"] = (te - t1) / (N_LOOP // 10) * 1e9
+        os.unlink(small)
+        t1, _ = measure([mls, "--threads", "1", sone])
+        tn, _ = measure([mls, "--threads", "1", sbig])
+        r["solve"] = (tn - t1) / N_SOLVE * 1e9
+        for fmt in ("csv", "json"):
+            for threads in (1, 2):
+                r[f"{fmt}{threads}"] = measure([mls, "--threads", str(threads), "--format", fmt, rfile], n=1)[0]
+        r["start"] = measure([mls, "-e", "1 m"], n=20)[0] * 1e3
+        r["start_zoo"] = measure([mls, "examples/wall04_serving.mls"], n=20)[0] * 1e3
+    finally:
+        for f in (big, one, sbig, sone, rfile):
+            os.unlink(f)
+    return r
+
+
+ROWS = [  # key, label, native key, unit
+    ("loop", "trivial loop, JIT (ns/point)", "loop", "{:.2f}"),
+    ("loop_eval", "trivial loop, reference evaluator (ns/point)", "loop", "{:.1f}"),
+    ("loop_mem", "peak memory of a 10^7-point loop (MB)", "loop_mem", "{:.0f}"),
+    ("solve", "roofline solve in a compiled loop (ns/point, all included)", "solve", "{:.1f}"),
+    ("csv1", "10^6 rows as CSV, 1 thread (s)", "csv", "{:.2f}"),
+    ("csv2", "10^6 rows as CSV, 2 threads (s)", "csv", "{:.2f}"),
+    ("json1", "10^6 rows as JSON lines, 1 thread (s)", "json", "{:.2f}"),
+    ("json2", "10^6 rows as JSON lines, 2 threads (s)", "json", "{:.2f}"),
+    ("start", "start-up, `mls -e '1 m'` (ms)", "start", "{:.1f}"),
+    ("start_zoo", "start-up, zoo-using script (ms)", "start_zoo", "{:.1f}"),
+]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--before", help="an earlier build of mls, measured in the same run")
+    ap.add_argument("mls", nargs="?", default="build/mls")
+    a = ap.parse_args()
+    builds = ([("before", a.before)] if a.before else []) + [("after" if a.before else "mls", a.mls)]
+    with tempfile.TemporaryDirectory() as tmp:
+        nat = native(tmp)
+    res = {label: build(os.path.abspath(path)) for label, path in builds}
+    head = "| work | native C | " + " | ".join(f"{label} | ratio" for label, _ in builds) + " |"
+    print(head)
+    print("|" + "---|" * (2 + 2 * len(builds)))
+    for key, label, nkey, fmt in ROWS:
+        cells = [label, fmt.format(nat[nkey])]
+        for b, _ in builds:
+            v = res[b][key]
+            cells += [fmt.format(v), f"{v / nat[nkey]:.1f}x"]
+        print("| " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()

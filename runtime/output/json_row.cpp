@@ -1,0 +1,98 @@
+#include "runtime/output/json_row.hpp"
+
+#include "runtime/format/value_json.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <unordered_set>
+
+namespace mls::out {
+
+namespace {
+
+// A string as nlohmann writes it: printable ASCII without quotes or backslashes as is, anything
+// else (escapes, UTF-8 to check) by nlohmann itself.
+void append_string(std::string& o, const std::string& s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+      o += json_text(Json(s));
+      return;
+    }
+  o += '"';
+  o += s;
+  o += '"';
+}
+
+// quantity_json's numbers: NaN is null, +/-inf the strings "inf"/"-inf", others nlohmann's digits.
+void append_number(std::string& o, double x) {
+  if (std::isnan(x)) {
+    o += "null";
+  } else if (std::isinf(x)) {
+    o += x > 0 ? "\"inf\"" : "\"-inf\"";
+  } else {
+    char buf[64];
+    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);
+    o.append(buf, end);
+  }
+}
+
+// quantity_json, written: {"value": shown, "unit": ..., "si": ..., "dimension": ...}.
+void append_quantity(std::string& o, double si, const ir::Shape& s, const units::UnitTable& t, int digits) {
+  auto f = units::format(si, s.display, digits);
+  double shown = std::isfinite(f.value) ? std::strtod(units::format_number(f.value, digits).c_str(), nullptr) : f.value;
+  o += "{\"value\":";
+  append_number(o, shown);
+  o += ",\"unit\":";
+  append_string(o, f.unit);
+  o += ",\"si\":";
+  append_number(o, si);
+  o += ",\"dimension\":";
+  if (s.dim.dimensionless()) {
+    o += "\"Dimensionless\"";
+  } else {
+    std::string name = t.dimension_name(s.dim);
+    append_string(o, name.empty() ? s.dim.base_form() : name);
+  }
+  o += '}';
+}
+
+bool repeated(const std::vector<std::string>& columns) {
+  if (columns.size() < 2) return false;
+  std::unordered_set<std::string_view> seen;
+  for (auto& c : columns)
+    if (!seen.insert(c).second) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string json_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                     const std::vector<ir::ShapePtr>& shapes, const units::UnitTable& units, int digits) {
+  if (repeated(columns)) {  // a repeated column keeps its first place and its last value: as Json does it
+    Json r = Json::object();
+    for (size_t k = 0; k < cells.size(); ++k) r[columns[k]] = value_json(cells[k], *shapes[k], units, digits);
+    return json_text(Json{{"table", table}, {"row", r}}) + "\n";
+  }
+  std::string o;
+  o.reserve(64 + 96 * cells.size());
+  o += "{\"table\":";
+  char buf[16];
+  o.append(buf, std::to_chars(buf, buf + sizeof buf, table).ptr);
+  o += ",\"row\":{";
+  for (size_t k = 0; k < cells.size(); ++k) {
+    if (k) o += ',';
+    append_string(o, columns[k]);
+    o += ':';
+    const Value& v = cells[k];
+    if (v.is_num()) append_quantity(o, v.num(), *shapes[k], units, digits);
+    else if (v.is_bool()) o += v.boolean() ? "true" : "false";
+    else if (v.is_str()) append_string(o, v.str());
+    else if (v.is_none()) o += "null";
+    else o += json_text(value_json(v, *shapes[k], units, digits));
+  }
+  o += "}}\n";
+  return o;
+}
+
+}  // namespace mls::out

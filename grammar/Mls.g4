@@ -10,6 +10,8 @@ grammar Mls;
 
 program      : sep* (statement (sep+ statement)*)? sep* EOF ;
 sep          : NL | SEMI ;
+// The expression between braces of an interpolated string in `print` (compiler/syntax/interpolation.cpp).
+interpolation : expr EOF ;
 
 statement
   : annotation* UNIT unitName (COLON typ=expr)? (ASSIGN value=expr)?          # unitDecl

@@ -7,6 +7,7 @@
 #include "antlr4-runtime.h"
 #include "compiler/syntax/ast_builder.hpp"
 #include "compiler/syntax/error_listener.hpp"
+#include "compiler/syntax/interpolation.hpp"
 
 namespace mls::syntax {
 
@@ -252,6 +253,7 @@ std::optional<ast::Program> parse(const SourceFile& file, DiagnosticSink& diags)
   }
   AstBuilder builder(file.id(), L->map);
   ast::Program program = builder.program(tree);
+  if (!split_interpolations(program, file, diags)) return std::nullopt;
   for (auto& st : program.stmts)
     if (const ast::Expr* e = too_deep(*st)) {
       diags.report(lexical("E0205", "this expression nests more than " + std::to_string(kMaxExprDepth) + " levels deep",

@@ -10,6 +10,8 @@ grammar Mls;
 
 program      : sep* (statement (sep+ statement)*)? sep* EOF ;
 sep          : NL | SEMI ;
+// The expression between braces of an interpolated string in `print` (compiler/syntax/interpolation.cpp).
+interpolation : expr EOF ;
 
 statement
   : annotation* UNIT unitName (COLON typ=expr)? (ASSIGN value=expr)?          # unitDecl
@@ -61,7 +63,9 @@ cmpExpr      : defaultExpr (cmpOp defaultExpr)? ;
 // defaulted value, `x.f ?? 1 s + 2 s` defaults to 3 s.
 defaultExpr  : rangeExpr (QQ defaultExpr)? ;
 cmpOp        : EQ | NE | LT | LE | GT | GE ;
-rangeExpr    : addExpr (DOTDOT addExpr (STEP STAR? addExpr)?)? ;
+// `step` is not reserved (a variable may be called `step`): after a range's upper bound the word is
+// read as the step, so it never continues a juxtaposition or a unit chain (`1 .. 10 step 2`).
+rangeExpr    : addExpr (DOTDOT addExpr ({_input->LT(1)->getText() == "step"}? stepWord=ident STAR? addExpr)?)? ;
 addExpr      : mulExpr (addOp mulExpr)* ;
 addOp        : PLUS | MINUS ;
 mulExpr      : unaryExpr (mulOp unaryExpr)* ;
@@ -69,11 +73,11 @@ mulOp        : STAR | SLASH | TIMES | DIVIDE | CDOT ;
 unaryExpr    : (MINUS | PLUS) unaryExpr | juxtExpr ;
 // A quantity literal groups its whole unit chain: `989 TFLOP/s / 3.35 TB/s` is
 // (989 TFLOP/s) / (3.35 TB/s), `50 cm / 2 m` is (50 cm) / (2 m).
-juxtExpr     : {_input->LT(2)->getText() != "where"}? quantityLit | powExpr juxtOperand* ;
+juxtExpr     : {_input->LT(2)->getText() != "where" && _input->LT(2)->getText() != "step"}? quantityLit | powExpr juxtOperand* ;
 quantityLit  : NUMBER unitAtom ((STAR | SLASH | CDOT | TIMES | DIVIDE)? unitAtom)* ;
-unitAtom     : {_input->LT(1)->getText() != "where"}? (ident | PERCENT) (powOp powRhs)? ;  // `1 .. 64 where b > 2`: not a unit
+unitAtom     : {_input->LT(1)->getText() != "where" && _input->LT(1)->getText() != "step"}? (ident | PERCENT) (powOp powRhs)? ;  // `1 .. 64 where b > 2`: not a unit
 // `where` ends a juxtaposition: `hardware where tier == cloud` is a filtered list, not a product.
-juxtOperand  : {_input->LT(1)->getText() != "where"}? powExprNoNumber ;
+juxtOperand  : {_input->LT(1)->getText() != "where" && _input->LT(1)->getText() != "step"}? powExprNoNumber ;
 powExpr      : postfixExpr (powOp powRhs)? ;
 powExprNoNumber : postfixNoNumber (powOp powRhs)? ;
 powRhs       : (MINUS | PLUS)? powExpr ;
@@ -119,7 +123,6 @@ TRUE      : 'true' ;
 FALSE     : 'false' ;
 TO        : 'to' ;
 WITH      : 'with' ;
-STEP      : 'step' ;
 
 NUMBER    : DIGITS ('.' DIGITS)? EXPONENT? | '.' DIGITS EXPONENT? ;
 fragment DIGITS   : [0-9] ('_'? [0-9])* ;

@@ -34,6 +34,7 @@ enum class ExprKind {
   If,         // if c then a else b
   Hole,       // ?
   Paren,      // (a) — kept so spans and messages can quote what the user wrote
+  Interp,     // "ridge = {r -> FLOP/B}" in `print`: pieces[k] text, then items[k] shown, ..., then the last piece
 };
 
 enum class BinOp { Add, Sub, Mul, Div, Juxt, Pow, Eq, Ne, Lt, Le, Gt, Ge, And, Or, Approx, Default };  // Default: `a ?? b`
@@ -77,8 +78,9 @@ struct Expr {
   std::vector<Arg> args;
   // With, RecordLit
   std::vector<FieldInit> fields;
-  // ListLit
+  // ListLit, Interp (the values between the pieces)
   std::vector<ExprPtr> items;
+  std::vector<std::string> pieces;  // Interp: literal text, one more than items
   // Bool
   bool boolean = false;
 

@@ -45,6 +45,10 @@ struct Dumper {
       case ExprKind::Ident: line(d, "Ident " + e.text, e.span); break;
       case ExprKind::Hole: line(d, "Hole ?", e.span); break;
       case ExprKind::Paren: line(d, "Paren", e.span); expr(*e.lhs, d + 1); break;
+      case ExprKind::Interp:
+        line(d, "Interp " + std::to_string(e.items.size()) + " value(s)", e.span);
+        for (auto& x : e.items) expr(*x, d + 1);
+        break;
       case ExprKind::Unary:
         line(d, std::string("Unary ") + (e.unop == UnOp::Neg ? "-" : e.unop == UnOp::Not ? "not" : "+"), e.span);
         expr(*e.lhs, d + 1);

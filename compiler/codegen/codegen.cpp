@@ -318,6 +318,8 @@ class Gen {
       case Op::Plot: generic(i, at, "mls_rt_plot"); break;
       case Op::Reduce: generic(i, at, "mls_rt_reduce"); break;
       case Op::Bind: generic(i, at, "mls_rt_bind"); break;
+      case Op::Aggregate: generic(i, at, "mls_rt_aggregate"); break;
+      case Op::Format: generic(i, at, "mls_rt_format"); break;
       case Op::Assert: assert_(i, at); break;
       case Op::Expect: expect_(i, at); break;
     }

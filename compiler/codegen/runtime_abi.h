@@ -52,6 +52,8 @@ typedef int32_t (*MlsThunk)(MlsRt* rt, int32_t inst, const uint64_t* args, uint6
   X(mls_rt_assert_failed) /* reports E0501 to the sink (the script goes on)                       */ \
   X(mls_rt_expect_failed) /* reports E0502 to the sink                                            */ \
   X(mls_rt_bind)                                                                                    \
+  X(mls_rt_aggregate)     /* args[0] = list: sum/mean/min/max → out[0]; E0508 when empty         */ \
+  X(mls_rt_format)        /* an interpolated string → handle result                               */ \
   X(mls_rt_for_begin)     /* E0507 check; out[2d] = length of list d, out[2d+1] = native items   */ \
                           /* (a lazy range: {lo, step, first item, offset}, f64 bits and a u64)  */ \
   X(mls_rt_for_item)      /* args = depth, index: the loop variable (a handle) takes the item    */ \

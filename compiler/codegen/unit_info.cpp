@@ -72,7 +72,7 @@ struct Analysis {
         if (!o.empty()) want(o[0], 2);
         for (std::size_t k = 1; k < o.size() && k - 1 < i.shapes.size(); ++k) want(o[k], shape_bits(i.shapes[k - 1]));
         break;
-      case Op::Print: case Op::Row: case Op::Plot: case Op::Reduce:
+      case Op::Print: case Op::Row: case Op::Plot: case Op::Reduce: case Op::Format:
         for (std::size_t k = 0; k < o.size() && k < i.shapes.size(); ++k) want(o[k], shape_bits(i.shapes[k]));
         break;
       default: break;

@@ -203,6 +203,11 @@ const std::vector<CodeInfo> kCodes = {
      "one print or row of at most 1e6 values, 250,000 expressions expanded through inlined function calls, and\n"
      "4 MiB of source per file (about 200,000 lines; split larger files with `import`).\n"
      "Wrong: `print 1..1e9`    Right: `for i in 1..1e9 step *10 { row i = i }`, or a loop clause like `count`"},
+    {"E0508", "mean, minimum or maximum of no values",
+     "`mean`, `min` and `max` of a list need at least one value: there is no mean of nothing, and a 0 in its place\n"
+     "would be a wrong answer that looks right. A range whose end is below its start is empty, and `mean(list, field)`\n"
+     "leaves out the items without the field. (`sum` of no values is 0.)\n"
+     "Wrong: `print mean(1 .. 0)`    Right: `print mean(1 .. 3)`"},
     // Warnings: legal but suspicious; the script still runs (exit 0 when there is nothing else).
     {"W0601", "decimal and binary prefixes mixed",
      "GB is 10^9 bytes and GiB is 2^30 bytes: 7.4 % apart (2.4 % at kilo, 10 % at tera). HBM is often quoted in GiB and\n"

@@ -139,6 +139,14 @@ class Interp {
       case Op::Assert: assert_(i); break;
       case Op::Expect: expect_(i); break;
       case Op::Bind: sink_.bind(i.names[0], v(o[0])); break;
+      case Op::Aggregate: set(i, aggregate(i, v(o[0]))); break;
+      case Op::Format: {
+        std::vector<Value> vs;
+        for (auto id : o) vs.push_back(v(id));
+        check_shown(i, vs);
+        set(i, Value(interpolate(i, vs, sink_.digits())));
+        break;
+      }
     }
   }
 

@@ -57,6 +57,9 @@ enum class Op {
   Assert,      // operands[0] = cond, [1], [2] = compared sides (optional); str = message; shapes of sides
   Expect,      // operands = actual, expected, tolerance; flag = tolerance is relative
   Bind,        // names[0] = a global name; operands[0] = value (exports zoo/script bindings to the runtime)
+  Aggregate,   // str = sum|mean|min|max; operands[0] = a list; names = {field} to take from record items
+  Format,      // an interpolated string: names = the literal pieces (one more than operands), operands = the
+               // values shown between them, shapes = their shapes; result = the text (Str)
 };
 const char* op_name(Op op);
 inline constexpr int kLazyRange = 1;  // Inst::aux of a Range that only its loop reads

@@ -56,6 +56,8 @@ const char* op_name(Op op) {
     case Op::Assert: return "assert";
     case Op::Expect: return "expect";
     case Op::Bind: return "bind";
+    case Op::Aggregate: return "aggregate";
+    case Op::Format: return "format";
   }
   return "?";
 }

@@ -59,6 +59,8 @@ class RuntimeSink {
   // A failed assert/expect: reported, and the script goes on (every failure is shown; exit 1 at the end).
   virtual void check_failed(Diagnostic d) = 0;
   virtual void bind(const std::string& name, const Value& v) { (void)name; (void)v; }
+  // Significant digits numbers are shown with (--digits): an interpolated string formats its values so.
+  virtual int digits() const { return 4; }
 };
 
 // `best N by`: whether a point with this (key, arrival) enters `best`, the N best kept so far

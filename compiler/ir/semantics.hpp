@@ -58,6 +58,12 @@ void check_shown(const Inst& i, const std::vector<Value>& values);
 void check_shown(const Inst& i, const Value& v, const Shape& s);
 void check_shown(const Inst& i, double si, const Shape& s);
 
+// sum/mean/min/max of a list (of the field `i.names[0]` of record items, skipping items without it):
+// sum of nothing is 0; mean, min or max of nothing is E0508.
+double aggregate(const Inst& i, const Value& list);
+// The text of an interpolated string (Op::Format): its pieces with the values shown between them.
+std::string interpolate(const Inst& i, const std::vector<Value>& values, int digits);
+
 // The reports of a failed `assert` (with both sides when given) and of an `expect` (nothing when it holds).
 Diagnostic assertion_failed(const Inst& i, const Value* lhs, const Value* rhs);
 std::optional<Diagnostic> expectation_failed(const Inst& i, double actual, double expected, double tol);

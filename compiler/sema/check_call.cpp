@@ -18,7 +18,9 @@ Checker::TExpr Checker::call(const ast::Expr& e) {
   if (Binding* b = lookup(n)) {
     if (b->generic) throw Abort{};  // (check_uncalled_fns)
     if (b->k == Binding::K::Fn) return call_fn(e, *b);
-    error("E0410", "`" + n + "` is a value, not a function", e.text_span, "not callable");
+    error("E0410", "`" + n + "` is a value, not a function", e.text_span, "not callable",
+          is_builtin_fn(n) ? std::optional<std::string>("this binding hides the built-in `" + n + "`; rename it to call the built-in")
+                           : std::nullopt);
   }
   if (n == "has") return has_call(e);  // check_optional.cpp
   if (is_builtin_fn(n)) return call_builtin(e, n);
@@ -32,6 +34,8 @@ Checker::TExpr Checker::call_builtin(const ast::Expr& e, const std::string& n) {
   for (auto& arg : e.args) {
     if (arg.name) error("E0404", "`" + n + "` takes no named arguments", arg.name_span, "unknown argument");
     a.push_back(expr(*arg.value));
+    if (a.size() == 1)
+      if (auto r = aggregate_call(e, n, a[0])) return *r;
     if (!a.back().t.is_num())
       error("E0401", "`" + n + "` needs numbers or quantities", arg.value->span, "this is " + describe_a(a.back().t, units_));
   }

@@ -98,6 +98,7 @@ Checker::TExpr Checker::expr(const ast::Expr& e) {
     }
     case K::Ident: r = ident(e); break;
     case K::Paren: r = expr(*e.lhs); break;
+    case K::Interp: r = interpolation(e); break;
     case K::Unary: {
       TExpr a = expr(*e.lhs);
       if (e.unop == ast::UnOp::Not) {
@@ -357,6 +358,13 @@ Checker::TExpr Checker::compare(const ast::Expr& e, TExpr a, TExpr b) {
 
 Checker::TExpr Checker::convert(const ast::Expr& e) {
   TExpr a = expr(*e.lhs);
+  if (e.rhs->kind == ast::ExprKind::Ident && (e.rhs->text == "SI" || e.rhs->text == "base") && !units_.contains(e.rhs->text)) {
+    if (!a.t.is_num()) error("E0303", "only quantities can be converted", e.lhs->span, "this is " + describe_a(a.t, units_));
+    TExpr r = a;
+    r.t.display = units::coherent_display(a.t.dim, units_, e.rhs->text == "SI");
+    r.t.is_unit = false;
+    return r;
+  }
   auto uv = unit_value(*e.rhs);
   if (!uv)
     error("E0106", "the target of `->` must be a unit", e.rhs->span, "not a unit expression",
@@ -387,6 +395,10 @@ Checker::TExpr Checker::convert(const ast::Expr& e) {
   disp.fixed = true;
   disp.text = uv->text;
   disp.scale = uv->scale;
+  if (const units::UnitEntry* u = units_.find(uv->text); u && u->symbol == u->base && u->prefixes == units::PrefixSystem::SI) {
+    disp.fixed_prefixable = true;
+    disp.fixed_small_prefixes = u->small_prefixes;
+  }
   r.t.display = disp;
   r.t.is_unit = false;
   return r;

@@ -124,6 +124,9 @@ class Checker {
   TExpr convert(const ast::Expr& e);
   TExpr call(const ast::Expr& e);
   TExpr call_builtin(const ast::Expr& e, const std::string& name);
+  TExpr interpolation(const ast::Expr& e);  // "a {x} b" in print (check_interpolation.cpp)
+  // sum/mean/min/max of a list (check_aggregate.cpp): `first` is the checked first argument.
+  std::optional<TExpr> aggregate_call(const ast::Expr& e, const std::string& name, const TExpr& first);
   TExpr call_rounding(const ast::Expr& e, const std::string& fn, const TExpr& x);  // floor/ceil/round (E0315)
   std::string shown_unit(const SType& t) const;  // the unit a value of this type prints in ("ms")
   TExpr call_fn(const ast::Expr& e, const Binding& b);

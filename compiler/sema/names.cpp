@@ -12,7 +12,8 @@ namespace mls::sema {
 
 namespace {
 const std::vector<std::string> kBuiltins = {"sqrt", "cbrt", "exp", "ln",  "log2",  "log10", "abs",
-                                            "min",  "max",  "floor", "ceil", "round", "ceil_div", "has"};
+                                            "min",  "max",  "floor", "ceil", "round", "ceil_div", "has",
+                                            "sum",  "mean"};
 }  // namespace
 
 bool is_builtin_fn(const std::string& n) {
@@ -37,10 +38,9 @@ void Checker::check_shadowing(const std::string& name, Span span) {
   if (units_.contains(name)) what = "the unit `" + name + "`";
   else if (reg::find_solver(name)) what = "the solver `" + name + "`";
   else if (reg::find_kind(name)) what = "the record kind `" + name + "`";
-  else if (is_builtin_fn(name)) what = "the built-in function `" + name + "`";
   if (!what.empty())
     error("E0111", "`" + name + "` would hide " + what, span, "choose another name",
-          "names of units, solvers, kinds and built-ins are reserved so `" + name + "` always means one thing; try `" +
+          "names of units, solvers and kinds are reserved so `" + name + "` always means one thing; try `" +
               name + "_value` or a more specific name");
   for (auto& sc : scopes_) {
     auto f = sc.find(name);

@@ -14,6 +14,7 @@ class AstBuilder {
   // `cp_to_byte[i]` is the byte offset of code point i (ANTLR indexes code points).
   AstBuilder(FileId file, const std::vector<std::uint32_t>& cp_to_byte) : file_(file), map_(cp_to_byte) {}
   ast::Program program(mls_gen::MlsParser::ProgramContext* ctx);
+  ast::ExprPtr interpolation(mls_gen::MlsParser::InterpolationContext* ctx) { return expr(ctx->expr()); }
 
  private:
   using P = mls_gen::MlsParser;

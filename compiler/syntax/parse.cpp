@@ -7,6 +7,7 @@
 #include "antlr4-runtime.h"
 #include "compiler/syntax/ast_builder.hpp"
 #include "compiler/syntax/error_listener.hpp"
+#include "compiler/syntax/interpolation.hpp"
 
 namespace mls::syntax {
 
@@ -104,6 +105,28 @@ Span token_span(const SourceFile& f, const std::vector<std::uint32_t>& map, antl
   return {f.id(), at(t->getStartIndex()), at(t->getStopIndex() + 1)};
 }
 
+// A keyword bound as a name (`in = 3`, `row: Count = 2`) at the start of a statement: each one is
+// reported (E0206) and the token read as a name, so one compile shows every such clash and sema
+// goes on to report the names that would hide a unit or a kind (E0111) in the same run.
+void reserved_names(const SourceFile& file, Lexed& L, DiagnosticSink& diags) {
+  using P = mls_gen::MlsParser;
+  auto toks = L.tokens->getTokens();
+  bool at_start = true;
+  for (size_t k = 0; k + 1 < toks.size(); ++k) {
+    antlr4::Token* t = toks[k];
+    int type = static_cast<int>(t->getType());
+    int next = static_cast<int>(toks[k + 1]->getType());
+    std::string text = t->getText();
+    bool keyword = type != P::IDENT && !text.empty() && std::isalpha(static_cast<unsigned char>(text[0]));
+    if (at_start && keyword && (next == P::ASSIGN || next == P::COLON)) {
+      diags.report(lexical("E0206", "`" + text + "` is a reserved word", token_span(file, L.map, t), "a reserved word",
+                           "choose another name, e.g. `" + text + "_`"));
+      if (auto* w = dynamic_cast<antlr4::WritableToken*>(t)) w->setType(P::IDENT);
+    }
+    at_start = type == P::NL || type == P::SEMI || type == P::LBRACE;
+  }
+}
+
 // The first expression (in source order of the walk) lying deeper than kMaxExprDepth below `root`,
 // or null. Iterative: the tree may be ~10,000 deep.
 const ast::Expr* too_deep(const ast::Expr* root) {
@@ -196,6 +219,8 @@ std::optional<ast::Program> parse(const SourceFile& file, DiagnosticSink& diags)
     return std::nullopt;
   }
 
+  reserved_names(file, *L, diags);
+
   // Stage 1: SLL with bail-out (fast path for correct programs).
   P parser(L->tokens.get());
   parser.removeErrorListeners();
@@ -228,6 +253,7 @@ std::optional<ast::Program> parse(const SourceFile& file, DiagnosticSink& diags)
   }
   AstBuilder builder(file.id(), L->map);
   ast::Program program = builder.program(tree);
+  if (!split_interpolations(program, file, diags)) return std::nullopt;
   for (auto& st : program.stmts)
     if (const ast::Expr* e = too_deep(*st)) {
       diags.report(lexical("E0205", "this expression nests more than " + std::to_string(kMaxExprDepth) + " levels deep",

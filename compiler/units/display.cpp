@@ -64,4 +64,15 @@ Display default_display(const Dimension& d, const UnitTable& t) {
   return disp;
 }
 
+Display coherent_display(const Dimension& d, const UnitTable& t, bool si) {
+  Display disp;
+  disp.fixed = true;
+  disp.scale = 1;
+  disp.text = d.dimensionless() ? "" : d.base_unit_form();
+  if (!si || d.dimensionless()) return disp;
+  Display canon = default_display(d, t);
+  if (!canon.fixed && canon.prefix_base != disp.text && canon.rest_scale == 1) disp.text = canon.prefix_base + canon.rest;
+  return disp;
+}
+
 }  // namespace mls::units

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
+#include <vector>
 
 namespace mls::units {
 
@@ -36,11 +38,12 @@ struct Step {
   double factor;
 };
 const Step kSI[] = {{"p", 1e-12}, {"n", 1e-9}, {"µ", 1e-6}, {"m", 1e-3}, {"", 1}, {"k", 1e3},
-                    {"M", 1e6},   {"G", 1e9},  {"T", 1e12}, {"P", 1e15}, {"E", 1e18}};
+                    {"M", 1e6},   {"G", 1e9},  {"T", 1e12}, {"P", 1e15}, {"E", 1e18}, {"Z", 1e21}, {"Y", 1e24}};
 const Step kIEC[] = {{"", 1}, {"Ki", 1024.0}, {"Mi", 1048576.0}, {"Gi", 1073741824.0}, {"Ti", 1099511627776.0},
-                     {"Pi", 1125899906842624.0}, {"Ei", 1152921504606846976.0}};
+                     {"Pi", 1125899906842624.0}, {"Ei", 1152921504606846976.0},
+                     {"Zi", 1180591620717411303424.0}, {"Yi", 1208925819614629174706176.0}};
 
-Formatted make(double v, const std::string& unit, int digits) { return {v, format_number(v, digits), unit}; }
+Formatted make(double v, const std::string& unit, int digits, double scale) { return {v, format_number(v, digits), unit, scale}; }
 
 // The step (prefix or time unit) to show |value| `a` in: the largest allowed one it reaches, or the
 // next one up when `digits` significant digits round it up to that one (999.96 GB at 4 digits is 1 TB,
@@ -90,26 +93,43 @@ std::string format_count(double n) {
 
 Formatted format(double si, const Display& d, int digits) {
   if (d.fixed) {
-    if (d.text == "USD" && money_range(si / d.scale)) return money(si / d.scale, d.text, digits);
-    return make(si / d.scale, d.text, digits);
+    double v = si / d.scale;
+    if (d.text == "USD" && money_range(v)) return money(v, d.text, digits);
+    // `-> L` of 260100 L: the prefixed unit rather than 2.601e+05 L (a bare prefixable unit only).
+    if (d.fixed_prefixable && std::isfinite(v) && v != 0 && format_number(v, digits).find('e') != std::string::npos) {
+      const Step* pick = pick_step(kSI, std::size(kSI), std::fabs(v), digits,
+                                   [&](const Step& s) { return s.factor >= 1 || d.fixed_small_prefixes; });
+      return make(v / pick->factor, pick->prefix + d.text, digits, d.scale * pick->factor);
+    }
+    return make(v, d.text, digits, d.scale);
   }
   double v = si / d.rest_scale;
   std::string base = d.prefix_base;
   if (base == "USD" && money_range(v)) return money(v, base + d.rest, digits);
-  if (!std::isfinite(v) || v == 0 || d.prefixes == PrefixSystem::None) return make(v, base + d.rest, digits);
+  if (!std::isfinite(v) || v == 0 || d.prefixes == PrefixSystem::None) return make(v, base + d.rest, digits, d.rest_scale);
   double a = std::fabs(v);
   if (d.prefixes == PrefixSystem::Time && base == "s") {  // a time, or a time per something (ms/token)
     static const Step kT[] = {{"ns", 1e-9}, {"µs", 1e-6}, {"ms", 1e-3}, {"s", 1},
                               {"min", 60}, {"h", 3600}, {"day", 86400}, {"year", 31536000}};
     const Step* pick = pick_step(kT, std::size(kT), a, digits, [](const Step&) { return true; });
-    return make(v / pick->factor, pick->prefix + d.rest, digits);
+    return make(v / pick->factor, pick->prefix + d.rest, digits, d.rest_scale * pick->factor);
   }
   if (d.prefixes == PrefixSystem::SI && base == "g" && d.rest.empty()) {
     // Mass: g, kg, t, kt, Mt (a tonne is a megagram).
     static const Step kMass[] = {{"mg", 1e-3}, {"g", 1}, {"kg", 1e3}, {"t", 1e6}, {"kt", 1e9}, {"Mt", 1e12}};
     const Step* pick = pick_step(kMass, std::size(kMass), a, digits,
                                  [&](const Step& s) { return d.small_prefixes || s.factor >= 1; });
-    return make(v / pick->factor, pick->prefix, digits);
+    return make(v / pick->factor, pick->prefix, digits, d.rest_scale * pick->factor);
+  }
+  if (d.prefixes == PrefixSystem::SI && base == "J" && d.rest.empty()) {
+    // Energy: joules up to a kilowatt-hour (a token's mJ, a step's kJ), then the watt-hours engineers and
+    // utility bills use: kWh, MWh, GWh, TWh (a training run's 50 GWh, not 180 TJ).
+    static const Step kEnergy[] = {{"pJ", 1e-12}, {"nJ", 1e-9}, {"µJ", 1e-6}, {"mJ", 1e-3}, {"J", 1}, {"kJ", 1e3},
+                                   {"MJ", 1e6}, {"kWh", 3.6e6}, {"MWh", 3.6e9}, {"GWh", 3.6e12}, {"TWh", 3.6e15},
+                                   {"PWh", 3.6e18}};
+    const Step* pick = pick_step(kEnergy, std::size(kEnergy), a, digits,
+                                 [&](const Step& s) { return d.small_prefixes || s.factor >= 1; });
+    return make(v / pick->factor, pick->prefix, digits, d.rest_scale * pick->factor);
   }
   const Step* table = d.prefixes == PrefixSystem::IEC ? kIEC : kSI;
   size_t n = d.prefixes == PrefixSystem::IEC ? std::size(kIEC) : std::size(kSI);
@@ -117,7 +137,22 @@ Formatted format(double si, const Display& d, int digits) {
     return s.factor >= 1 || d.small_prefixes || d.prefixes == PrefixSystem::Time;
   });
   // The base unit may itself carry a prefix-like name (kWh): prefixes apply to the bare base only.
-  return make(v / pick->factor, std::string(pick->prefix) + base + d.rest, digits);
+  return make(v / pick->factor, std::string(pick->prefix) + base + d.rest, digits, d.rest_scale * pick->factor);
+}
+
+Display column_display(std::vector<double> si, const Display& d, int digits) {
+  if (d.fixed || d.prefixes == PrefixSystem::None) return d;
+  std::erase_if(si, [](double x) { return !std::isfinite(x) || x == 0; });
+  if (si.empty()) return d;
+  for (double& x : si) x = std::fabs(x);
+  std::nth_element(si.begin(), si.begin() + si.size() / 2, si.end());
+  Formatted f = format(si[si.size() / 2], d, digits);
+  if (f.unit.empty() || f.unit == "USD" || f.unit.find("USD") != std::string::npos) return d;
+  Display col;
+  col.fixed = true;
+  col.text = f.unit;
+  col.scale = f.scale;
+  return col;
 }
 
 }  // namespace mls::units

@@ -10,10 +10,11 @@ struct Prefix {
   const char* sym;
   double factor;
 };
-const Prefix kLarge[] = {{"k", 1e3}, {"M", 1e6}, {"G", 1e9}, {"T", 1e12}, {"P", 1e15}, {"E", 1e18}};
+const Prefix kLarge[] = {{"k", 1e3}, {"M", 1e6}, {"G", 1e9}, {"T", 1e12}, {"P", 1e15}, {"E", 1e18}, {"Z", 1e21}, {"Y", 1e24}};
 const Prefix kSmall[] = {{"c", 1e-2}, {"m", 1e-3}, {"u", 1e-6}, {"µ", 1e-6}, {"n", 1e-9}, {"p", 1e-12}};
 const Prefix kBinary[] = {{"Ki", 1024.0}, {"Mi", 1048576.0}, {"Gi", 1073741824.0}, {"Ti", 1099511627776.0},
-                          {"Pi", 1125899906842624.0}, {"Ei", 1152921504606846976.0}};
+                          {"Pi", 1125899906842624.0}, {"Ei", 1152921504606846976.0},
+                          {"Zi", 1180591620717411303424.0}, {"Yi", 1208925819614629174706176.0}};
 
 size_t distance(std::string_view a, std::string_view b, bool fold) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);

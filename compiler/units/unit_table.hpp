@@ -81,6 +81,10 @@ struct Display {
   double rest_scale = 1;     // family: SI value of one unprefixed display unit (prefix_base + rest)
   PrefixSystem prefixes = PrefixSystem::SI;
   bool small_prefixes = false;  // family: may go below the base (ms, mJ); never for B, FLOP, USD
+  // fixed: the unit asked for is a bare unit that takes SI prefixes (`-> L`, `-> W`): a number that
+  // would need an exponent there is shown with the prefix instead (2.601e+05 L is 260.1 kL).
+  bool fixed_prefixable = false;
+  bool fixed_small_prefixes = false;
 };
 
 // The default display for a dimension: the prelude's canonical unit for named dimensions
@@ -88,14 +92,24 @@ struct Display {
 // else the coherent base-unit form.
 Display default_display(const Dimension& d, const UnitTable& t);
 
+// `-> SI` and `-> base`: a fixed display in coherent units, no prefix (1 shown unit = 1 in base units).
+// base: the base-unit form (`kg*m^2/s^2`); SI: the unit the dimension is shown in by default when that
+// unit is coherent (J, W, B/s, FLOP/s, s, Hz), else the base-unit form (kg, m^3). A plain number stays one.
+Display coherent_display(const Dimension& d, const UnitTable& t, bool si);
+
 struct Formatted {
   double value;              // the number shown, in `unit`
   std::string number;        // "295.2" with `digits` significant digits, trailing zeros trimmed
   std::string unit;          // "FLOP/B" ("" for a dimensionless number)
+  double scale = 1;          // SI value of one `unit`
 };
 // Chooses an engineering prefix within the display's family (never switching B↔bit or SI↔IEC) so
 // that 1 <= |value| < 1000 where possible; NaN/inf are shown as "NaN"/"inf" (callers report them).
 Formatted format(double si, const Display& d, int digits = 4);
+// One unit for a whole table column (text tables): the unit `format` picks for the column's median
+// magnitude, fixed, so a column of times reads 0.9 ms, 1200 ms rather than 900 µs, 1.2 s. `si` holds
+// the column's values; a display that is already fixed or has no prefixes is returned as it is.
+Display column_display(std::vector<double> si, const Display& d, int digits);
 std::string format_number(double v, int digits);  // "295.2", "1e+24" style for very large/small
 std::string format_count(double n);                // a whole count: "1,000,000" (format_number beyond 1e15)
 

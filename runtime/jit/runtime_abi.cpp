@@ -347,6 +347,22 @@ std::int32_t mls_rt_bind(MlsRt* rt, std::int32_t inst, const std::uint64_t* args
   });
 }
 
+std::int32_t mls_rt_aggregate(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
+  return guard(rt, [&] {
+    const Inst& i = inst_of(rt, inst);
+    set_result(rt, i, Value(ir::aggregate(i, operand(rt, i, 0, args))), out);
+  });
+}
+
+std::int32_t mls_rt_format(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
+  return guard(rt, [&] {
+    const Inst& i = inst_of(rt, inst);
+    auto vs = operands(rt, i, args);
+    ir::check_shown(i, vs);
+    set_result(rt, i, Value(ir::interpolate(i, vs, rt->sink->digits())), out);
+  });
+}
+
 // Called only when the condition is false.
 std::int32_t mls_rt_assert_failed(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {

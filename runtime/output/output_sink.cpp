@@ -304,10 +304,41 @@ void OutputSink::emit_row(int table, const std::vector<std::string>& columns, co
   }
   Table& t = tables_[table];
   if (t.columns.empty()) t.columns = columns;
+  if (!t.header_done) {
+    t.waiting.emplace_back(cells, &shapes);
+    if (t.waiting.size() >= kAlignRows) flush_text(t);
+    return;
+  }
+  t.rows.push_back(text_cells(t, cells, shapes));
+  flush_text(t);
+}
+
+// A row's cells as text, each number in its column's unit.
+std::vector<std::string> OutputSink::text_cells(const Table& t, const std::vector<Value>& cells,
+                                                const std::vector<ir::ShapePtr>& shapes) const {
   std::vector<std::string> r;
-  for (size_t k = 0; k < cells.size(); ++k) r.push_back(format_value(cells[k], *shapes[k], o_.digits));
-  t.rows.push_back(std::move(r));
-  if (t.header_done || t.rows.size() >= kAlignRows) flush_text(t);
+  for (size_t k = 0; k < cells.size(); ++k)
+    r.push_back(format_value(cells[k], k < t.shown.size() && cells[k].is_num() ? t.shown[k] : *shapes[k], o_.digits));
+  return r;
+}
+
+// Each number column's unit, chosen over the rows waiting for the header (docs/language.md, Display).
+void OutputSink::choose_units(Table& t) {
+  if (t.waiting.empty()) return;
+  const auto& first = *t.waiting.front().second;
+  t.shown.clear();
+  for (size_t k = 0; k < first.size(); ++k) {
+    ir::Shape s = *first[k];
+    if (s.type == ir::VType::F64) {
+      std::vector<double> column;
+      for (auto& [cells, _] : t.waiting)
+        if (k < cells.size() && cells[k].is_num()) column.push_back(cells[k].num());
+      s.display = units::column_display(std::move(column), s.display, o_.digits);
+    }
+    t.shown.push_back(std::move(s));
+  }
+  for (auto& [cells, shapes] : t.waiting) t.rows.push_back(text_cells(t, cells, *shapes));
+  t.waiting.clear();
 }
 
 namespace {
@@ -319,6 +350,7 @@ std::size_t display_width(const std::string& s) {  // UTF-8 code points
 }  // namespace
 
 void OutputSink::flush_text(Table& t) {
+  if (!t.header_done) choose_units(t);
   auto emit = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (size_t k = 0; k < cells.size() && k < t.widths.size(); ++k) {
@@ -372,7 +404,7 @@ void OutputSink::table_end(int table) {
   auto it = tables_.find(table);
   if (it == tables_.end()) return;
   Table& t = it->second;
-  if (o_.format == Format::Text && !t.rows.empty()) flush_text(t);
+  if (o_.format == Format::Text && (!t.rows.empty() || !t.waiting.empty())) flush_text(t);
   tables_.erase(it);
   csv_header_at_ = nullptr;  // the table's headers are gone
 }
@@ -380,7 +412,7 @@ void OutputSink::table_end(int table) {
 void OutputSink::stopped() {
   if (o_.format != Format::Text) return;  // CSV and JSON lines are written as they come
   for (auto& [_, t] : tables_)
-    if (!t.rows.empty()) flush_text(t);
+    if (!t.rows.empty() || !t.waiting.empty()) flush_text(t);
   tables_.clear();
 }
 

@@ -85,6 +85,10 @@ class OutputSink : public ir::RuntimeSink {
   struct Table {
     std::vector<std::string> columns;
     std::vector<std::vector<std::string>> rows;  // text mode: formatted cells, until the table streams
+    // Text mode: the rows before the header is out, as values, so each number column is shown in one
+    // unit chosen for the column (units::column_display); `shown` holds those units once chosen.
+    std::vector<std::pair<std::vector<Value>, const std::vector<ir::ShapePtr>*>> waiting;
+    std::vector<ir::Shape> shown;
     std::vector<std::size_t> widths;             // text mode: column widths once the header is out
     bool header_done = false;
     // CSV: the header line of each row statement feeding the table (by its column list, which
@@ -95,6 +99,9 @@ class OutputSink : public ir::RuntimeSink {
   // points must not hold 1e9 formatted rows (a wider cell later just shifts its own line).
   static constexpr std::size_t kAlignRows = 10000;
   void flush_text(Table& t);
+  void choose_units(Table& t);
+  std::vector<std::string> text_cells(const Table& t, const std::vector<Value>& cells,
+                                      const std::vector<ir::ShapePtr>& shapes) const;
   // CSV blocks: `block` identifies what is being written (a table's id, kPrintBlock or a fresh
   // number for a reduction); a new block starts with an empty line (but the first) and its header.
   void csv_block(long block, const std::string& header);

@@ -178,6 +178,10 @@ ALIASES = {
            "steps": "denoising_steps", "resolution": "input_size"} for k in WORKLOAD_KINDS},
 }
 TIERS = {"cloud", "workstation", "edge", "mobile", "tiny"}
+# Calibrated-level fields of issue 22 (training, energy, reliability), added separately to the mirror.
+HW_FIELDS.update({"training_power": D_POWER, "idle_power": D_POWER, "service_life": D_TIME})
+KINDS["node"][0].update({"allreduce_bus_bw": D_BW, **{f"{c}_failure_rate": dim(s=-1) for c in (
+    "gpu", "hbm", "network", "nic", "host", "psu", "software")}})
 
 # --------------------------------------------------------------------------- .mls parsing
 

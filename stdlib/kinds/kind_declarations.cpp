@@ -66,7 +66,10 @@ void register_kinds() {
         .field("tdp", &Hardware::tdp, "thermal design power", true)
         .field("unit_cost", &Hardware::unit_cost, "purchase price per device").alias("price")
         .field("embodied_carbon", &Hardware::embodied_carbon, "embodied carbon per device").alias("embodied_carbon_kg")
-        .field("dispatch_tax", &Hardware::dispatch_tax, "fixed launch overhead per step");
+        .field("dispatch_tax", &Hardware::dispatch_tax, "fixed launch overhead per step")
+        .field("training_power", &Hardware::training_power, "measured average power per device under training load (calibrated level)")
+        .field("idle_power", &Hardware::idle_power, "measured idle power per device (calibrated level)")
+        .field("service_life", &Hardware::service_life, "service life embodied carbon is amortised over (calibrated level)");
   }
   {
     KindDef<Workload> k("transformer", "a dense decoder transformer (MODELS §3.1)");
@@ -120,7 +123,15 @@ void register_kinds() {
         .field("intra_bw", &Node::intra_bw, "intra-node (NVLink) bandwidth per accelerator", true)
         .field("intra_latency", &Node::intra_latency, "intra-node link latency")
         .field("nics", &Node::nics, "network interfaces per node")
-        .field("psus", &Node::psus, "power supplies per node");
+        .field("psus", &Node::psus, "power supplies per node")
+        .field("allreduce_bus_bw", &Node::allreduce_bus_bw, "measured intra-node all-reduce bus bandwidth (calibrated level)")
+        .field("gpu_failure_rate", &Node::gpu_failure_rate, "interruptions per node-hour: accelerator (calibrated level)")
+        .field("hbm_failure_rate", &Node::hbm_failure_rate, "interruptions per node-hour: accelerator memory, HBM and SRAM")
+        .field("network_failure_rate", &Node::network_failure_rate, "interruptions per node-hour: network switches and cables")
+        .field("nic_failure_rate", &Node::nic_failure_rate, "interruptions per node-hour: NICs")
+        .field("host_failure_rate", &Node::host_failure_rate, "interruptions per node-hour: host (CPU, memory, SSD, board, maintenance)")
+        .field("psu_failure_rate", &Node::psu_failure_rate, "interruptions per node-hour: power supplies")
+        .field("software_failure_rate", &Node::software_failure_rate, "interruptions per node-hour: software (bugs, NCCL, dependencies)");
   }
   {
     KindDef<Fabric> k("fabric", "the inter-node network");

@@ -50,6 +50,11 @@ struct Hardware {
   std::optional<q::Money> unit_cost;
   std::optional<q::Mass> embodied_carbon;             // kg CO2e per device
   q::Time dispatch_tax = 1e-5 * q::seconds;           // MODELS §1 default
+  // Calibrated level, energy (issue 22): measured average power per device under training load (its
+  // share of the node included), idle power, and the service life embodied carbon is amortised over.
+  std::optional<q::Power> training_power;
+  std::optional<q::Power> idle_power;
+  std::optional<q::Time> service_life;
 };
 
 enum class WorkloadKind { transformer, moe, ssm, cnn, diffusion, generic };
@@ -84,6 +89,11 @@ struct Node {
   std::optional<q::Time> intra_latency;
   int nics = 1;
   int psus = 1;
+  // Calibrated level (issue 22): measured all-reduce bus bandwidth inside the node (nccl-tests), and
+  // interruption rates per node by failure class from a published large-scale study.
+  std::optional<q::Bandwidth> allreduce_bus_bw;
+  std::optional<q::Frequency> gpu_failure_rate, hbm_failure_rate, network_failure_rate, nic_failure_rate,
+      host_failure_rate, psu_failure_rate, software_failure_rate;
 };
 
 struct Fabric {

@@ -22,6 +22,8 @@ q::Time hierarchical_allreduce(q::Bytes M, double g, double n_nodes, q::Bandwidt
   return ring_allreduce(M, g, bw_intra, alpha_intra) + ring_allreduce(M / g, n_nodes, bw_inter, alpha_inter);
 }
 
+q::Time p2p_time(q::Bytes M, q::Bandwidth bw, q::Time alpha) { return alpha + M / bw; }
+
 double bubble_fraction(double pp, double m, double v) { return (pp - 1) / (v * m + pp - 1); }
 
 namespace reg {

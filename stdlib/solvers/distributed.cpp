@@ -3,6 +3,7 @@
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 #include "stdlib/solvers/collectives.hpp"
+#include "stdlib/solvers/distributed.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/parallelism.hpp"
 #include "stdlib/solvers/precision.hpp"
@@ -13,65 +14,53 @@
 
 namespace mls {
 
-namespace {
-struct DistIn {
-  Workload model;
-  Fleet fleet;
-  q::Samples batch_size{};
-  q::TokensPerSample seq_len = 2048.0 * q::token / q::sample;
-  Precision precision = Precision::fp16;
-  double efficiency = 0.5;
-  int tp = 1, pp = 1, ep = 1, v_stages = 1;
-  std::optional<double> microbatch_count;  // default B/dp: micro-batch = 1 sequence [J4]
-  int zero_stage = 0;
-  std::string recompute = "selective";
-  std::string optimizer = "adam";
-  bool lora = false;
-  double overlap_efficiency = 0.85;        // seed Wall 14 default (D13)
-  double congestion_factor = 1;
-  double straggler_factor = 1;
-};
-struct DistOut {
-  double dp = 1, microbatch_count = 1;
-  q::Samples microbatch_size{};
-  q::Tokens tokens_per_replica{};
-  q::Time node_latency{}, node_latency_compute{}, node_latency_memory{};
-  std::string node_bottleneck;
-  q::Bytes memory_per_device{}, memory_weights{}, memory_gradients{}, memory_optimizer{}, memory_activations{};
-  bool feasible = true;
-  std::optional<std::string> reason;  // when memory does not fit: its parts and the smallest change (issue 20.4)
-  double dp_local_group = 1;
-  q::Time dp_communication_latency{}, dp_communication_exposed{}, tp_communication_latency{}, ep_communication_latency{};
-  q::Time communication_latency{};
-  double bubble_fraction = 0;
-  q::Time pipeline_bubble_latency{};
-  q::Time step_latency_total{};
-  double scaling_efficiency = 1, mfu = 0, hfu = 0;
-  q::SampleRate effective_throughput{};
-  q::TokenRate token_throughput{};
-};
-
-DistOut solve_distributed(const DistIn& in) {
+Decomposition check_decomposition(const DistIn& in) {
   const Workload& w = in.model;
   if (!is_token_workload(w)) throw SolverError("UnsupportedWorkload", "distributed training needs a token workload, not " + w.name);
   if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
   if (!(in.overlap_efficiency >= 0 && in.overlap_efficiency <= 1)) throw SolverError("InvalidInput", "overlap_efficiency must lie in [0, 1]");
   if (in.tp < 1 || in.pp < 1 || in.ep < 1 || in.v_stages < 1) throw SolverError("InvalidParallelism", "tp, pp, ep and v_stages must be >= 1");
-  const Fleet& f = in.fleet;
-  const Node& node = f.node;
-  const Hardware& h = node.accelerator;
-  const double N = f.devices(), G = node.gpus, B = in.batch_size.value(), S = in.seq_len.value();
-  const double k = double(in.tp) * in.pp * in.ep;
+  if (in.cp < 1) throw SolverError("InvalidParallelism", "cp must be >= 1");
+  const double N = in.fleet.devices(), B = in.batch_size.value(), S = in.seq_len.value();
+  const double k = double(in.tp) * in.pp * in.ep * in.cp;
   // §12.3 validation (D8): exact decomposition, pp ≤ L, EP only for MoE, at least one sample per replica.
   if (std::fmod(N, k) != 0)
-    throw SolverError("InvalidParallelism", "tp·pp·ep = " + std::to_string(int(k)) + " does not divide " + std::to_string(int(N)) + " devices");
+    throw SolverError("InvalidParallelism", (in.cp > 1 ? "tp·pp·ep·cp = " : "tp·pp·ep = ") + std::to_string(int(k)) +
+                                                " does not divide " + std::to_string(int(N)) + " devices");
   if (in.pp > w.layers) throw SolverError("InvalidParallelism", "pp exceeds the number of layers");
   if (in.ep > 1 && w.kind != WorkloadKind::moe) throw SolverError("InvalidParallelism", "ep > 1 needs a mixture-of-experts model");
+  if (in.cp > 1 && std::fmod(S, 2.0 * in.cp) != 0)  // ring attention splits each sequence into 2·cp chunks (load balance)
+    throw SolverError("InvalidParallelism", "cp = " + std::to_string(in.cp) + ": 2·cp must divide seq_len (" +
+                                                std::to_string(long(S)) + " tokens)");
+  if (!(in.run_overhead >= 0)) throw SolverError("InvalidInput", "run_overhead must be >= 0");
   const double dp = N / k;
   if (B < dp) throw SolverError("InvalidParallelism", "batch_size is smaller than the data-parallel degree");
   const double B_dp = B / dp;
   const double m = in.microbatch_count.value_or(B_dp);
   if (!(m >= 1 && m <= B_dp)) throw SolverError("InvalidInput", "microbatch_count must lie in [1, batch_size/dp]");
+  return {N, dp, B_dp, m};
+}
+
+void fill_run_totals(const DistIn& in, DistOut& o) {
+  if (!in.training_tokens) return;
+  // Whole run: tokens at the step's token throughput; the user's overheads (restarts, context
+  // extension) as a fraction of it; GPU-hours = N·run time (issue 22 item 7).
+  o.run_time = q::Time(*in.training_tokens / o.token_throughput * (1 + in.run_overhead));
+  o.gpu_hours = q::Time(*o.run_time * double(in.fleet.devices()));
+}
+
+namespace {
+DistOut solve_distributed(const DistIn& in) {
+  if (in.fidelity == "calibrated") return solve_distributed_calibrated(in);
+  const Workload& w = in.model;
+  const Fleet& f = in.fleet;
+  const Node& node = f.node;
+  const Hardware& h = node.accelerator;
+  const auto [N, dp, B_dp, m] = check_decomposition(in);
+  const double G = node.gpus, B = in.batch_size.value(), S = in.seq_len.value();
+  // cp (issue 22) shards the sequence like one more model-parallel factor; its KV exchange is a
+  // calibrated-level term. The textbook activation memory already assumes sequence parallelism (§3.3).
+  const double k = double(in.tp) * in.pp * in.ep * in.cp;
   const Precision p = in.precision;
   const Recompute rc = parse_recompute(in.recompute);
   const q::FlopRate F = peak_for(h, p);
@@ -123,7 +112,7 @@ DistOut solve_distributed(const DistIn& in) {
   // TP (Megatron): 2 forward + 2 backward all-reduces per layer of T_r·H·b bytes (D10).
   const double layers_per_stage = double(w.layers) / in.pp;
   const bool tp_intra = in.tp <= G;
-  const q::Bytes tp_msg = T_r * w.hidden_dim * b * q::param;
+  const q::Bytes tp_msg = T_r / in.cp * w.hidden_dim * b * q::param;
   o.tp_communication_latency = 4 * layers_per_stage *
                                ring_allreduce(tp_msg, in.tp, tp_intra ? bw_intra : bw_inter, tp_intra ? a_intra : a_inter);
   // EP (MoE): dispatch + combine, forward + backward: 4 all-to-alls per layer (D11).
@@ -145,6 +134,7 @@ DistOut solve_distributed(const DistIn& in) {
   o.hfu = o.mfu * recompute_factor;
   o.effective_throughput = in.batch_size / o.step_latency_total;
   o.token_throughput = B * S * q::token / o.step_latency_total;
+  fill_run_totals(in, o);
   return o;
 }
 
@@ -242,6 +232,12 @@ void register_distributed() {
       .in("overlap_efficiency", &DistIn::overlap_efficiency, "fraction of DP traffic hidden")
       .in("congestion_factor", &DistIn::congestion_factor, "multiplier on communication", at_least(0))
       .in("straggler_factor", &DistIn::straggler_factor, "multiplier on the step", at_least(0))
+      .in("fidelity", &DistIn::fidelity, "textbook (MODELS §12) or calibrated (docs/fidelity.md)",
+          one_of({"textbook", "calibrated"}))
+      .in("cp", &DistIn::cp, "context-parallel degree, ring attention (calibrated level)")
+      .in("sequence_parallel", &DistIn::sequence_parallel, "Megatron sequence parallelism (calibrated level)")
+      .in("training_tokens", &DistIn::training_tokens, "tokens of the whole run, for run_time and gpu_hours")
+      .in("run_overhead", &DistIn::run_overhead, "extra GPU time counted on top of the run (restarts, context extension), a fraction", at_least(0))
       .out("dp", &DistOut::dp, "N/(tp·pp·ep)")
       .out("microbatch_count", &DistOut::microbatch_count, "m")
       .out("microbatch_size", &DistOut::microbatch_size, "B/dp/m")
@@ -271,6 +267,11 @@ void register_distributed() {
       .out("hfu", &DistOut::hfu, "mfu × recompute factor")
       .out("effective_throughput", &DistOut::effective_throughput, "B/T_step")
       .out("token_throughput", &DistOut::token_throughput, "B·S/T_step")
+      .out("compute_efficiency", &DistOut::compute_efficiency, "calibrated: η of the GEMM shape (0 at textbook)")
+      .out("p2p_communication_latency", &DistOut::p2p_communication_latency, "calibrated: pipeline activation sends per step")
+      .out("cp_communication_latency", &DistOut::cp_communication_latency, "calibrated: exposed ring-attention KV exchange per step")
+      .out("run_time", &DistOut::run_time, "training_tokens/token_throughput·(1 + run_overhead)")
+      .out("gpu_hours", &DistOut::gpu_hours, "N·run_time")
       .run(&solve_distributed);
   SolverDef<NetIn, NetOut>("network_roofline", "network_roofline", "MODELS §12.6 (kept from 0.1.1)",
                            "the network roofline: gradient sync against fleet compute")

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
+#include <vector>
 
 namespace mls {
 
@@ -27,18 +29,53 @@ ResolvedSite resolve_site(const std::optional<Site>& site, const Fleet& fleet) {
   return ResolvedSite{kUsAvgCi, kUsAvgWue, 1.12, "US Average"};  // kept from 0.1.1
 }
 
+namespace {
+// Power per device. Textbook: the Barroso–Hölzle model; with mfu = 1 this is 002's E_IT = TDP·N·T
+// (seed Eq. (29)-(31)). Calibrated (issue 22): the device's measured average power under training
+// load (zoo training_power, system share included) for the busy share u of the time and its idle
+// power for the rest: P = u·P_train + (1 − u)·P_idle.
+q::Power device_power(const SustainabilityIn& in) {
+  const Hardware& h = in.fleet.node.accelerator;
+  const bool calibrated = in.fidelity == "calibrated";
+  const std::string basis = in.power_basis == "default" ? (calibrated ? "measured" : "model") : in.power_basis;
+  if (basis == "model") return h.tdp * (0.3 + 0.7 * in.mfu);
+  if (basis == "tdp") return h.tdp;
+  if (!h.training_power)
+    throw SolverError("MissingSpec", h.name + " has no measured training_power in the zoo; pass power_basis = \"tdp\" "
+                                              "or give the device a training_power (docs/fidelity.md, Energy)");
+  if (in.utilization >= 1) return *h.training_power;
+  if (!h.idle_power)
+    throw SolverError("MissingSpec", h.name + " has no idle_power in the zoo: utilization < 1 needs it; give the "
+                                              "device an idle_power or pass utilization = 1");
+  return in.utilization * *h.training_power + (1 - in.utilization) * *h.idle_power;
+}
+}  // namespace
+
 SustainabilityOut solve_sustainability(const SustainabilityIn& in) {
   if (!(in.mfu >= 0 && in.mfu <= 1)) throw SolverError("InvalidInput", "mfu must lie in [0, 1]");
   if (in.duration.value() < 0) throw SolverError("InvalidInput", "duration must be >= 0");
+  if (!(in.utilization >= 0 && in.utilization <= 1)) throw SolverError("InvalidInput", "utilization must lie in [0, 1]");
   const ResolvedSite s = resolve_site(in.site, in.fleet);
+  const Hardware& h = in.fleet.node.accelerator;
   const double N = in.fleet.devices();
   SustainabilityOut o;
-  // Barroso–Hölzle power model; with mfu = 1 this is 002's E_IT = TDP·N·T (seed Eq. (29)-(31)).
-  o.power_per_device = in.fleet.node.accelerator.tdp * (0.3 + 0.7 * in.mfu);
+  o.power_per_device = device_power(in);
   o.it_energy = o.power_per_device * N * in.duration;
   o.total_energy = o.it_energy * s.pue;
   o.operational_carbon = o.total_energy * s.ci;
   o.embodied_carbon = N * in.embodied_carbon_per_device;
+  // Calibrated: the job's share of the devices' embodied carbon, amortised linearly over their service
+  // life (Gupta et al. 2021, "Chasing Carbon", §3; the GHG Protocol's straight-line allocation):
+  // C_emb,job = N · C_emb · min(1, T / life). C_emb: the parameter if given, else the zoo's.
+  if (in.fidelity == "calibrated") {
+    const q::Mass per = in.embodied_carbon_per_device.value() > 0 ? in.embodied_carbon_per_device
+                                                                  : h.embodied_carbon.value_or(q::Mass{});
+    const std::optional<q::Time> life = in.service_life ? in.service_life : h.service_life;
+    if (per.value() > 0 && !life)
+      throw SolverError("MissingSpec", h.name + " has no service_life: pass service_life = ... year to amortise its "
+                                                "embodied carbon");
+    if (per.value() > 0) o.embodied_carbon = N * per * std::min(1.0, (in.duration / *life).value());
+  }
   o.carbon_footprint = o.operational_carbon + o.embodied_carbon;
   o.water_usage = o.total_energy * s.wue;
   o.pue = s.pue;
@@ -85,25 +122,85 @@ struct ReliabilityIn {
   q::Time gpu_mtbf = 50000.0 * 3600 * q::seconds;   // kept from 0.1.1, now inputs (+inf disables)
   q::Time nic_mtbf = 150000.0 * 3600 * q::seconds;
   q::Time psu_mtbf = 100000.0 * 3600 * q::seconds;
+  // Issue 22: at the calibrated level the node's interruption rates per failure class (zoo); `classes`
+  // picks which count ("all", or a comma-separated list of gpu, hbm, network, nic, host, psu, software).
+  std::string fidelity = "textbook";
+  std::string classes = "all";
 };
 struct ReliabilityOut {
   q::Time node_mtbf{}, fleet_mtbf{};
   double failure_probability = 0, expected_failures = 0;
   q::Time optimal_checkpoint_interval{};
   double goodput_ratio = 1;
+  // Calibrated: expected interruptions of the job by class (0 at textbook).
+  double failures_gpu = 0, failures_hbm = 0, failures_network = 0, failures_nic = 0, failures_host = 0,
+         failures_psu = 0, failures_software = 0;
 };
 q::Time node_mtbf(double gpus, q::Time gpu, double nics, q::Time nic, double psus, q::Time psu) {
   // Components in series: failure rates add.
   q::Frequency rate = gpus / gpu + nics / nic + psus / psu;
   return rate.value() > 0 ? q::Time(1.0 / rate) : q::Time(kInf * q::seconds);
 }
+// Node failure rate by class. Textbook: the component MTBFs (gpu, nic, psu) only, so `classes` picks
+// among them. Calibrated: interruption classes in series, each a rate per node from a published
+// large-scale study (zoo; Llama Team 2024 Table 5 for DGX H100), so the job's interruptions and their
+// split by cause follow: E[n_c] = λ_c · nodes · T. Classes the zoo lacks for the node fall back to the
+// textbook component MTBFs (accelerators, NICs, PSUs).
+q::Frequency class_rates(const ReliabilityIn& in, ReliabilityOut& o, double node_hours) {
+  static const char* kNames[] = {"gpu", "hbm", "network", "nic", "host", "psu", "software"};
+  std::vector<std::string> chosen;
+  if (in.classes != "all") {
+    std::string cur;
+    for (char c : in.classes + ",") {
+      if (c == ',') {
+        if (std::find(std::begin(kNames), std::end(kNames), cur) == std::end(kNames))
+          throw SolverError("InvalidInput", "unknown failure class '" + cur + "' in classes: use all, or a comma-separated "
+                                            "list of gpu, hbm, network, nic, host, psu, software");
+        chosen.push_back(cur);
+        cur.clear();
+      } else if (c != ' ') {
+        cur += c;
+      }
+    }
+  }
+  auto on = [&](const char* c) { return in.classes == "all" || std::find(chosen.begin(), chosen.end(), c) != chosen.end(); };
+  const Node& n = in.fleet.node;
+  const bool zoo = in.fidelity == "calibrated" && (n.gpu_failure_rate || n.hbm_failure_rate || n.network_failure_rate || n.nic_failure_rate ||
+                   n.host_failure_rate || n.psu_failure_rate || n.software_failure_rate);
+  const q::Frequency none{};
+  const q::Frequency gpu = zoo ? n.gpu_failure_rate.value_or(none) : double(n.gpus) / in.gpu_mtbf;
+  const q::Frequency nic = zoo ? n.nic_failure_rate.value_or(none) : double(n.nics) / in.nic_mtbf;
+  const q::Frequency psu = zoo ? n.psu_failure_rate.value_or(none) : double(n.psus) / in.psu_mtbf;
+  const q::Frequency rates[] = {on("gpu") ? gpu : none,
+                                on("hbm") ? n.hbm_failure_rate.value_or(none) : none,
+                                on("network") ? n.network_failure_rate.value_or(none) : none,
+                                on("nic") ? nic : none,
+                                on("host") ? n.host_failure_rate.value_or(none) : none,
+                                on("psu") ? psu : none,
+                                on("software") ? n.software_failure_rate.value_or(none) : none};
+  double* out[] = {&o.failures_gpu, &o.failures_hbm, &o.failures_network, &o.failures_nic,
+                   &o.failures_host, &o.failures_psu, &o.failures_software};
+  q::Frequency total{};
+  for (int i = 0; i < 7; ++i) {
+    *out[i] = rates[i].value() * node_hours;
+    total += rates[i];
+  }
+  return total;
+}
+
 ReliabilityOut solve_reliability(const ReliabilityIn& in) {
   if (!(in.checkpoint_time.value() > 0)) throw SolverError("InvalidInput", "checkpoint_time must be > 0");
   if (in.job_duration.value() < 0) throw SolverError("InvalidInput", "job_duration must be >= 0");
   ReliabilityOut o;
   const Node& n = in.fleet.node;
-  o.node_mtbf = in.fleet.node_mtbf ? *in.fleet.node_mtbf
-                                   : node_mtbf(n.gpus, in.gpu_mtbf, n.nics, in.nic_mtbf, n.psus, in.psu_mtbf);
+  if (in.fleet.node_mtbf) {
+    o.node_mtbf = *in.fleet.node_mtbf;
+  } else if (in.fidelity == "calibrated" || in.classes != "all") {
+    const q::Frequency rate = class_rates(in, o, in.fleet.count * in.job_duration.value());
+    o.node_mtbf = rate.value() > 0 ? q::Time(1.0 / rate) : q::Time(kInf * q::seconds);
+  } else {
+    o.node_mtbf = node_mtbf(n.gpus, in.gpu_mtbf, n.nics, in.nic_mtbf, n.psus, in.psu_mtbf);
+  }
   o.fleet_mtbf = o.node_mtbf / double(in.fleet.count);                      // seed Eq. (24), N = nodes
   const double x = (in.job_duration / o.fleet_mtbf).value();
   o.failure_probability = -std::expm1(-x);                                  // Eq. (25)
@@ -228,6 +325,13 @@ void register_operations() {
       .in("site", &SustainabilityIn::site, "a grid or a datacenter (default: the fleet's, then US_Avg)")
       .in("mfu", &SustainabilityIn::mfu, "utilisation in the power model", between(0, 1))
       .in("embodied_carbon_per_device", &SustainabilityIn::embodied_carbon_per_device, "embodied carbon per device", at_least(0))
+      .in("fidelity", &SustainabilityIn::fidelity, "textbook (MODELS §14) or calibrated (docs/fidelity.md)",
+          one_of({"textbook", "calibrated"}))
+      .in("power_basis", &SustainabilityIn::power_basis,
+          "default (the level's model), model (TDP·(0.3 + 0.7·mfu)), tdp, or measured (the zoo's training_power)",
+          one_of({"default", "model", "tdp", "measured"}))
+      .in("utilization", &SustainabilityIn::utilization, "share of the duration under load (measured power only)", between(0, 1))
+      .in("service_life", &SustainabilityIn::service_life, "device life embodied carbon is amortised over (calibrated; default: the zoo's)")
       .out("it_energy", &SustainabilityOut::it_energy, "P_dev·N·t")
       .out("total_energy", &SustainabilityOut::total_energy, "E_IT·PUE")
       .out("operational_carbon", &SustainabilityOut::operational_carbon, "E·CI")
@@ -236,7 +340,7 @@ void register_operations() {
       .out("water_usage", &SustainabilityOut::water_usage, "E·WUE")
       .out("pue", &SustainabilityOut::pue, "PUE used")
       .out("region_name", &SustainabilityOut::region_name, "the grid")
-      .out("power_per_device", &SustainabilityOut::power_per_device, "TDP·(0.3 + 0.7·mfu)")
+      .out("power_per_device", &SustainabilityOut::power_per_device, "TDP·(0.3 + 0.7·mfu); calibrated: u·P_train + (1 − u)·P_idle")
       .run(&solve_sustainability);
   SolverDef<EconomicsIn, EconomicsOut>("economics", "economics", "MODELS §14 (Wall 17), seed Eq. (28)",
                                        "total cost of ownership: capex amortisation, energy, maintenance")
@@ -273,12 +377,23 @@ void register_operations() {
       .in("gpu_mtbf", &ReliabilityIn::gpu_mtbf, "accelerator MTBF", at_least(0, true))
       .in("nic_mtbf", &ReliabilityIn::nic_mtbf, "NIC MTBF", at_least(0, true))
       .in("psu_mtbf", &ReliabilityIn::psu_mtbf, "PSU MTBF", at_least(0, true))
+      .in("fidelity", &ReliabilityIn::fidelity, "textbook (MODELS §13) or calibrated (docs/fidelity.md)",
+          one_of({"textbook", "calibrated"}))
+      .in("classes", &ReliabilityIn::classes,
+          "calibrated: failure classes counted, all or a list of gpu, hbm, network, nic, host, psu, software")
       .out("node_mtbf", &ReliabilityOut::node_mtbf, "1/(G/gpu + nics/nic + psus/psu)").infinite_when("every MTBF is +inf")
       .out("fleet_mtbf", &ReliabilityOut::fleet_mtbf, "node MTBF / nodes").infinite_when("every MTBF is +inf")
       .out("failure_probability", &ReliabilityOut::failure_probability, "1 − e^(−T/M)")
       .out("expected_failures", &ReliabilityOut::expected_failures, "T/M")
       .out("optimal_checkpoint_interval", &ReliabilityOut::optimal_checkpoint_interval, "sqrt(2·δ·M)").infinite_when("every MTBF is +inf")
       .out("goodput_ratio", &ReliabilityOut::goodput_ratio, "1 − δ/τ − (τ/2 + R)/M")
+      .out("failures_gpu", &ReliabilityOut::failures_gpu, "calibrated: expected interruptions, accelerator class")
+      .out("failures_hbm", &ReliabilityOut::failures_hbm, "calibrated: accelerator memory (HBM, SRAM)")
+      .out("failures_network", &ReliabilityOut::failures_network, "calibrated: switches and cables")
+      .out("failures_nic", &ReliabilityOut::failures_nic, "calibrated: NICs")
+      .out("failures_host", &ReliabilityOut::failures_host, "calibrated: host (CPU, memory, SSD, board, maintenance)")
+      .out("failures_psu", &ReliabilityOut::failures_psu, "calibrated: power supplies")
+      .out("failures_software", &ReliabilityOut::failures_software, "calibrated: software (bugs, NCCL, dependencies)")
       .run(&solve_reliability);
   SolverDef<OrchestrationIn, OrchestrationOut>("orchestration", "orchestration", "MODELS §13 (Wall 16), seed Eq. (27)",
                                                "M/D/1 job queue: utilisation and wait")

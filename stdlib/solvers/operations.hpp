@@ -15,6 +15,13 @@ struct SustainabilityIn {
   std::optional<Site> site;
   double mfu = 1.0;
   q::Mass embodied_carbon_per_device{};
+  // Issue 22. power_basis: "default" = the level's model (textbook: TDP·(0.3 + 0.7·mfu); calibrated:
+  // measured training power), "tdp" = TDP (the model-card accounting), "measured" = the zoo's
+  // training_power. utilization: the share of the duration under load (the rest at idle_power).
+  std::string fidelity = "textbook";
+  std::string power_basis = "default";
+  double utilization = 1.0;
+  std::optional<q::Time> service_life;
 };
 struct SustainabilityOut {
   q::Energy it_energy{}, total_energy{};

@@ -1,0 +1,181 @@
+// The calibrated fidelity level's training step (issue 22, docs/fidelity.md "Training"): the
+// DistributedModel's decomposition with the effects the textbook equations leave out. Every
+// constant comes from the zoo (hardware, node); each equation cites its source.
+#include "stdlib/core/value.hpp"
+#include "stdlib/solvers/collectives.hpp"
+#include "stdlib/solvers/distributed.hpp"
+#include "stdlib/solvers/infeasibility.hpp"
+#include "stdlib/solvers/precision.hpp"
+#include "stdlib/solvers/workload_lowering.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mls {
+
+namespace {
+
+// Activation bytes per layer per token-hidden element at 16 bit, Korthikanti et al. 2023
+// ("Reducing Activation Recomputation in Large Transformer Models", arXiv 2205.05198), Table 2:
+// no SP: 10 + 24/t (+ 5·a·s/(h·t) unless the attention core is recomputed); with SP: 34/t (+ 5·a·s/(h·t));
+// full recomputation keeps the layer input only: 2 (÷t with SP).
+double activation_bytes_per_element(Recompute r, bool sp, double t, double a, double s, double h) {
+  const double core = 5.0 * a * s / (h * t);
+  if (r == Recompute::full) return sp ? 2.0 / t : 2.0;
+  const double linear = sp ? 34.0 / t : 10.0 + 24.0 / t;
+  return r == Recompute::selective ? linear : linear + core;
+}
+
+// PENDING h13's shared primitives (stdlib/solvers/calibration/): replaced at the merge.
+q::Flops attention_score_flops_pending(const Workload& w, double S) {
+  return 4.0 * w.layers * w.hidden_dim * S * q::flop;
+}
+
+}  // namespace
+
+DistOut solve_distributed_calibrated(const DistIn& in) {
+  const Workload& w = in.model;
+  const Fleet& f = in.fleet;
+  const Node& node = f.node;
+  const Hardware& hw = node.accelerator;
+  const auto [N, dp, B_dp, m] = check_decomposition(in);
+  const double G = node.gpus, B = in.batch_size.value(), S = in.seq_len.value();
+  const double tp = in.tp, pp = in.pp, ep = in.ep, cp = in.cp, v = in.v_stages;
+  const double L = w.layers, H = w.hidden_dim, a = w.heads, H_kv = w.heads > 0 ? H * double(w.kv_heads.value_or(w.heads)) / a : H;
+  const Precision p = in.precision;
+  const Recompute rc = parse_recompute(in.recompute);
+  const q::FlopRate F = peak_for(hw, p);
+  const q::BytesPerParam b = bytes_per(p);
+  const double b_mu = B_dp / m;            // sequences per micro-batch
+  const double S_cp = S / cp;              // tokens of a sequence on one context-parallel rank
+  DistOut o;
+  o.dp = dp;
+  o.microbatch_count = m;
+  o.microbatch_size = b_mu * q::sample;
+  o.tokens_per_replica = B_dp * S * q::token;
+
+  // FLOPs per token. Dense GEMMs 2·P_act (Kaplan et al. 2020) plus the attention scores QKᵀ and
+  // scores·V, 4·L·H·S forward (Narayanan et al. 2021, Eq. 3; PaLM, Chowdhery et al. 2022, App. B:
+  // model FLOPs per token 6·N + 12·L·H·S). Hardware FLOPs add what is recomputed: the whole forward
+  // (full) or the attention core only (selective, Korthikanti et al. 2023 §5).
+  const q::Flops f_dense = training_unit_flops(w);
+  const q::Flops f_attn = attention_score_flops_pending(w, S);
+  const q::Flops model_per_token = 3.0 * (f_dense + f_attn);
+  const q::Flops hw_per_token =
+      model_per_token + (rc == Recompute::full ? f_dense + f_attn : rc == Recompute::selective ? f_attn : q::Flops{});
+
+  // Compute time of one micro-batch on one device: its share of the hardware FLOPs at the efficiency
+  // the device reaches on this GEMM shape (rows = tokens of the micro-batch, columns = H/tp).
+  o.compute_efficiency = in.efficiency;
+  const double tokens_mb = b_mu * S;
+  const q::Time t_comp_mb = hw_per_token * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
+
+  // Links: NVLink inside a node at its measured all-reduce bus bandwidth (nccl-tests) when the zoo has
+  // it, else intra_bw; the fabric between nodes (one NIC per GPU). α as at the textbook level.
+  const q::Time a_intra = 500e-9 * q::seconds, a_inter = f.fabric.latency.value_or(5e-6 * q::seconds);
+  const q::Bandwidth bw_intra = node.allreduce_bus_bw.value_or(node.intra_bw);
+  const q::Bandwidth bw_inter = f.fabric.bandwidth / f.fabric.oversubscription;
+  const double layers_per_stage = L / pp;
+
+  // TP (Shoeybi et al. 2019 §3): 2 all-reduces forward and 2 backward per layer of b_µ·(S/cp)·H
+  // activations, 2 more when the forward is recomputed in full. With sequence parallelism each becomes an
+  // all-gather plus a reduce-scatter of the same volume (Korthikanti et al. §4.2.2): same time.
+  const bool tp_intra = tp <= G;
+  const q::Bytes tp_msg = b_mu * S_cp * H * b * q::param;
+  const double n_ar = rc == Recompute::full ? 6 : 4;
+  const q::Time t_tp_mb = n_ar * layers_per_stage *
+                          ring_allreduce(tp_msg, tp, tp_intra ? bw_intra : bw_inter, tp_intra ? a_intra : a_inter);
+
+  // EP (MoE): 4 all-to-alls per layer as at the textbook level, per micro-batch.
+  const bool ep_intra = tp * ep <= G;
+  const q::Bytes ep_msg = double(w.top_k) * (b_mu * S_cp / ep) * H * b * q::param;
+  const q::Time t_ep_mb =
+      4 * layers_per_stage * all_to_all(ep_msg, ep, ep_intra ? bw_intra : bw_inter, ep_intra ? a_intra : a_inter);
+
+  // PP point-to-point (Narayanan et al. 2021 §4.1): per micro-batch a stage sends its activations
+  // forward and receives their gradients backward, once per virtual stage (v chunks); with tp > 1 the
+  // scatter/gather optimisation sends 1/tp of the tensor over the fabric. Stages span nodes once a
+  // stage's tp·cp ranks fill a node.
+  q::Time t_p2p_mb{};
+  if (pp > 1) {
+    const bool p2p_intra = tp * cp * pp <= G;
+    const q::Bytes p2p_msg = b_mu * S_cp * H * b * q::param / tp;
+    t_p2p_mb = 2.0 * v * p2p_time(p2p_msg, p2p_intra ? node.intra_bw : bw_inter, p2p_intra ? a_intra : a_inter);
+  }
+
+  // CP (ring attention, Liu et al. 2023; Llama 3 §3.3.2): each layer passes the K and V blocks of its
+  // S/cp tokens round the cp ranks, cp − 1 hops forward and twice that backward (K, V and their
+  // gradients), overlapped with the attention compute of the block; only the excess is exposed.
+  q::Time t_cp_mb{};
+  if (cp > 1) {
+    const bool cp_intra = tp * cp <= G;
+    const q::Bytes kv = 2.0 * b_mu * S_cp * (H_kv / tp) * b * q::param;
+    const q::Time ring = 3.0 * (cp - 1) * p2p_time(kv, cp_intra ? bw_intra : bw_inter, cp_intra ? a_intra : a_inter);
+    const q::Time attn = f_attn * 3.0 * tokens_mb / (tp * pp * cp) / (F * o.compute_efficiency) / L * pp;
+    t_cp_mb = layers_per_stage * std::max(q::Time{}, q::Time(ring - attn));
+  }
+
+  // Pipeline (Narayanan et al. 2021 §2.2.2): 1F1B over m micro-batches; the interleaved schedule
+  // with v model chunks per device shrinks the bubble to (pp − 1)/v micro-batch times.
+  const q::Time t_mb = t_comp_mb + t_tp_mb + t_ep_mb + t_p2p_mb + t_cp_mb;
+  const double bubble_mb = pp > 1 ? (pp - 1) / v : 0;
+  o.node_latency_compute = m * t_comp_mb;
+  o.node_latency_memory = params_of(w) * b / (tp * pp * ep) / hw.bandwidth;
+  o.node_latency = std::max(o.node_latency_compute, o.node_latency_memory) + hw.dispatch_tax;
+  o.node_bottleneck = o.node_latency_compute >= o.node_latency_memory ? "Compute" : "Memory";
+  o.tp_communication_latency = m * t_tp_mb;
+  o.ep_communication_latency = m * t_ep_mb;
+  o.p2p_communication_latency = m * t_p2p_mb;
+  o.cp_communication_latency = m * t_cp_mb;
+  o.bubble_fraction = bubble_mb / (m + bubble_mb);
+  o.pipeline_bubble_latency = bubble_mb * t_mb;
+
+  // DP gradient all-reduce (Eq. 21, hierarchical), its exposed part after overlap as at the textbook
+  // level; ZeRO-3 moves 1.5× the volume (parameter all-gathers forward and backward plus the gradient
+  // reduce-scatter, Rajbhandari et al. 2020 §7).
+  const q::Bytes M = params_of(w) * b / (tp * pp * ep) * (in.zero_stage >= 3 ? 1.5 : 1.0);
+  const double g = tp * cp <= G ? std::min(dp, std::max(1.0, std::floor(G / (tp * cp)))) : 1;
+  o.dp_local_group = g;
+  o.dp_communication_latency = hierarchical_allreduce(M, g, dp / g, bw_intra, bw_inter, a_intra, a_inter);
+  o.dp_communication_latency *= in.congestion_factor;
+  o.tp_communication_latency *= in.congestion_factor;
+  o.ep_communication_latency *= in.congestion_factor;
+  o.dp_communication_exposed = (1 - in.overlap_efficiency) * o.dp_communication_latency;
+  o.communication_latency = o.dp_communication_exposed + o.tp_communication_latency + o.ep_communication_latency +
+                            o.p2p_communication_latency + o.cp_communication_latency;
+  o.step_latency_total = (std::max(o.node_latency_compute, o.node_latency_memory) + hw.dispatch_tax +
+                          o.communication_latency + o.pipeline_bubble_latency) *
+                         std::max(1.0, in.straggler_factor);
+  o.scaling_efficiency = (o.node_latency / o.step_latency_total).value();
+
+  // Memory (§3.4) with Korthikanti's activation terms; the first stage holds min(m, pp) micro-batches
+  // in 1F1B, ×(1 + (pp − 1)/(pp·v)) with interleaving (Korthikanti et al. §4.2.3).
+  auto mem = training_memory(w, p, S, b_mu, Recompute::none, in.tp, in.pp, in.ep, int(dp), in.zero_stage, in.optimizer,
+                             in.lora, 0);
+  const double in_flight = std::min(m, pp) * (v > 1 ? 1 + (pp - 1) / (pp * v) : 1.0);
+  mem.activations = layers_per_stage * in_flight * S_cp * b_mu * H *
+                    activation_bytes_per_element(rc, in.sequence_parallel, tp, a, S_cp, H) * b.value() / 2.0 * q::byte;
+  mem.total = mem.weights + mem.gradients + mem.optimizer + mem.activations;
+  o.memory_per_device = mem.total;
+  o.memory_weights = mem.weights;
+  o.memory_gradients = mem.gradients;
+  o.memory_optimizer = mem.optimizer;
+  o.memory_activations = mem.activations;
+  o.feasible = mem.total <= hw.capacity;
+  if (!o.feasible)
+    o.reason = "memory does not fit: " + memory_shortfall(mem.total, hw.capacity) + " (weights " + bytes_text(mem.weights) +
+               ", gradients " + bytes_text(mem.gradients) + ", optimizer " + bytes_text(mem.optimizer) +
+               ", activations " + bytes_text(mem.activations) +
+               ", calibrated level); try sequence_parallel = true, recompute = selective, a larger tp·pp·cp or zero_stage";
+
+  // MFU and HFU as PaLM defines them (Chowdhery et al. 2022, App. B): model FLOPs (no recomputation)
+  // and hardware FLOPs (with it) over the fleet's peak for the step.
+  o.mfu = (model_per_token * (B * S) / (N * F * o.step_latency_total)).value();
+  o.hfu = (hw_per_token * (B * S) / (N * F * o.step_latency_total)).value();
+  o.effective_throughput = in.batch_size / o.step_latency_total;
+  o.token_throughput = B * S * q::token / o.step_latency_total;
+  fill_run_totals(in, o);
+  return o;
+}
+
+}  // namespace mls

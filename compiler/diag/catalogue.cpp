@@ -233,7 +233,7 @@ const std::vector<CodeInfo> kCodes = {
     {"E0703", "unknown architecture",
      "Each architecture counts its parameters differently (biases, q/k norms, MoE and MLA layouts), so only the\n"
      "model_type values the importer knows are read; the message lists them.\n"
-     "Wrong: \"model_type\": \"my_net\"    Right: write a `transformer` or `moe` entry by hand (docs/zoo.md)"},
+     "Wrong: \"model_type\": \"my_net\"    Right: write a `transformer` or `moe` entry by hand (docs/zoo-entries.md)"},
     {"E0704", "imported entry does not check",
      "The imported entry is compiled before it is printed; it fails when its name is already taken by a zoo entry.\n"
      "Wrong: `mls zoo import hf config.json --name H100`    Right: `--name My_Llama`"},

@@ -80,7 +80,7 @@ std::string entry_text(const HfLayout& l, const std::string& id, const std::stri
                                std::filesystem::path(path).filename().string())
     << ", verified = " << quoted(today()) << ") @assumed\n";
   line("name", quoted(title));
-  line("parameters", sci(P) + " param", "counted from the layout (docs/zoo.md, Importing a Hugging Face config)");
+  line("parameters", sci(P) + " param", "counted from the layout (docs/zoo-entries.md)");
   if (moe) line("active_parameters", sci(Pa) + " param", "the same count with top_k of the routed experts");
   line("inference_flops", sci(2 * (moe ? Pa : P)) + " FLOP", moe ? "2 * active_parameters" : "2 * parameters");
   if (moe) {

@@ -139,7 +139,7 @@ std::optional<HfLayout> read_hf_layout(const json& top, HfProblem& p) {
     std::string known;
     for (auto& t : hf_known_types()) known += (known.empty() ? "" : ", ") + t;
     p = {"E0703", "architecture `" + l.model_type + "` is not one the importer knows", "known: " + known +
-                                                                                        "; for another architecture write the entry by hand (docs/zoo.md, \"Adding an entry\")"};
+                                                                                        "; for another architecture write the entry by hand (docs/zoo-entries.md)"};
     return std::nullopt;
   }
   bool bad = false;

@@ -1,5 +1,5 @@
 // The layout of a decoder language model as a Hugging Face config.json states it, and the parameter
-// count that layout implies. Formula (docs/zoo.md, "Importing a Hugging Face config"):
+// count that layout implies. Formula (docs/zoo-entries.md, "Importing a Hugging Face config"):
 //
 //   P = V·H·(tied ? 1 : 2) + H                                 embeddings, output head, final norm
 //     + Σ_layers [ attention + n_norm·H + ffn_layer ]

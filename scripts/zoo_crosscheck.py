@@ -135,22 +135,27 @@ def parse_quantity(text: str):
 
 
 # --------------------------------------------------------------------------- kinds (mirror of kind_declarations.cpp)
-INT, NUM, STR = "int", "number", "string"
+INT, NUM, STR, BOOL = "int", "number", "string", "bool"
 HW_FIELDS = {
     "name": STR, "tier": STR, "release_year": INT, "peak_flops": D_FLOPS,
     **{p: D_FLOPS for p in ("fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4", "fp4")},
     "capacity": D_BYTES, "bandwidth": D_BW, "sram_capacity": D_BYTES, "sram_bandwidth": D_BW,
     "flash_capacity": D_BYTES, "flash_bandwidth": D_BW, "storage_capacity": D_BYTES, "storage_bw": D_BW,
     "host_link_bw": D_BW, "device_link_bw": D_BW, "tdp": D_POWER, "unit_cost": D_USD, "embodied_carbon": D_MASS, "dispatch_tax": D_TIME,
+    # catalogue facts (issue 26)
+    "launch_date": STR, "rental_price": dim(USD=1, s=-1), "reserved_price": dim(USD=1, s=-1), "rental_provider": STR,
+    "rental_date": STR, "sparsity_speedup": NUM,
 }
 WL_COMMON = {"name": STR, "parameters": D_PARAM, "inference_flops": D_FLOP, "data_rate": D_BW}
 TF_SHAPE = {"layers": INT, "hidden_dim": INT, "heads": INT, "kv_heads": INT, "ffn_dim": INT, "vocab": INT,
-            "context": D_TOKEN}
+            "context": D_TOKEN, "head_dim": INT, "tied_embeddings": BOOL, "activation": STR, "kv_lora_rank": INT,
+            "q_lora_rank": INT, "rope_head_dim": INT}
 WORKLOAD_KINDS = ("transformer", "moe", "ssm", "cnn", "diffusion", "generic")
 KINDS = {
     "hardware": (HW_FIELDS, {"name", "peak_flops", "capacity", "bandwidth", "tdp"}),
     "transformer": ({**WL_COMMON, **TF_SHAPE}, {"layers", "hidden_dim", "heads"}),
-    "moe": ({**WL_COMMON, **TF_SHAPE, "active_parameters": D_PARAM, "experts": INT, "top_k": INT},
+    "moe": ({**WL_COMMON, **TF_SHAPE, "active_parameters": D_PARAM, "experts": INT, "top_k": INT,
+             "shared_experts": INT, "dense_layers": INT, "dense_ffn_dim": INT},
             {"layers", "hidden_dim", "heads", "active_parameters", "experts"}),
     "ssm": ({**WL_COMMON, "layers": INT, "hidden_dim": INT, "state_size": INT}, set()),
     "cnn": ({**WL_COMMON, "layers": INT, "input_size": INT}, set()),
@@ -325,6 +330,10 @@ class Zoo:
             self._err(f"{rel}", f"entry `{cur.name}` is not closed")
 
     def _value(self, text, want, where, fname):
+        if want == BOOL:
+            if text not in ("true", "false"):
+                raise ValueError(f"`{fname}` wants true or false, got {text}")
+            return text == "true"
         if want == STR:
             if not (text.startswith('"') and text.endswith('"')):
                 raise ValueError(f"`{fname}` wants a string, got {text}")

@@ -226,6 +226,22 @@ const std::vector<CodeInfo> kCodes = {
      "loop variables; a name starting with `_` is deliberately unused, and the REPL does not warn.\n"
      "Wrong: `fast = gpu with { bandwidth = 4 TB/s }` and nothing reads `fast`\n"
      "Right: `print ridge(fast.peak, fast.bandwidth)`, or `for _ in 1..3 { ... }` for a loop that only repeats"},
+    // `mls zoo import hf CONFIG.json` (issue 26): a Hugging Face config read as a zoo entry.
+    {"E0701", "Hugging Face config unreadable",
+     "The importer reads a config.json already on disk (it never downloads): a JSON object as the model repository\n"
+     "publishes it. A file that is missing, truncated or not JSON has no layout to read.\n"
+     "Wrong: `mls zoo import hf meta-llama/Llama-3.1-8B`    Right: `mls zoo import hf Llama-3.1-8B/config.json`"},
+    {"E0702", "Hugging Face config field missing or malformed",
+     "The parameter count is derived from the layout (hidden size, layers, heads, KV heads, FFN width, vocabulary,\n"
+     "experts): a missing or non-integer field would silently change it, so the importer names the field instead.\n"
+     "Wrong: a config without \"intermediate_size\"    Right: copy the field from the published config.json"},
+    {"E0703", "unknown architecture",
+     "Each architecture counts its parameters differently (biases, q/k norms, MoE and MLA layouts), so only the\n"
+     "model_type values the importer knows are read; the message lists them.\n"
+     "Wrong: \"model_type\": \"my_net\"    Right: write a `transformer` or `moe` entry by hand (docs/zoo-entries.md)"},
+    {"E0704", "imported entry does not check",
+     "The imported entry is compiled before it is printed; it fails when its name is already taken by a zoo entry.\n"
+     "Wrong: `mls zoo import hf config.json --name H100`    Right: `--name My_Llama`"},
 };
 }  // namespace
 

@@ -13,6 +13,7 @@
 #include "runtime/solve/solve_command.hpp"
 #include "runtime/reference/units_reference.hpp"
 #include "runtime/solve/solver_docs.hpp"
+#include "runtime/zoo/hf_import.hpp"
 #include "runtime/zoo/zoo_commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -124,7 +125,9 @@ static int run_command_line(int argc, char** argv) {
   solvers_cmd->add_option("name", solver_name, "one solver, by its MLS name or spec id (serve, serving)");
   auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT` (--format text|json|markdown)");
   std::vector<std::string> zoo_args;
-  zoo_cmd->add_option("args", zoo_args, "show NAME | search TEXT");
+  zoo_cmd->add_option("args", zoo_args, "show NAME | search TEXT | import hf CONFIG.json");
+  std::string import_name;
+  zoo_cmd->add_option("--name", import_name, "zoo import: the imported entry's name");
   auto* audit_cmd = app.add_subcommand("audit", "check provenance and physical plausibility of the zoo (or of FILE's entries; --format text|json)");
   std::string audit_file;
   audit_cmd->add_option("file", audit_file, "a file of entries to audit instead of the built-in zoo");
@@ -270,9 +273,11 @@ static int run_command_line(int argc, char** argv) {
   if (*zoo_cmd) {
     const bool show = !zoo_args.empty() && zoo_args[0] == "show" && zoo_args.size() == 2;
     const bool search = !zoo_args.empty() && zoo_args[0] == "search" && zoo_args.size() == 2;
+    const bool import = zoo_args.size() == 3 && zoo_args[0] == "import" && zoo_args[1] == "hf";
+    if (import) return writes("zoo import", {"text"}) ? zoo::import_hf(zoo_args[2], import_name, std::cout, std::cerr) : driver::kUsage;
     if (!zoo_args.empty() && !show && !search) {
       std::cerr << "mls zoo: '" << zoo_args[0] << "' is not a zoo command\n"
-                << "usage: mls zoo [show NAME | search TEXT] [--format text|json|markdown]\n";
+                << "usage: mls zoo [show NAME | search TEXT | import hf CONFIG.json [--name NAME]] [--format text|json|markdown]\n";
       return driver::kUsage;
     }
     if (!writes(show ? "zoo show" : "zoo", show ? std::vector<std::string>{"text", "json"} : listing_formats)) return driver::kUsage;

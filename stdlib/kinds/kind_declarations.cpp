@@ -18,6 +18,13 @@ void precision_peak(KindDef<Hardware>& k, const char* field, Precision p, const 
       });
 }
 
+// A catalogue fact (issue 26: rental price, launch date, attention and MoE layout details): declared so
+// entries and scripts check it by name and dimension and read it from the zoo record (`hw.rental_price`),
+// but no solver reads it, so the C++ struct does not carry it and decoding a record drops it.
+template <class M, class T> void info_field(KindDef<T>& k, const char* field, const char* doc) {
+  k.template computed<M>(field, doc, [](const T&) { return std::optional<M>(); }, [](T&, std::optional<M>) {});
+}
+
 void workload_common(KindDef<Workload>& k) {
   k.field("name", &Workload::name, "display name")
       .field("parameters", &Workload::parameters, "parameter count P").alias("params")
@@ -33,6 +40,12 @@ void transformer_shape(KindDef<Workload>& k) {
       .field("ffn_dim", &Workload::ffn_dim, "feed-forward width").alias("ffn")
       .field("vocab", &Workload::vocab, "vocabulary size")
       .field("context", &Workload::context, "maximum context length");
+  info_field<int>(k, "head_dim", "per-head size when it is not hidden_dim / heads (informational: the KV cache uses H/a)");
+  info_field<bool>(k, "tied_embeddings", "the output projection shares the input embedding");
+  info_field<std::string>(k, "activation", "FFN activation: swiglu, geglu, gelu, relu or squared_relu");
+  info_field<int>(k, "kv_lora_rank", "MLA: width of the compressed KV latent");
+  info_field<int>(k, "q_lora_rank", "MLA: width of the compressed query");
+  info_field<int>(k, "rope_head_dim", "MLA: decoupled RoPE key width per head");
 }
 }  // namespace
 
@@ -70,6 +83,12 @@ void register_kinds() {
         .field("training_power", &Hardware::training_power, "measured average power per device under training load (calibrated level)")
         .field("idle_power", &Hardware::idle_power, "measured idle power per device (calibrated level)")
         .field("service_life", &Hardware::service_life, "service life embodied carbon is amortised over (calibrated level)");
+    info_field<std::string>(k, "launch_date", "general availability, YYYY-MM");
+    info_field<q::MoneyRate>(k, "rental_price", "on-demand rental price per device-hour");
+    info_field<q::MoneyRate>(k, "reserved_price", "1-year committed rental price per device-hour");
+    info_field<std::string>(k, "rental_provider", "who charges the rental price: provider, instance, region");
+    info_field<std::string>(k, "rental_date", "date the rental price was read, YYYY-MM-DD");
+    info_field<double>(k, "sparsity_speedup", "structured-sparsity factor over the dense peaks (2 = 2:4)");
   }
   {
     KindDef<Workload> k("transformer", "a dense decoder transformer (MODELS §3.1)");
@@ -85,6 +104,9 @@ void register_kinds() {
     k.field("active_parameters", &Workload::active_parameters, "parameters active per token P_act", true)
         .field("experts", &Workload::experts, "experts per layer", true)
         .field("top_k", &Workload::top_k, "experts routed per token");
+    info_field<int>(k, "shared_experts", "experts every token passes through");
+    info_field<int>(k, "dense_layers", "layers with a dense FFN instead of experts");
+    info_field<int>(k, "dense_ffn_dim", "FFN width of the dense layers");
   }
   {
     KindDef<Workload> k("ssm", "a state-space model such as Mamba (MODELS §3.1)");

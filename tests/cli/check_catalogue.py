@@ -156,7 +156,10 @@ def main():
     for c in sorted(listed - used):
         fails.append(f"lesson for a code never emitted: {c}")
     jobs = []
-    for c in sorted(listed):
+    # Codes of `mls zoo import hf` are about a config file, not a script: their examples are command lines,
+    # and tests/zoo/check_hf_import.py runs each of them (issue 26).
+    checked_elsewhere = {"E0701", "E0702", "E0703", "E0704"}
+    for c in sorted(listed - checked_elsewhere):
         p = subprocess.run([mls, "explain", c], capture_output=True, text=True)
         if p.returncode != 0 or c not in p.stdout:
             fails.append(f"explain failed for {c}")

@@ -164,9 +164,8 @@ const Table* RunResult::table(int id) const {
   return nullptr;
 }
 
-int Engine::run_to(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
-                   std::ostream& out, std::ostream& err) const {
-  driver::Options o = impl_->driver_options();
+driver::Options Engine::Impl::driver_options(const RenderOptions& r) const {
+  driver::Options o = driver_options();
   o.output.format = r.format == RenderOptions::Format::Json  ? out::Format::Json
                     : r.format == RenderOptions::Format::Csv ? out::Format::Csv
                                                              : out::Format::Text;
@@ -188,8 +187,13 @@ int Engine::run_to(const std::string& path, const std::optional<std::string>& te
            : r.emit == E::Ir     ? driver::Emit::Ir
            : r.emit == E::Llvm   ? driver::Emit::Llvm
                                  : driver::Emit::Run;
+  return o;
+}
+
+int Engine::run_to(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
+                   std::ostream& out, std::ostream& err) const {
   driver::Session s;
-  return s.run(path, text, o, out, err);
+  return s.run(path, text, impl_->driver_options(r), out, err);
 }
 
 }  // namespace mls::api

@@ -14,6 +14,8 @@ struct Engine::Impl : std::enable_shared_from_this<Engine::Impl> {
 
   // The driver's options for a run of this engine (text output, the engine's budgets and evaluator).
   driver::Options driver_options() const;
+  // ... and with the command line's formats and options (run_to, a Session's entries).
+  driver::Options driver_options(const RenderOptions& r) const;
   // check() and run(): a fresh session compiles (and runs) the source, the outputs kept as data.
   RunResult run(std::string_view source, std::string_view name, std::string_view folder, bool check) const;
   EvalResult evaluate(std::string_view expression) const;

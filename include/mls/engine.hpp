@@ -23,6 +23,8 @@
 
 namespace mls::api {
 
+class Session;
+
 enum class Evaluator { Jit, Reference };  // the LLVM ORC JIT, or the IR reference evaluator (--no-jit)
 
 struct Options {
@@ -152,6 +154,7 @@ class Engine {
   struct Impl;
 
  private:
+  friend class Session;  // a session (mls/session.hpp) runs with its engine's options
   std::shared_ptr<Impl> impl_;
 };
 

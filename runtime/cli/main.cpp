@@ -221,11 +221,36 @@ static int run_command_line(int argc, char** argv) {
     else std::cout << c->code << ": " << c->title << "\n\n" << c->text << "\n";
     return driver::kOk;
   }
+  // Every run of a script goes through the embedding API's engine (include/mls/engine.hpp), as every
+  // other host's does.
+  api::Options eo;
+  eo.evaluator = no_jit ? api::Evaluator::Reference : api::Evaluator::Jit;
+  eo.max_points = o.max_points;
+  eo.max_memory = o.max_memory;
+  eo.threads = o.threads;
+  eo.digits = digits;
+  const api::Engine engine(eo);
+  api::RenderOptions ro;
+  ro.format = format == "json" ? api::RenderOptions::Format::Json
+              : format == "csv" ? api::RenderOptions::Format::Csv : api::RenderOptions::Format::Text;
+  ro.diagnostics_json = o.diagnostics_json;
+  ro.color = o.render.color;
+  ro.unicode = o.render.unicode;
+  ro.plots_dir = o.plots.dir;
+  ro.plot_formats = o.plots.formats;
+  ro.plot_text = o.plots.text;
+  ro.shard_k = o.shard_k;
+  ro.shard_n = o.shard_n;
+  ro.whole_zoo = whole_zoo;
+  ro.as_zoo = as_zoo;
+  using E = api::RenderOptions::Emit;
+  ro.emit = emit == "tokens" ? E::Tokens : emit == "ast" ? E::Ast : emit == "typed" ? E::Typed : emit == "ir" ? E::Ir
+            : emit == "llvm" ? E::Llvm : E::Run;
   // `mls` alone (or `mls repl`): the REPL, interactive on a terminal, reading entries from a pipe.
   bool other = *run || *check || *solve || *zoo_cmd || *audit_cmd || *eval_cmd || *opt_cmd || *solvers_cmd;
   if (*repl_cmd || (!other && expr.empty() && file.empty())) {
     if (!writes("repl", run_formats)) return driver::kUsage;
-    return repl::run(o, isatty(0) && isatty(1));
+    return repl::run(engine, ro, isatty(0) && isatty(1));
   }
   zoo::ZooFormat zf = format == "json" ? zoo::ZooFormat::Json : format == "markdown" ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
   if (*zoo_cmd) {
@@ -268,31 +293,6 @@ static int run_command_line(int argc, char** argv) {
   if (*solve && !writes("solve", {"json"})) return driver::kUsage;
   if (*check && !writes("check", run_formats)) return driver::kUsage;  // a run's flags, nothing printed
   if (!*solve && !*check && !writes(*eval_cmd ? "eval" : *opt_cmd ? "optimize" : "run", run_formats)) return driver::kUsage;
-  // Every run of a script goes through the embedding API's engine (include/mls/engine.hpp), as every
-  // other host's does.
-  api::Options eo;
-  eo.evaluator = no_jit ? api::Evaluator::Reference : api::Evaluator::Jit;
-  eo.max_points = o.max_points;
-  eo.max_memory = o.max_memory;
-  eo.threads = o.threads;
-  eo.digits = digits;
-  const api::Engine engine(eo);
-  api::RenderOptions ro;
-  ro.format = format == "json" ? api::RenderOptions::Format::Json
-              : format == "csv" ? api::RenderOptions::Format::Csv : api::RenderOptions::Format::Text;
-  ro.diagnostics_json = o.diagnostics_json;
-  ro.color = o.render.color;
-  ro.unicode = o.render.unicode;
-  ro.plots_dir = o.plots.dir;
-  ro.plot_formats = o.plots.formats;
-  ro.plot_text = o.plots.text;
-  ro.shard_k = o.shard_k;
-  ro.shard_n = o.shard_n;
-  ro.whole_zoo = whole_zoo;
-  ro.as_zoo = as_zoo;
-  using E = api::RenderOptions::Emit;
-  ro.emit = emit == "tokens" ? E::Tokens : emit == "ast" ? E::Ast : emit == "typed" ? E::Typed : emit == "ir" ? E::Ir
-            : emit == "llvm" ? E::Llvm : E::Run;
   // `mls eval` and `mls optimize` are shortcuts for one-line scripts, so they print exactly what the
   // equivalent script prints (and report errors against that line).
   auto call_args = [](const std::vector<std::string>& args) {

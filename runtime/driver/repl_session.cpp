@@ -108,6 +108,14 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
   return done(sink.failures.empty() ? kOk : kFailed);
 }
 
+std::optional<Value> Session::global_value(const std::string& name) const {
+  auto g = checker_->globals().find(name);
+  if (!repl_state_ || g == checker_->globals().end() || g->second.k != sema::Binding::K::Var || g->second.value < 0 ||
+      static_cast<std::size_t>(g->second.value) >= repl_state_->values.size())
+    return std::nullopt;
+  return repl_state_->values[static_cast<std::size_t>(g->second.value)];
+}
+
 std::optional<std::string> Session::type_of(const std::string& expr, const Options& o, std::ostream& err) {
   const std::string name = "__type_of";
   std::string text = name + " = " + expr + "\n";

@@ -9,8 +9,6 @@
 #include "runtime/format/quantity_json.hpp"
 #include "runtime/repl/repl.hpp"
 #include "runtime/solve/solve_command.hpp"
-#include "runtime/solve/solver_docs.hpp"
-#include "runtime/zoo/zoo_commands.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -252,7 +250,8 @@ static int run_command_line(int argc, char** argv) {
     if (!writes("repl", run_formats)) return driver::kUsage;
     return repl::run(engine, ro, isatty(0) && isatty(1));
   }
-  zoo::ZooFormat zf = format == "json" ? zoo::ZooFormat::Json : format == "markdown" ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
+  const api::ListingFormat lf = format == "json" ? api::ListingFormat::Json : format == "markdown" ? api::ListingFormat::Markdown
+                                                                                  : api::ListingFormat::Text;
   if (*zoo_cmd) {
     const bool show = !zoo_args.empty() && zoo_args[0] == "show" && zoo_args.size() == 2;
     const bool search = !zoo_args.empty() && zoo_args[0] == "search" && zoo_args.size() == 2;
@@ -262,33 +261,28 @@ static int run_command_line(int argc, char** argv) {
       return driver::kUsage;
     }
     if (!writes(show ? "zoo show" : "zoo", show ? std::vector<std::string>{"text", "json"} : listing_formats)) return driver::kUsage;
-    driver::Session session;
-    if (show) return zoo::show(session, zoo_args[1], zf, std::cout, std::cerr);
-    if (search) return zoo::search(session, zoo_args[1], zf, std::cout);
-    return zoo::list(session, zf, std::cout);
+    if (show) return engine.write_zoo_entry(zoo_args[1], lf, std::cout, std::cerr);
+    if (search) return engine.write_zoo_search(zoo_args[1], lf, std::cout);
+    return engine.write_zoo(lf, std::cout);
   }
   if (*audit_cmd) {
     if (!writes("audit", {"text", "json"})) return driver::kUsage;
-    driver::Session session;
-    return zoo::audit(session, audit_file, zf, std::cout, std::cerr);
+    return engine.write_audit(audit_file, lf, std::cout, std::cerr);
   }
   if (*solvers_cmd) {
     if (!writes("solvers", listing_formats)) return driver::kUsage;
-    driver::Session session;
     if (!solver_name.empty()) {
       if (format != "text") {
         std::cerr << "mls solvers " << solver_name << ": one solver is shown as text; `mls solvers --format "
                   << format << "` lists them all\n";
         return driver::kUsage;
       }
-      if (print_solver_info(session.units(), solver_name, std::cout)) return driver::kOk;
-      std::cerr << "mls solvers: no solver named `" << solver_name << "`" << nearest_solver(solver_name)
+      if (engine.write_solver(solver_name, std::cout)) return driver::kOk;
+      std::cerr << "mls solvers: no solver named `" << solver_name << "`" << api::Engine::nearest_solver(solver_name)
                 << "; `mls solvers` lists them all\n";
       return driver::kUsage;
     }
-    return print_solver_reference(session.units(), format == "markdown" ? SolverDocFormat::Markdown
-                                                   : format == "json"   ? SolverDocFormat::Json
-                                                                        : SolverDocFormat::Text, std::cout);
+    return engine.write_solvers(lf, std::cout);
   }
   if (*solve && !writes("solve", {"json"})) return driver::kUsage;
   if (*check && !writes("check", run_formats)) return driver::kUsage;  // a run's flags, nothing printed

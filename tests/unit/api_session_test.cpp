@@ -26,7 +26,7 @@ TEST_CASE("api session: entries see each other; a failed one leaves nothing", "[
   auto vars = s.variables();
   auto bw = std::find_if(vars.begin(), vars.end(), [](auto& v) { return v.name == "bw"; });
   REQUIRE(bw != vars.end());
-  CHECK(bw->type == "Bandwidth");
+  CHECK(bw->type == "Bandwidth (Information / Time)");
   CHECK(bw->value == "4.8 TB/s");
   CHECK(std::none_of(vars.begin(), vars.end(), [](auto& v) { return v.name == "zz"; }));
 

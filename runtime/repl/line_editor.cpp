@@ -4,6 +4,7 @@
 
 #include <editline/readline.h>
 
+#include <clocale>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -64,6 +65,9 @@ std::string LineEditor::history_path() {
 
 LineEditor::LineEditor(api::Session* session) {
   g_session = session;
+  // libedit converts lines to wide characters by the locale: without the user's (UTF-8) one, a line
+  // holding ↵ or any non-ASCII text is not searchable with Ctrl-R.
+  std::setlocale(LC_CTYPE, "");
   rl_readline_name = const_cast<char*>("mls");
   rl_attempted_completion_function = attempt;
   rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,.:[]+-*/^";

@@ -3,6 +3,7 @@
 #include "api/conversion.hpp"
 #include "api/engine_impl.hpp"
 #include "runtime/solve/solver_docs.hpp"
+#include "runtime/zoo/zoo_commands.hpp"
 
 namespace mls::api {
 
@@ -34,5 +35,51 @@ std::vector<ZooEntryInfo> Engine::zoo_entries() const {
   }
   return out;
 }
+
+}  // namespace mls::api
+
+// --- the command line's catalogues -----------------------------------------------------------------
+
+namespace mls::api {
+
+namespace {
+zoo::ZooFormat zoo_format(ListingFormat f) {
+  return f == ListingFormat::Json ? zoo::ZooFormat::Json : f == ListingFormat::Markdown ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
+}
+}  // namespace
+
+int Engine::write_zoo(ListingFormat f, std::ostream& out) const {
+  driver::Session s;
+  return zoo::list(s, zoo_format(f), out);
+}
+
+int Engine::write_zoo_entry(std::string_view name, ListingFormat f, std::ostream& out, std::ostream& err) const {
+  driver::Session s;
+  return zoo::show(s, std::string(name), zoo_format(f), out, err);
+}
+
+int Engine::write_zoo_search(std::string_view text, ListingFormat f, std::ostream& out) const {
+  driver::Session s;
+  return zoo::search(s, std::string(text), zoo_format(f), out);
+}
+
+int Engine::write_audit(const std::string& file, ListingFormat f, std::ostream& out, std::ostream& err) const {
+  driver::Session s;
+  return zoo::audit(s, file, zoo_format(f), out, err);
+}
+
+int Engine::write_solvers(ListingFormat f, std::ostream& out) const {
+  driver::Session s;
+  return print_solver_reference(s.units(), f == ListingFormat::Markdown ? SolverDocFormat::Markdown
+                                           : f == ListingFormat::Json   ? SolverDocFormat::Json
+                                                                        : SolverDocFormat::Text, out);
+}
+
+bool Engine::write_solver(std::string_view name, std::ostream& out) const {
+  driver::Session s;
+  return print_solver_info(s.units(), std::string(name), out);
+}
+
+std::string Engine::nearest_solver(std::string_view name) { return mls::nearest_solver(std::string(name)); }
 
 }  // namespace mls::api

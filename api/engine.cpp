@@ -104,9 +104,49 @@ EvalResult Engine::Impl::evaluate(std::string_view expression) const {
   return e;
 }
 
+std::optional<std::pair<double, Dimension>> Engine::Impl::read_number(const std::string& expression) const {
+  // Only text that cannot mean more than one expression here: no statement separators or line
+  // breaks, and no `__` name (the session's own binding). Anything else takes the fresh-session path.
+  if (expression.find_first_of(";\n\r{}") != std::string::npos || expression.find("__") != std::string::npos)
+    return std::nullopt;
+  // A session's entries accumulate: a fresh one every so many reads bounds a long-lived engine's memory.
+  constexpr int kReadsPerSession = 256;
+  if (!reader_ || ++reader_reads_ > kReadsPerSession) {
+    reader_ = std::make_unique<driver::Session>();
+    reader_reads_ = 1;
+  }
+  static const std::string kName = "__mls_read";
+  std::ostringstream out, err;
+  auto r = reader_->run_entry(kName + " = " + expression + "\n", driver_options(), out, err);
+  if (r.code != driver::kOk || !r.kept || !out.str().empty()) return std::nullopt;
+  auto g = reader_->globals().find(kName);
+  auto v = reader_->global_value(kName);
+  if (g == reader_->globals().end() || !v || !g->second.type.is_num() || !v->is_num()) return std::nullopt;
+  return std::make_pair(v->num(), g->second.type.dim);
+}
+
+std::shared_ptr<const Engine::Impl> Engine::Impl::json_reader() const {
+  if (!json_reader_) {
+    // Quantity strings and units are read as MLS on the reference evaluator (no JIT start-up) under
+    // small budgets: an argument is one value, never a sweep (docs/security.md).
+    auto reader = std::make_shared<Engine::Impl>();
+    reader->options = options;
+    reader->options.evaluator = Evaluator::Reference;
+    reader->options.max_points = 1e4;
+    reader->options.max_memory = 16.0 * (1 << 20);
+    json_reader_ = std::move(reader);
+  }
+  return json_reader_;
+}
+
 Engine::Impl::Unit Engine::Impl::unit(const std::string& text) const {
   if (!unit_text_ok(text))
     throw Error(diagnostic("E0106", "`" + text + "` is not a unit", "write a unit as in a script: `ms`, `GB/s`, `m^3/J`, `1/s`"));
+  if (auto n = read_number(unit_expression(text))) {
+    const Dimension& dim = n->second;
+    std::string name = reader_->units().dimension_name(dim);
+    return Unit{n->first, dim, !name.empty() ? name : dim.dimensionless() ? "Dimensionless" : dim.base_form()};
+  }
   EvalResult e = evaluate(unit_expression(text));
   if (!e.ok()) {
     if (e.diagnostics.empty()) throw Error(diagnostic("E0106", "`" + text + "` is not a unit", ""));
@@ -164,9 +204,8 @@ const Table* RunResult::table(int id) const {
   return nullptr;
 }
 
-int Engine::run_to(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
-                   std::ostream& out, std::ostream& err) const {
-  driver::Options o = impl_->driver_options();
+driver::Options Engine::Impl::driver_options(const RenderOptions& r) const {
+  driver::Options o = driver_options();
   o.output.format = r.format == RenderOptions::Format::Json  ? out::Format::Json
                     : r.format == RenderOptions::Format::Csv ? out::Format::Csv
                                                              : out::Format::Text;
@@ -189,8 +228,13 @@ int Engine::run_to(const std::string& path, const std::optional<std::string>& te
            : r.emit == E::Ir     ? driver::Emit::Ir
            : r.emit == E::Llvm   ? driver::Emit::Llvm
                                  : driver::Emit::Run;
+  return o;
+}
+
+int Engine::run_to(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
+                   std::ostream& out, std::ostream& err) const {
   driver::Session s;
-  return s.run(path, text, o, out, err);
+  return s.run(path, text, impl_->driver_options(r), out, err);
 }
 
 }  // namespace mls::api

@@ -112,6 +112,10 @@ mls::Value quantity_from_json(const json& j, const reg::Type& t, const std::stri
   if (is_infinity_word(j)) return Value(double(INFINITY));
   if (j.is_string()) {
     std::string s = j.get<std::string>();
+    if (auto n = u.read_number(s)) {  // the common case, in the reader's kept session
+      if (!fits(n->second)) dimension_error(s, n->second);
+      return Value(n->first);
+    }
     EvalResult q = u.evaluate(s);
     if (!q.ok()) unreadable(what, s, Error(q.diagnostics.empty() ? api::diagnostic("E0505", "not a quantity", "") : q.diagnostics.front()));
     if (q.value.kind() != api::Value::Kind::Quantity) bad(what, "'" + s + "' is not a quantity", "E0401");

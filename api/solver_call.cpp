@@ -117,13 +117,7 @@ CallResult Engine::call_json(std::string_view solver, std::string_view json_args
       return refused("E0505", "InvalidInput", std::string("--args is not valid JSON: ") + e.what(), driver::kUsage);
     }
     driver::Session session;
-    // Quantity strings and units are read as MLS on the reference evaluator (no JIT start-up) under
-    // small budgets: an argument is one value, never a sweep (docs/security.md).
-    auto reader = std::make_shared<Engine::Impl>();
-    reader->options = impl_->options;
-    reader->options.evaluator = Evaluator::Reference;
-    reader->options.max_points = 1e4;
-    reader->options.max_memory = 16.0 * (1 << 20);
+    auto reader = impl_->json_reader();
     return invoke(*s, [&] { return args_from_json(*s, args, session, *reader); }, session, impl_);
   } catch (const std::bad_alloc&) {
     return refused("E0507", "OutOfMemory", "out of memory while running '" + std::string(solver) + "'", driver::kRuntimeError);

@@ -4,7 +4,7 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 install(TARGETS mls RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/mls DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-if(MLS_EMBED_SHARED)
+if(MLS_EMBED)
   install(TARGETS mls_shared EXPORT mlsTargets LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
   install(EXPORT mlsTargets NAMESPACE mls:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/mls)
   configure_package_config_file(${CMAKE_SOURCE_DIR}/cmake/mlsConfig.cmake.in ${CMAKE_BINARY_DIR}/mlsConfig.cmake

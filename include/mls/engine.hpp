@@ -23,6 +23,8 @@
 
 namespace mls::api {
 
+class Session;
+
 enum class Evaluator { Jit, Reference };  // the LLVM ORC JIT, or the IR reference evaluator (--no-jit)
 
 struct Options {
@@ -113,6 +115,9 @@ struct RenderOptions {
   enum class Emit { Run, Check, Tokens, Ast, Typed, Ir, Llvm } emit = Emit::Run;
 };
 
+// How the command line's catalogues (`mls zoo`, `mls audit`, `mls solvers`) are written.
+enum class ListingFormat { Text, Json, Markdown };
+
 class Engine {
  public:
   explicit Engine(Options o = {});
@@ -145,6 +150,19 @@ class Engine {
   std::vector<ZooEntryInfo> zoo_entries() const;
   std::vector<SolverInfo> solvers() const;
 
+  // The catalogues as `mls` writes them (docs/zoo.md, docs/solvers.md); each returns the exit code.
+  int write_zoo(ListingFormat f, std::ostream& out) const;                          // `mls zoo`
+  int write_zoo_entry(std::string_view name, ListingFormat f, std::ostream& out,    // `mls zoo show NAME`
+                      std::ostream& err) const;
+  int write_zoo_search(std::string_view text, ListingFormat f, std::ostream& out) const;  // `mls zoo search TEXT`
+  // `mls audit [FILE]`: the provenance and sanity checks of the built-in zoo, or of FILE's entries ("": none).
+  int write_audit(const std::string& file, ListingFormat f, std::ostream& out, std::ostream& err) const;
+  int write_solvers(ListingFormat f, std::ostream& out) const;                      // `mls solvers`
+  // `mls solvers NAME`: one solver in full, as text (MLS name or spec id); false when there is none.
+  bool write_solver(std::string_view name, std::ostream& out) const;
+  // "; did you mean `serve`?" for a name that is no solver, or "".
+  static std::string nearest_solver(std::string_view name);
+
   // The command line's path: compiles and runs a script (text, or the file at `path` when `text` is
   // absent) and writes its output and diagnostics in the chosen format, as `mls` does. Returns the exit code.
   int run_to(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
@@ -153,6 +171,7 @@ class Engine {
   struct Impl;
 
  private:
+  friend class Session;  // a session (mls/session.hpp) runs with its engine's options
   std::shared_ptr<Impl> impl_;
 };
 

@@ -10,4 +10,5 @@
 #include "mls/error.hpp"
 #include "mls/outputs.hpp"
 #include "mls/quantity.hpp"
+#include "mls/session.hpp"
 #include "mls/value.hpp"

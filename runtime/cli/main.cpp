@@ -12,9 +12,7 @@
 #include "runtime/repl/repl.hpp"
 #include "runtime/solve/solve_command.hpp"
 #include "runtime/reference/units_reference.hpp"
-#include "runtime/solve/solver_docs.hpp"
 #include "runtime/zoo/hf_import.hpp"
-#include "runtime/zoo/zoo_commands.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -240,78 +238,6 @@ static int run_command_line(int argc, char** argv) {
     else std::cout << c->code << ": " << c->title << "\n\n" << c->text << "\n";
     return driver::kOk;
   }
-  if (*units_cmd) {
-    if (!writes("units", listing_formats)) return driver::kUsage;
-    driver::Session session;
-    return print_units_reference(session.units(), format == "markdown" ? UnitsFormat::Markdown
-                                                  : format == "json"   ? UnitsFormat::Json
-                                                                       : UnitsFormat::Text, std::cout);
-  }
-  if (*completions_cmd) {
-    if (!writes("completions", {"text"})) return driver::kUsage;
-    if (cli::write_completions(app, api::Engine(), shell, std::cout)) return driver::kOk;
-    std::cerr << "mls completions: no completions for `" << shell << "`; the shells are bash, zsh and fish\n";
-    return driver::kUsage;
-  }
-  // `mls` alone (or `mls repl`): the REPL, interactive on a terminal, reading entries from a pipe.
-  bool other = *run || *check || *solve || *zoo_cmd || *audit_cmd || *eval_cmd || *opt_cmd || *solvers_cmd;
-  if (*repl_cmd || (!other && expr.empty() && file.empty())) {
-    if (!writes("repl", run_formats)) return driver::kUsage;
-    return repl::run(o, isatty(0) && isatty(1));
-  }
-  // `mls -e ':info serve'`: a line that starts with `:` is never MLS but a REPL command, so such text
-  // runs as REPL entries — read from the text exactly as the REPL reads piped input from stdin.
-  if (!expr.empty() && has_repl_command(expr)) {
-    if (!writes("repl", run_formats)) return driver::kUsage;
-    std::istringstream entries(expr + "\n");
-    std::streambuf* stdin_buffer = std::cin.rdbuf(entries.rdbuf());
-    int rc = repl::run(o, false);
-    std::cin.rdbuf(stdin_buffer);
-    return rc;
-  }
-  zoo::ZooFormat zf = format == "json" ? zoo::ZooFormat::Json : format == "markdown" ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
-  if (*zoo_cmd) {
-    const bool show = !zoo_args.empty() && zoo_args[0] == "show" && zoo_args.size() == 2;
-    const bool search = !zoo_args.empty() && zoo_args[0] == "search" && zoo_args.size() == 2;
-    const bool import = zoo_args.size() == 3 && zoo_args[0] == "import" && zoo_args[1] == "hf";
-    if (import) return writes("zoo import", {"text"}) ? zoo::import_hf(zoo_args[2], import_name, std::cout, std::cerr) : driver::kUsage;
-    if (!zoo_args.empty() && !show && !search) {
-      std::cerr << "mls zoo: '" << zoo_args[0] << "' is not a zoo command\n"
-                << "usage: mls zoo [show NAME | search TEXT | import hf CONFIG.json [--name NAME]] [--format text|json|markdown]\n";
-      return driver::kUsage;
-    }
-    if (!writes(show ? "zoo show" : "zoo", show ? std::vector<std::string>{"text", "json"} : listing_formats)) return driver::kUsage;
-    driver::Session session;
-    if (show) return zoo::show(session, zoo_args[1], zf, std::cout, std::cerr);
-    if (search) return zoo::search(session, zoo_args[1], zf, std::cout);
-    return zoo::list(session, zf, std::cout);
-  }
-  if (*audit_cmd) {
-    if (!writes("audit", {"text", "json"})) return driver::kUsage;
-    driver::Session session;
-    return zoo::audit(session, audit_file, zf, std::cout, std::cerr);
-  }
-  if (*solvers_cmd) {
-    if (!writes("solvers", listing_formats)) return driver::kUsage;
-    driver::Session session;
-    if (!solver_name.empty()) {
-      if (format != "text") {
-        std::cerr << "mls solvers " << solver_name << ": one solver is shown as text; `mls solvers --format "
-                  << format << "` lists them all\n";
-        return driver::kUsage;
-      }
-      if (print_solver_info(session.units(), solver_name, std::cout)) return driver::kOk;
-      std::cerr << "mls solvers: no solver named `" << solver_name << "`" << nearest_solver(solver_name)
-                << "; `mls solvers` lists them all\n";
-      return driver::kUsage;
-    }
-    return print_solver_reference(session.units(), format == "markdown" ? SolverDocFormat::Markdown
-                                                   : format == "json"   ? SolverDocFormat::Json
-                                                                        : SolverDocFormat::Text, std::cout);
-  }
-  if (*solve && !writes("solve", {"json"})) return driver::kUsage;
-  if (*check && !writes("check", run_formats)) return driver::kUsage;  // a run's flags, nothing printed
-  if (!*solve && !*check && !writes(*eval_cmd ? "eval" : *opt_cmd ? "optimize" : "run", run_formats)) return driver::kUsage;
   // Every run of a script goes through the embedding API's engine (include/mls/engine.hpp), as every
   // other host's does.
   api::Options eo;
@@ -337,6 +263,74 @@ static int run_command_line(int argc, char** argv) {
   using E = api::RenderOptions::Emit;
   ro.emit = emit == "tokens" ? E::Tokens : emit == "ast" ? E::Ast : emit == "typed" ? E::Typed : emit == "ir" ? E::Ir
             : emit == "llvm" ? E::Llvm : E::Run;
+  if (*units_cmd) {
+    if (!writes("units", listing_formats)) return driver::kUsage;
+    driver::Session session;
+    return print_units_reference(session.units(), format == "markdown" ? UnitsFormat::Markdown
+                                                  : format == "json"   ? UnitsFormat::Json
+                                                                       : UnitsFormat::Text, std::cout);
+  }
+  if (*completions_cmd) {
+    if (!writes("completions", {"text"})) return driver::kUsage;
+    if (cli::write_completions(app, api::Engine(), shell, std::cout)) return driver::kOk;
+    std::cerr << "mls completions: no completions for `" << shell << "`; the shells are bash, zsh and fish\n";
+    return driver::kUsage;
+  }
+  // `mls` alone (or `mls repl`): the REPL, interactive on a terminal, reading entries from a pipe.
+  bool other = *run || *check || *solve || *zoo_cmd || *audit_cmd || *eval_cmd || *opt_cmd || *solvers_cmd;
+  if (*repl_cmd || (!other && expr.empty() && file.empty())) {
+    if (!writes("repl", run_formats)) return driver::kUsage;
+    return repl::run(engine, ro, isatty(0) && isatty(1));
+  }
+  // `mls -e ':info serve'`: a line that starts with `:` is never MLS but a REPL command, so such text
+  // runs as REPL entries — read from the text exactly as the REPL reads piped input from stdin.
+  if (!expr.empty() && has_repl_command(expr)) {
+    if (!writes("repl", run_formats)) return driver::kUsage;
+    std::istringstream entries(expr + "\n");
+    std::streambuf* stdin_buffer = std::cin.rdbuf(entries.rdbuf());
+    int rc = repl::run(engine, ro, false);
+    std::cin.rdbuf(stdin_buffer);
+    return rc;
+  }
+  const api::ListingFormat lf = format == "json" ? api::ListingFormat::Json : format == "markdown" ? api::ListingFormat::Markdown
+                                                                                  : api::ListingFormat::Text;
+  if (*zoo_cmd) {
+    const bool show = !zoo_args.empty() && zoo_args[0] == "show" && zoo_args.size() == 2;
+    const bool search = !zoo_args.empty() && zoo_args[0] == "search" && zoo_args.size() == 2;
+    const bool import = zoo_args.size() == 3 && zoo_args[0] == "import" && zoo_args[1] == "hf";
+    if (import) return writes("zoo import", {"text"}) ? zoo::import_hf(zoo_args[2], import_name, std::cout, std::cerr) : driver::kUsage;
+    if (!zoo_args.empty() && !show && !search) {
+      std::cerr << "mls zoo: '" << zoo_args[0] << "' is not a zoo command\n"
+                << "usage: mls zoo [show NAME | search TEXT | import hf CONFIG.json [--name NAME]] [--format text|json|markdown]\n";
+      return driver::kUsage;
+    }
+    if (!writes(show ? "zoo show" : "zoo", show ? std::vector<std::string>{"text", "json"} : listing_formats)) return driver::kUsage;
+    if (show) return engine.write_zoo_entry(zoo_args[1], lf, std::cout, std::cerr);
+    if (search) return engine.write_zoo_search(zoo_args[1], lf, std::cout);
+    return engine.write_zoo(lf, std::cout);
+  }
+  if (*audit_cmd) {
+    if (!writes("audit", {"text", "json"})) return driver::kUsage;
+    return engine.write_audit(audit_file, lf, std::cout, std::cerr);
+  }
+  if (*solvers_cmd) {
+    if (!writes("solvers", listing_formats)) return driver::kUsage;
+    if (!solver_name.empty()) {
+      if (format != "text") {
+        std::cerr << "mls solvers " << solver_name << ": one solver is shown as text; `mls solvers --format "
+                  << format << "` lists them all\n";
+        return driver::kUsage;
+      }
+      if (engine.write_solver(solver_name, std::cout)) return driver::kOk;
+      std::cerr << "mls solvers: no solver named `" << solver_name << "`" << api::Engine::nearest_solver(solver_name)
+                << "; `mls solvers` lists them all\n";
+      return driver::kUsage;
+    }
+    return engine.write_solvers(lf, std::cout);
+  }
+  if (*solve && !writes("solve", {"json"})) return driver::kUsage;
+  if (*check && !writes("check", run_formats)) return driver::kUsage;  // a run's flags, nothing printed
+  if (!*solve && !*check && !writes(*eval_cmd ? "eval" : *opt_cmd ? "optimize" : "run", run_formats)) return driver::kUsage;
   // `mls optimize` (and `mls eval SCENARIO`) are shortcuts for one-line scripts, so they print exactly
   // what the equivalent script prints (and report errors against that line).
   auto call_args = [](const std::vector<std::string>& args) {

@@ -88,6 +88,8 @@ class Session {
   const std::map<std::string, sema::Binding>& globals() const { return checker_->globals(); }
   // The zoo's values by name (evaluates the zoo once).
   std::optional<Value> zoo_value(const std::string& name);
+  // A REPL session: the value a global variable holds now (nothing for functions or unknown names).
+  std::optional<Value> global_value(const std::string& name) const;
   // Checks a file of declarations (no run) and adds its entries to the zoo view (`mls audit FILE`).
   int load_entries(const std::string& path, const Options& o, std::ostream& err);
   const units::UnitTable& units() const { return units_; }

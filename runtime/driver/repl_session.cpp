@@ -6,6 +6,7 @@
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/jit/jit.hpp"
 
+#include <bit>
 #include <filesystem>
 #include <new>
 
@@ -106,6 +107,19 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
   for (auto& d : sink.failures) diags.report(d);
   if (!diags.all().empty()) report(diags, o, err);
   return done(sink.failures.empty() ? kOk : kFailed);
+}
+
+std::optional<Value> Session::global_value(const std::string& name) const {
+  auto g = checker_->globals().find(name);
+  if (!repl_state_ || g == checker_->globals().end() || g->second.k != sema::Binding::K::Var || g->second.value < 0 ||
+      static_cast<std::size_t>(g->second.value) >= repl_state_->values.size())
+    return std::nullopt;
+  // JIT code keeps numbers and truth values in native slots only; the rest are values.
+  const auto v = static_cast<std::size_t>(g->second.value);
+  if (v < repl_state_->kinds.size() && repl_state_->kinds[v] == codegen::Kind::F64)
+    return Value(std::bit_cast<double>(repl_state_->slots[v]));
+  if (v < repl_state_->kinds.size() && repl_state_->kinds[v] == codegen::Kind::Bool) return Value(repl_state_->slots[v] != 0);
+  return repl_state_->values[v];
 }
 
 std::optional<std::string> Session::type_of(const std::string& expr, const Options& o, std::ostream& err) {

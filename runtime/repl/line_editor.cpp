@@ -4,6 +4,7 @@
 
 #include <editline/readline.h>
 
+#include <clocale>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -14,11 +15,16 @@ namespace mls::repl {
 namespace {
 
 constexpr int kHistoryLines = 1000;
-driver::Session* g_session = nullptr;
+api::Session* g_session = nullptr;
 volatile std::sig_atomic_t g_interrupted = 0;
 std::vector<std::string> g_matches;
 
 void on_sigint(int) { g_interrupted = 1; }
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  return s;
+}
 
 char* next_match(const char*, int state) {
   static std::size_t k;
@@ -57,8 +63,11 @@ std::string LineEditor::history_path() {
   return (dir / "history").string();
 }
 
-LineEditor::LineEditor(driver::Session* session) {
+LineEditor::LineEditor(api::Session* session) {
   g_session = session;
+  // libedit converts lines to wide characters by the locale: without the user's (UTF-8) one, a line
+  // holding ↵ or any non-ASCII text is not searchable with Ctrl-R.
+  std::setlocale(LC_CTYPE, "");
   rl_readline_name = const_cast<char*>("mls");
   rl_attempted_completion_function = attempt;
   rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,.:[]+-*/^";
@@ -80,7 +89,7 @@ LineEditor::~LineEditor() {
   g_session = nullptr;
 }
 
-void LineEditor::set_session(driver::Session* s) { g_session = s; }
+void LineEditor::set_session(api::Session* s) { g_session = s; }
 
 LineEditor::Read LineEditor::read(const std::string& prompt, std::string& line) {
   g_interrupted = 0;
@@ -90,14 +99,14 @@ LineEditor::Read LineEditor::read(const std::string& prompt, std::string& line) 
     return Read::Interrupted;
   }
   if (!l) return Read::End;
-  line = l;
+  line = replace_all(l, kLineMark, "\n");
   std::free(l);
   return Read::Line;
 }
 
 void LineEditor::remember(const std::string& entry) {
   if (entry.find_first_not_of(" \t\n") == std::string::npos) return;
-  add_history(entry.c_str());
+  add_history(replace_all(entry, "\n", kLineMark).c_str());
   std::string h = history_path();
   if (!h.empty()) write_history(h.c_str());  // bounded by stifle_history; survives a crash
 }

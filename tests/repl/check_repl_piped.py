@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 
 def repl(mls, text, *flags):
@@ -68,6 +69,22 @@ def main():
     check("E0301" in p.stderr and p.returncode == 2, ":type reports errors", p)
     p = repl(mls, ":nonsense\n")
     check(p.returncode == 64 and "unknown command" in p.stderr, "unknown command", p)
+
+    # :list vars shows each variable's value beside its type (issue 29), after a rebinding the new one
+    p = repl(mls, "bw = 3.35 TB/s\nbw = 4.8 TB/s\nr = roofline(Llama3_8B, H100, batch = 1)\n:list vars\n")
+    check("bw : Bandwidth (Information / Time) = 4.8 TB/s\n" in p.stdout, ":list vars shows values", p)
+    check("\nr : roofline result = roofline result {" in p.stdout, ":list vars shows a record", p)
+
+    # :save rewrites only the bare expressions a later `ans` reads (issue 29): `x * 3` stays as typed,
+    # `5 m` (read by `ans * 2`) is bound first; the file runs as a script and prints the same
+    with tempfile.TemporaryDirectory() as tmp:
+        saved = os.path.join(tmp, "s.mls")
+        p = repl(mls, f"x = 2 s\nx * 3\n5 m\nans * 2\n:save {saved}\n")
+        text = open(saved).read()
+        body = text.split("\n", 1)[1]
+        check(body == "x = 2 s\nx * 3\nans_2 = 5 m\nans_2\nans_2 * 2\n", f":save rewrites only what ans reads: {text!r}", p)
+        q = subprocess.run([mls, saved], capture_output=True, text=True, timeout=60)
+        check(q.returncode == 0 and q.stdout == p.stdout, f"the saved script prints the same: {q.stdout!r} {q.stderr!r}", p)
 
     # a multi-line block is one entry
     p = repl(mls, "for b in [1, 2] {\n  row batch = b\n}\n")

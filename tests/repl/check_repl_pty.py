@@ -5,7 +5,7 @@ usage: check_repl_pty.py MLS
 
 Typing, history recall (Up), tab completion of a zoo name and of a field, a multi-line `for`
 block with its continuation prompt, Ctrl-C cancelling a half-typed entry, an error followed by a
-successful use of the previous binding, and `:save` whose file, run as a script, prints the same.
+successful use of the previous binding, Ctrl-R over a multi-line entry, and `:save` whose file, run as a script, prints the same.
 """
 import os
 import pty
@@ -106,6 +106,15 @@ def main():
     t.send("row batch = b, t = roofline(Llama3_70B, H100, batch = b).latency\r")
     t.expect("...> ")
     t.send("}\r")
+    t.expect("42.16 ms")
+    t.expect(P)
+    # Ctrl-R finds the multi-line entry and shows it on one line, its breaks as ↵ (issue 29); Enter
+    # runs it again, whole
+    t.send("\x12")
+    t.send("for b")
+    shown = t.expect("}")
+    assert "for b in [1, 8] {\u21b5row batch = b" in shown, f"Ctrl-R shows the entry on one line: {shown!r}"
+    t.send("\r")
     t.expect("42.16 ms")
     t.expect(P)
     # Ctrl-C drops a half-typed entry

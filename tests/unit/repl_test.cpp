@@ -16,10 +16,10 @@ bool has(const repl::Completion& c, const std::string& x) {
 }  // namespace
 
 TEST_CASE("repl: completion of commands, zoo names, units, fields and named arguments", "[repl]") {
-  driver::Session s;
-  driver::Options o;
+  api::Engine e;
+  api::Session s(e);
   std::ostringstream out, err;
-  REQUIRE(s.run_entry("r = roofline(Llama3_70B, H100, batch = 1)\nbw = 3.35 TB/s\n", o, out, err).code == 0);
+  REQUIRE(s.run("r = roofline(Llama3_70B, H100, batch = 1)\nbw = 3.35 TB/s\n", out, err).exit_code == 0);
   CHECK(has(repl::complete(s, ":he", 3), ":help"));
   CHECK(has(repl::complete(s, ":list u", 7), "units"));
   auto zoo = repl::complete(s, "x = Llama3_7", 12);

@@ -1,10 +1,10 @@
-#include "runtime/repl/session_script.hpp"
+#include "api/session_script.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-namespace mls::repl {
+namespace mls::api {
 
 namespace {
 
@@ -57,18 +57,21 @@ struct Edit {
 }  // namespace
 
 std::string to_script(const std::vector<SavedEntry>& entries) {
-  // Every name the session wrote, so fresh names never collide.
+  // Every name the session wrote, so fresh names never collide; and which bare expressions a later
+  // `ans` reads (only those are bound to a name: the others stay as they were typed).
   std::set<std::string> taken;
-  bool ans_used = false;
+  std::set<const ast::Stmt*> read_by_ans;
+  const ast::Stmt* last_expr = nullptr;
   for (auto& e : entries)
     for (auto& s : e.program->stmts) {
       std::vector<std::pair<Span, std::string>> u;
       uses(*s, u);
       for (auto& [_, n] : u) {
         taken.insert(n);
-        ans_used = ans_used || n == "ans";
+        if (n == "ans" && last_expr) read_by_ans.insert(last_expr);
       }
       if (!s->name.empty()) taken.insert(s->name);
+      if (s->kind == ast::StmtKind::ExprStmt) last_expr = s.get();
     }
   auto fresh = [&](const std::string& base) {
     for (int k = 2;; ++k) {
@@ -98,7 +101,7 @@ std::string to_script(const std::vector<SavedEntry>& entries) {
         current[s->name] = name;
         if (name != s->name) edits.push_back({s->name_span.begin, s->name_span.end, name});
       }
-      if (s->kind == ast::StmtKind::ExprStmt && ans_used) {
+      if (read_by_ans.count(s.get())) {
         // `expr` → `ans_N = expr` + newline + `ans_N` (prints the same: a bare expression)
         ans = fresh("ans");
         edits.push_back({s->span.begin, s->span.begin, ans + " = "});
@@ -115,4 +118,4 @@ std::string to_script(const std::vector<SavedEntry>& entries) {
   return out;
 }
 
-}  // namespace mls::repl
+}  // namespace mls::api

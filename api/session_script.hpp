@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace mls::repl {
+namespace mls::api {
 
 struct SavedEntry {
   std::string text;               // exactly what was compiled (the spans of `program` index it)
@@ -18,4 +18,4 @@ struct SavedEntry {
 
 std::string to_script(const std::vector<SavedEntry>& entries);
 
-}  // namespace mls::repl
+}  // namespace mls::api

@@ -8,6 +8,7 @@
 #include "runtime/driver/resource_flags.hpp"
 #include "runtime/format/quantity_json.hpp"
 #include "runtime/lsp/server.hpp"
+#include "runtime/mcp/mcp_server.hpp"
 #include "runtime/repl/repl.hpp"
 #include "runtime/solve/solve_command.hpp"
 #include "runtime/solve/solver_docs.hpp"
@@ -123,6 +124,7 @@ static int run_command_line(int argc, char** argv) {
   int lsp_debounce = 200;
   lsp_cmd->add_option("--debounce", lsp_debounce, "milliseconds without a change before a document is checked again")
       ->check(CLI::Range(0, 10000));
+  auto* mcp_cmd = app.add_subcommand("mcp", "a Model Context Protocol server on stdin/stdout for AI agents (docs/agents.md)");
   auto* schema_cmd = app.add_subcommand("schema", "print the JSON Schema of every JSON output (docs/mls-output.schema.json)");
   for (auto* sc : {repl_cmd, run, check, solve, zoo_cmd, audit_cmd, eval_cmd, opt_cmd, solvers_cmd, explain_cmd, schema_cmd})
     sc->fallthrough();
@@ -200,6 +202,10 @@ static int run_command_line(int argc, char** argv) {
   else if (emit == "ir") o.emit = driver::Emit::Ir;
   else if (emit == "llvm") o.emit = driver::Emit::Llvm;
 
+  if (*mcp_cmd) {
+    mcp::Server server(std::cin, std::cout);
+    return server.run();
+  }
   if (*lsp_cmd) {
     lsp::Server server(0, std::cout, lsp::Server::Options{lsp_debounce});
     return server.run();

@@ -8,14 +8,11 @@ positions get errors, not crashes; shutdown/exit with status 0.
 usage: check_lsp.py MLS"""
 import json, os, subprocess, sys, tempfile, time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from check_report import Checks  # noqa: E402
+
 mls = sys.argv[1]
-fails = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        fails.append(what)
+check = Checks()
 
 
 class Client:
@@ -205,5 +202,4 @@ with tempfile.TemporaryDirectory() as tmp:
         rc = None
     check(rc == 0, f"exit after shutdown ends the server with status 0 (got {rc})")
 
-print(f"{len(fails)} failed" if fails else "all LSP checks passed")
-sys.exit(1 if fails else 0)
+check.done("mls lsp")

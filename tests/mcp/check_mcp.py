@@ -5,16 +5,13 @@ data with its code), a solver run on JSON arguments and one whose arguments do n
 malformed input and an unknown tool.
 
 usage: check_mcp.py MLS"""
-import json, subprocess, sys
+import json, os, subprocess, sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from check_report import Checks  # noqa: E402
 
 mls = sys.argv[1]
-fails = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        fails.append(what)
+check = Checks()
 
 
 p = subprocess.Popen([mls, "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -85,5 +82,4 @@ r = request("ping")
 check(r.get("result") == {}, "ping answers after bad input")
 p.stdin.close()
 check(p.wait(timeout=10) == 0, "the server exits 0 at the end of its input")
-print(f"{len(fails)} failed" if fails else "all MCP checks passed")
-sys.exit(1 if fails else 0)
+check.done("mls mcp")

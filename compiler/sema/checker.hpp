@@ -76,6 +76,14 @@ class Checker {
   const std::vector<ZooEntry>& zoo_entries() const { return zoo_; }
   const std::map<std::string, Binding>& globals() const { return scopes_.front(); }
   std::string typed_dump_of(FileId file) const;  // `--emit=typed` for one file
+  // Every checked expression with its static type (`--emit=typed`, and the language server's hover
+  // and completion through the embedding API). Not kept in the REPL.
+  struct TypedNote {
+    Span span;
+    std::string text;  // describe() of the type, with its compile-time value
+    SType type;
+  };
+  const std::vector<TypedNote>& typed() const { return typed_; }
 
   // The REPL checks each entry as a transaction: after an error (at compile or run time) rollback()
   // undoes every change the entry made — bindings, IR, declared units, zoo entries — so the session
@@ -270,7 +278,7 @@ class Checker {
   // The enclosing loops' points and sizes ("1,000 x 1,000"): a nest is bounded as one sweep.
   double sweep_outer_ = 1;
   std::string sweep_outer_sizes_;
-  std::vector<std::pair<Span, std::string>> typed_;
+  std::vector<TypedNote> typed_;
   std::optional<Dimension> hole_fill_;  // typed holes: the trial dimension substituted for `?`
   void report_hole(const ast::Stmt& s, Span hole, const SType& want);
 };

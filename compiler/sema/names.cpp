@@ -155,16 +155,18 @@ std::string Checker::origin_of(const ast::Expr& e) const {
 }
 
 void Checker::note_type(const ast::Expr& e, const SType& t) {
-  if (opt_.repl) return;  // only `--emit=typed` reads these; a long REPL session need not keep them
+  // Only `--emit=typed` and the language server read these, and only of the user's files: a long
+  // REPL session and the built-in zoo need not keep them.
+  if (opt_.repl || opt_.builtin) return;
   std::string s = describe(t, units_);
   if (t.konst && t.is_num()) s += " = " + units::format_number(*t.konst, 6);
-  typed_.emplace_back(e.span, s);
+  typed_.push_back(TypedNote{e.span, std::move(s), t});
 }
 
 std::string Checker::typed_dump_of(FileId file) const {
   std::vector<std::pair<Span, std::string>> sorted;
   for (auto& t : typed_)
-    if (t.first.file == file) sorted.push_back(t);
+    if (t.span.file == file) sorted.emplace_back(t.span, t.text);
   std::stable_sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) {
     if (a.first.file != b.first.file) return a.first.file < b.first.file;
     if (a.first.begin != b.first.begin) return a.first.begin < b.first.begin;

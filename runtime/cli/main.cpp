@@ -9,6 +9,8 @@
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/driver/resource_flags.hpp"
 #include "runtime/format/quantity_json.hpp"
+#include "runtime/lsp/server.hpp"
+#include "runtime/mcp/mcp_server.hpp"
 #include "runtime/repl/repl.hpp"
 #include "runtime/solve/solve_command.hpp"
 #include "runtime/reference/units_reference.hpp"
@@ -130,6 +132,11 @@ static int run_command_line(int argc, char** argv) {
   std::string audit_file;
   audit_cmd->add_option("file", audit_file, "a file of entries to audit instead of the built-in zoo");
   auto* repl_cmd = app.add_subcommand("repl", "the interactive REPL (also `mls` alone on a terminal; reads stdin when piped)");
+  auto* lsp_cmd = app.add_subcommand("lsp", "a Language Server Protocol server on stdin/stdout for editors (docs/editors.md)");
+  int lsp_debounce = 200;
+  lsp_cmd->add_option("--debounce", lsp_debounce, "milliseconds without a change before a document is checked again")
+      ->check(CLI::Range(0, 10000));
+  auto* mcp_cmd = app.add_subcommand("mcp", "a Model Context Protocol server on stdin/stdout for AI agents (docs/agents.md)");
   auto* schema_cmd = app.add_subcommand("schema", "print the JSON Schema of every JSON output (docs/mls-output.schema.json)");
   auto* units_cmd = app.add_subcommand("units", "every dimension, prefix, unit and alias (--format text|json|markdown; docs/units.md)");
   auto* completions_cmd = app.add_subcommand("completions", "print the shell completion script: bash|zsh|fish");
@@ -212,6 +219,14 @@ static int run_command_line(int argc, char** argv) {
   else if (emit == "ir") o.emit = driver::Emit::Ir;
   else if (emit == "llvm") o.emit = driver::Emit::Llvm;
 
+  if (*mcp_cmd) {
+    mcp::Server server(std::cin, std::cout);
+    return server.run();
+  }
+  if (*lsp_cmd) {
+    lsp::Server server(0, std::cout, lsp::Server::Options{lsp_debounce});
+    return server.run();
+  }
   if (*schema_cmd) {
     if (!writes("schema", {"json"})) return driver::kUsage;
     std::cout << embedded::kOutputSchema;

@@ -101,6 +101,9 @@ class Session {
   // Diagnostics from loading the prelude/zoo (a broken build); empty when healthy.
   const DiagnosticSink& builtin_diagnostics() const { return builtin_diags_; }
   const SourceManager& sources() const { return sm_; }
+  // The checker after the last run(): every name bound and the static type of every expression
+  // checked (the embedding API's analysis for the language server).
+  const sema::Checker& checker() const { return *checker_; }
 
  private:
   void load_builtins();

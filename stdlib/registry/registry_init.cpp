@@ -19,6 +19,8 @@ void register_operations();          // stdlib/solvers/operations.cpp — MODELS
 void register_distributed();         // stdlib/solvers/distributed.cpp — MODELS §12
 void register_optimizers();          // stdlib/solvers/optimizers.cpp — MODELS §16
 void register_scenario();            // stdlib/solvers/scenario.cpp — MODELS §17
+void register_moe_routing();         // stdlib/solvers/moe_routing.cpp — issue 25 (MLSYSIM head)
+void register_serving_capacity();    // stdlib/solvers/serving_capacity.cpp — issue 25 (walls 4, 5, 7)
 
 void register_all() {
   static bool done = false;
@@ -40,6 +42,8 @@ void register_all() {
   register_distributed();
   register_optimizers();
   register_scenario();
+  register_moe_routing();
+  register_serving_capacity();
 }
 
 }  // namespace mls::reg

@@ -14,7 +14,7 @@ import pathlib, re, sys
 root = pathlib.Path(sys.argv[1])
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 INTERNAL = re.compile(r'^(compiler/|runtime/jit/|llvm/|llvm-c/|antlr4|boost/|grammar/|stdlib/)')
-FRONT_ENDS = ["runtime/cli", "runtime/solve/solve_command.hpp", "runtime/solve/solve_command.cpp", "runtime/repl",
+FRONT_ENDS = ["runtime/cli", "runtime/lsp", "runtime/mcp", "runtime/solve/solve_command.hpp", "runtime/solve/solve_command.cpp", "runtime/repl",
               "examples/embed", "python"]
 fails = []
 

@@ -66,7 +66,14 @@ void register_kinds() {
         .field("tdp", &Hardware::tdp, "thermal design power", true)
         .field("unit_cost", &Hardware::unit_cost, "purchase price per device").alias("price")
         .field("embodied_carbon", &Hardware::embodied_carbon, "embodied carbon per device").alias("embodied_carbon_kg")
-        .field("dispatch_tax", &Hardware::dispatch_tax, "fixed launch overhead per step");
+        .field("dispatch_tax", &Hardware::dispatch_tax, "fixed launch overhead per step")
+        // The calibrated level's constants (docs/fidelity.md, docs/accuracy.md "Calibrate your own device").
+        .field("bw_fraction", &Hardware::bw_fraction, "calibrated: achievable fraction of bandwidth (copy benchmark)")
+        .field("layer_overhead", &Hardware::layer_overhead, "calibrated: kernel-launch and small-kernel time per layer per step")
+        .field("gemm_flops", &Hardware::gemm_flops, "calibrated: GEMM sizes (FLOP of one GEMM per device) of the efficiency table")
+        .field("gemm_efficiency", &Hardware::gemm_efficiency, "calibrated: fraction of peak a GEMM of each gemm_flops size reaches")
+        .field("link_bw_fraction", &Hardware::link_bw_fraction, "calibrated: achieved fraction of device_link_bw in a ring all-reduce")
+        .field("link_latency", &Hardware::link_latency, "calibrated: latency α of one ring step over the device link");
   }
   {
     KindDef<Workload> k("transformer", "a dense decoder transformer (MODELS §3.1)");

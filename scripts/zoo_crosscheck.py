@@ -142,6 +142,9 @@ HW_FIELDS = {
     "capacity": D_BYTES, "bandwidth": D_BW, "sram_capacity": D_BYTES, "sram_bandwidth": D_BW,
     "flash_capacity": D_BYTES, "flash_bandwidth": D_BW, "storage_capacity": D_BYTES, "storage_bw": D_BW,
     "host_link_bw": D_BW, "device_link_bw": D_BW, "tdp": D_POWER, "unit_cost": D_USD, "embodied_carbon": D_MASS, "dispatch_tax": D_TIME,
+    # the calibrated level's constants (docs/fidelity.md)
+    "bw_fraction": NUM, "layer_overhead": D_TIME, "gemm_flops": ("list", D_FLOP), "gemm_efficiency": ("list", NUM),
+    "link_bw_fraction": NUM, "link_latency": D_TIME,
 }
 WL_COMMON = {"name": STR, "parameters": D_PARAM, "inference_flops": D_FLOP, "data_rate": D_BW}
 TF_SHAPE = {"layers": INT, "hidden_dim": INT, "heads": INT, "kv_heads": INT, "ffn_dim": INT, "vocab": INT,
@@ -321,6 +324,10 @@ class Zoo:
             self._err(f"{rel}", f"entry `{cur.name}` is not closed")
 
     def _value(self, text, want, where, fname):
+        if isinstance(want, tuple) and len(want) == 2 and want[0] == "list":
+            if not (text.startswith("[") and text.endswith("]")):
+                raise ValueError(f"`{fname}` wants a list [a, b, ...], got {text}")
+            return [self._value(t.strip(), want[1], where, fname) for t in text[1:-1].split(",") if t.strip()]
         if want == STR:
             if not (text.startswith('"') and text.endswith('"')):
                 raise ValueError(f"`{fname}` wants a string, got {text}")

@@ -43,15 +43,15 @@ EngineOut solve_engine(const EngineIn& in) {
     BW = *h.flash_bandwidth;
     o.memory_tier = "flash";
   }
-  // Calibrated (docs/fidelity.md): the achievable HBM bandwidth (C1); for a transformer the GEMM-shape
-  // efficiency of its B·S tokens in place of η (C3) and the per-layer launch cost (C2).
+  // Calibrated inference (docs/fidelity.md): the achievable HBM bandwidth (C1); for a transformer the
+  // GEMM-shape efficiency of its B tokens in place of η (C3) and the per-layer launch cost (C2). A
+  // training step keeps the textbook terms here (the calibrated training terms are distributed's).
   double eta = in.efficiency;
   q::Time overhead = h.dispatch_tax;
-  if (fidelity::calibrated(in.fidelity)) {
+  if (fidelity::calibrated(in.fidelity) && !in.is_training) {
     if (o.memory_tier == "hbm") BW = calibration::achievable_bandwidth(h);
     if (in.model.kind == WorkloadKind::transformer || in.model.kind == WorkloadKind::moe) {
-      const double tokens = in.is_training ? B * S : B;
-      eta = calibration::gemm_efficiency(h, calibration::gemm_size(tokens, in.model.hidden_dim, 1));
+      eta = calibration::gemm_efficiency(h, calibration::gemm_size(B, in.model.hidden_dim, 1));
       overhead += calibration::launch_cost(h, in.model.layers);
     }
   }

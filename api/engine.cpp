@@ -60,6 +60,7 @@ driver::Options Engine::Impl::driver_options() const {
   o.max_memory = options.max_memory;
   o.threads = options.threads;
   o.output.digits = options.digits;
+  o.fidelity = options.fidelity;
   return o;
 }
 

@@ -1,4 +1,5 @@
 #include "api/json_arguments.hpp"
+#include "stdlib/solvers/calibration/fidelity.hpp"
 
 #include "api/conversion.hpp"
 #include "api/quantity_data.hpp"
@@ -176,7 +177,7 @@ std::vector<mls::Value> args_from_json(const reg::SolverDesc& s, const nlohmann:
                                        const Engine::Impl& u) {
   if (!args.is_object()) bad("--args", "must be a JSON object", "E0505");
   std::vector<mls::Value> out;
-  for (auto& p : s.params) out.push_back(p.required ? mls::Value() : p.def);
+  for (auto& p : s.params) out.push_back(fidelity::default_argument(p, u.options.fidelity));
   for (auto& [key, val] : args.items()) {
     int i = s.param_index(key);
     if (i < 0) {

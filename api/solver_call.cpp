@@ -6,6 +6,7 @@
 #include "api/quantity_data.hpp"
 #include "runtime/driver/exit_codes.hpp"
 #include "runtime/format/value_json.hpp"
+#include "stdlib/solvers/calibration/fidelity.hpp"
 
 #include <functional>
 #include <new>
@@ -132,7 +133,7 @@ CallResult Engine::call(std::string_view solver, const std::vector<Argument>& ar
     driver::Session session;
     auto arguments = [&] {
       std::vector<mls::Value> out;
-      for (auto& p : s->params) out.push_back(p.required ? mls::Value() : p.def);
+      for (auto& p : s->params) out.push_back(fidelity::default_argument(p, impl_->options.fidelity));
       for (auto& a : args) {
         int i = s->param_index(a.name);
         if (i < 0) throw ArgumentError("E0404", a.name + ": '" + s->id + "' has no parameter '" + a.name + "'");

@@ -145,6 +145,9 @@ HW_FIELDS = {
     # catalogue facts (issue 26)
     "launch_date": STR, "rental_price": dim(USD=1, s=-1), "reserved_price": dim(USD=1, s=-1), "rental_provider": STR,
     "rental_date": STR, "sparsity_speedup": NUM,
+    # the calibrated level's constants (docs/fidelity.md)
+    "bw_fraction": NUM, "layer_overhead": D_TIME, "gemm_flops": ("list", D_FLOP), "gemm_efficiency": ("list", NUM),
+    "link_bw_fraction": NUM, "link_latency": D_TIME,
 }
 WL_COMMON = {"name": STR, "parameters": D_PARAM, "inference_flops": D_FLOP, "data_rate": D_BW}
 TF_SHAPE = {"layers": INT, "hidden_dim": INT, "heads": INT, "kv_heads": INT, "ffn_dim": INT, "vocab": INT,
@@ -334,6 +337,10 @@ class Zoo:
             if text not in ("true", "false"):
                 raise ValueError(f"`{fname}` wants true or false, got {text}")
             return text == "true"
+        if isinstance(want, tuple) and len(want) == 2 and want[0] == "list":
+            if not (text.startswith("[") and text.endswith("]")):
+                raise ValueError(f"`{fname}` wants a list [a, b, ...], got {text}")
+            return [self._value(t.strip(), want[1], where, fname) for t in text[1:-1].split(",") if t.strip()]
         if want == STR:
             if not (text.startswith('"') and text.endswith('"')):
                 raise ValueError(f"`{fname}` wants a string, got {text}")

@@ -1,6 +1,7 @@
 // Calls: built-in math, user functions (inlined), solvers from the registry, kind constructors;
 // record declarations of the zoo kinds share the constructor's field checking.
 #include "compiler/sema/checker.hpp"
+#include "stdlib/solvers/calibration/fidelity.hpp"
 
 #include <utility>
 
@@ -278,6 +279,23 @@ void Checker::record_as_family(const ast::Expr& e, const SType& got, const std::
   }
 }
 
+// An explicit `fidelity = ...` argument: a level written out must be one (E0409 names them, where the
+// run-time check would only say "solver error"); a level held in a variable is known at run time only.
+void Checker::note_fidelity_arg(const ast::Expr& a) {
+  if (a.kind != ast::ExprKind::Ident && a.kind != ast::ExprKind::String) {
+    fidelity_levels_.insert("chosen at run time");
+    return;
+  }
+  if (a.kind == ast::ExprKind::Ident && !fidelity::known(a.text) && lookup(a.text)) {
+    fidelity_levels_.insert("chosen at run time");
+    return;
+  }
+  if (!fidelity::known(a.text))
+    error("E0409", "`fidelity` is textbook or calibrated, not `" + a.text + "`", a.span, "not a fidelity level",
+          "write `fidelity = calibrated` or `fidelity = textbook` (docs/fidelity.md)");
+  if (a.text != fidelity::kTextbook) fidelity_levels_.insert(a.text);
+}
+
 Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s) {
   std::vector<TExpr> vals(s.params.size());
   std::vector<bool> set(s.params.size(), false);
@@ -302,6 +320,7 @@ Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s
     if (set[size_t(k)])
       error("E0403", "`" + s.params[size_t(k)].name + "` is given twice", arg.value->span, "again here");
     auto& p = s.params[size_t(k)];
+    if (p.name == fidelity::kParam) note_fidelity_arg(*arg.value);
     TExpr v = expr(*arg.value);
     SType want = from_reg(p.type);
     // Swapped positional arguments: each would fit the other's slot.
@@ -352,7 +371,13 @@ Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s
       error("E0405", "`" + s.name + "` needs `" + p.name + "` (" + p.type.describe() + ")", e.span, "missing argument",
             "required: " + sig);
     }
-    // Defaults are materialised as constants so the solver gets every argument.
+    // Defaults are materialised as constants so the solver gets every argument; the fidelity level is
+    // the script's (the session's, or the last `fidelity = ...` statement's).
+    if (p.name == fidelity::kParam) {
+      if (fidelity_ != fidelity::kTextbook) fidelity_levels_.insert(fidelity_);
+      i.operands.push_back(konst_str(fidelity_, e.span));
+      continue;
+    }
     const Value& d = p.def;
     if (d.is_num()) i.operands.push_back(konst(d.num(), e.span));
     else if (d.is_str()) i.operands.push_back(konst_str(d.str(), e.span));

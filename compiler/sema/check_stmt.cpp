@@ -1,5 +1,6 @@
 // Statements: bindings, print/assert/expect, fn, for/row tables, imports.
 #include "compiler/sema/checker.hpp"
+#include "stdlib/solvers/calibration/fidelity.hpp"
 
 #include <algorithm>
 
@@ -19,6 +20,11 @@ void Checker::check_program(const ast::Program& p, const Options& o, const std::
   Options saved = opt_;
   opt_ = o;
   root_ = dir;
+  // Built-in files (prelude, zoo) are always textbook; a user program starts at the session's level.
+  std::string fidelity_before = fidelity_;
+  if (o.builtin) fidelity_ = fidelity::kTextbook;
+  else if (o.fidelity) fidelity_ = *o.fidelity;
+  if (!o.builtin) fidelity_levels_.clear();
   limits::inlined_exprs = 0;  // the inlining budget is per checked file (limits.hpp)
   // The script itself is on the import stack, so `import` of itself (directly or round a cycle) is E0114.
   std::error_code ec;
@@ -32,6 +38,7 @@ void Checker::check_program(const ast::Program& p, const Options& o, const std::
   report_unused(p);
   if (real) import_stack_.pop_back();
   opt_ = saved;
+  if (o.builtin) fidelity_ = fidelity_before;
 }
 
 void Checker::guarded(const ast::Stmt& s) {
@@ -73,6 +80,7 @@ void Checker::stmt(const ast::Stmt& s) {
 }
 
 void Checker::let(const ast::Stmt& s) {
+  if (s.name == fidelity::kParam) return fidelity_stmt(s);
   TExpr v;
   try {
     v = expr(*s.value);

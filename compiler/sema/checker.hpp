@@ -60,6 +60,9 @@ struct Options {
   bool repl = false;                     // REPL: a bare expression also binds `ans`
   bool command_line = false;             // `mls -e`: top-level bindings are the user's answers (no W0603)
   double max_points = 1e9;               // a sweep larger than this is refused at compile time (E0507)
+  // The session's fidelity level (docs/fidelity.md): fills the `fidelity` parameter of the calls that
+  // do not pass it, until a `fidelity = ...` statement changes it. Unset: keep the checker's current one.
+  std::optional<std::string> fidelity;
 };
 
 class Checker {
@@ -84,6 +87,10 @@ class Checker {
     SType type;
   };
   const std::vector<TypedNote>& typed() const { return typed_; }
+  // The fidelity levels other than textbook that the last check_program's solver calls may run at
+  // ("calibrated"; "chosen at run time" for a level held in a variable): the run's output says so.
+  const std::set<std::string>& fidelity_levels() const { return fidelity_levels_; }
+  void set_fidelity(const std::string& level) { fidelity_ = level; }  // the REPL session's starting level
 
   // The REPL checks each entry as a transaction: after an error (at compile or run time) rollback()
   // undoes every change the entry made — bindings, IR, declared units, zoo entries — so the session
@@ -243,6 +250,7 @@ class Checker {
     ir::ValueId values = 0;
     int tables = 0, plots = 0;
     std::set<std::string> poisoned, imported;
+    std::string fidelity;                   // the level before the entry (`fidelity = ...` is undone too)
     std::optional<units::UnitTable> units;  // copied only when the entry declares units or dimensions
     std::vector<std::pair<std::string, std::optional<Binding>>> undo;  // global bindings replaced, oldest first
   };
@@ -275,6 +283,10 @@ class Checker {
   std::vector<Column> table_columns_;  // the table's first row
   void same_columns(const ast::Stmt& row);
   int loop_depth_ = 0;
+  std::string fidelity_ = "textbook";       // the level a call without `fidelity = ...` runs at
+  std::set<std::string> fidelity_levels_;   // non-textbook levels of the calls checked (fidelity_levels())
+  void fidelity_stmt(const ast::Stmt& s);   // `fidelity = calibrated`: the level of the calls after it
+  void note_fidelity_arg(const ast::Expr& a);  // an explicit `fidelity = ...` argument (check_call.cpp)
   // The enclosing loops' points and sizes ("1,000 x 1,000"): a nest is bounded as one sweep.
   double sweep_outer_ = 1;
   std::string sweep_outer_sizes_;

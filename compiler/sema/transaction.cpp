@@ -16,6 +16,7 @@ void Checker::begin_entry(bool declares_units) {
   t.owned = owned_.size();
   t.poisoned = poisoned_;
   t.imported = imported_;
+  t.fidelity = fidelity_;
   if (declares_units) t.units = units_;
   tx_ = std::move(t);
 }
@@ -37,6 +38,7 @@ void Checker::rollback_entry() {
   owned_.resize(t.owned);
   poisoned_ = std::move(t.poisoned);
   imported_ = std::move(t.imported);
+  fidelity_ = std::move(t.fidelity);
   if (t.units) units_ = std::move(*t.units);
   tx_.reset();
 }

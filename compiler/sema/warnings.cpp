@@ -145,7 +145,8 @@ void Checker::warn_display_range(const ast::Expr& e, const TExpr& v, double unit
 void Checker::report_unused(const ast::Program& p) {
   if (opt_.builtin || opt_.repl || opt_.allow_rebinding || diags_->has_errors()) return;
   auto read = [&](Span s) { return read_sites_.count({s.file, s.begin}) > 0; };
-  auto exempt = [](const std::string& n) { return n.empty() || n[0] == '_'; };
+  // `fidelity = ...` is the script's fidelity setting, not a binding (check_fidelity.cpp).
+  auto exempt = [](const std::string& n) { return n.empty() || n[0] == '_' || n == "fidelity"; };
   auto unused = [&](const std::string& msg, Span s, const std::string& label, const std::string& help) {
     Diagnostic d;
     d.code = "W0603";

@@ -33,6 +33,8 @@ struct Options {
   double max_memory = 2.0 * (1ull << 30);  // bytes of lists and ranges a run may hold (--max-memory)
   int threads = 1;                         // a top-level loop of 4096+ points runs on this many threads
   int digits = 4;                          // significant digits of the shown values (Quantity::value, str)
+  std::string fidelity = "textbook";       // textbook or calibrated: the level of solver calls that do not
+                                           // choose one (--fidelity, docs/fidelity.md)
 };
 
 struct CheckResult {

@@ -77,6 +77,9 @@ static int run_command_line(int argc, char** argv) {
   app.add_option("--color", color, "colour diagnostics: auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--digits", digits, "significant digits shown (default 4)")->check(CLI::Range(1, 17));
   app.add_flag("--no-jit", no_jit, "run on the IR reference evaluator");
+  std::string fidelity = "textbook";
+  app.add_option("--fidelity", fidelity, "textbook|calibrated: the level of solver calls that do not choose one (docs/fidelity.md)")
+      ->check(CLI::IsMember({"textbook", "calibrated"}));
   std::string plots_dir, plot_formats = "svg,png";
   bool plot_text = false;
   app.add_option("--plots", plots_dir, "write the script's charts into DIR (the script never chooses where files go)");
@@ -160,6 +163,7 @@ static int run_command_line(int argc, char** argv) {
   o.render.color = color == "always" || (color == "auto" && isatty(2) && !std::getenv("NO_COLOR"));
   o.render.unicode = utf8_terminal();
   o.jit = !no_jit;
+  o.fidelity = fidelity;
   o.as_zoo = as_zoo;
   o.whole_zoo = whole_zoo;
   std::string why;
@@ -261,6 +265,7 @@ static int run_command_line(int argc, char** argv) {
   eo.max_memory = o.max_memory;
   eo.threads = o.threads;
   eo.digits = digits;
+  eo.fidelity = fidelity;
   const api::Engine engine(eo);
   api::RenderOptions ro;
   ro.format = format == "json" ? api::RenderOptions::Format::Json

@@ -1,4 +1,5 @@
 #include "runtime/driver/pipeline.hpp"
+#include "stdlib/solvers/calibration/fidelity.hpp"
 
 #include "compiler/ir/evaluator.hpp"
 #include "compiler/syntax/parse.hpp"
@@ -224,10 +225,20 @@ int Session::report(const DiagnosticSink& d, const Options& o, std::ostream& err
   return d.has_errors() ? kCompileError : kOk;
 }
 
+std::string fidelity_levels_text(const std::set<std::string>& levels) {
+  std::string t;
+  for (auto& l : levels) t += (t.empty() ? "" : " and ") + l;
+  return t;
+}
+
 int Session::run(const std::string& path, const std::optional<std::string>& text, const Options& o, std::ostream& out,
                  std::ostream& err, out::OutputSink* given_sink, const std::string& folder) {
   reported_.clear();
   if (builtins_broken(o, err)) return kInternal;
+  if (!fidelity::known(o.fidelity)) {
+    err << "mls: --fidelity takes textbook or calibrated, not '" << o.fidelity << "'\n";
+    return kUsage;
+  }
   // 1. source
   std::string src;
   if (text) src = *text;
@@ -262,6 +273,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   user_opts.zoo_requires_provenance = o.as_zoo;
   user_opts.max_points = o.max_points;
   user_opts.command_line = o.command_line;
+  user_opts.fidelity = o.fidelity;
   std::filesystem::path dir = !folder.empty() ? std::filesystem::absolute(folder)
                               : text           ? std::filesystem::current_path()
                                                : std::filesystem::absolute(path).parent_path();
@@ -300,6 +312,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   std::optional<out::OutputSink> own_sink;
   if (!given_sink) own_sink.emplace(out, units_, o.output);
   out::OutputSink& sink = given_sink ? *given_sink : *own_sink;
+  if (auto levels = fidelity_levels_text(checker_->fidelity_levels()); !levels.empty()) sink.fidelity_header(levels);
   try {
     ir::EvalLimits limits = run_limits(o);
     if (o.jit) jit::run(m, first, sink, limits);

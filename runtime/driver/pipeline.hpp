@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace mls::jit {
@@ -41,7 +42,12 @@ struct Options {
   double max_memory = 2.0 * (1ull << 30);  // --max-memory: the lists and ranges a run may hold (ir::MemoryBudget)
   int shard_k = 0, shard_n = 1;  // --shard K/N: the K-th of N slices of every top-level loop
   int threads = 1;               // --threads N: a top-level loop of 4096+ points runs on N threads
+  std::string fidelity = "textbook";  // --fidelity: the level of solver calls that do not choose one (docs/fidelity.md)
 };
+
+// The header of a run's output naming the fidelity levels other than textbook its calls used
+// ("calibrated"), or "" when every result is textbook.
+std::string fidelity_levels_text(const std::set<std::string>& levels);
 
 // The run-time bounds of the options (--max-points, --max-memory, --shard, --threads), with a fresh
 // memory budget unless one is given (the REPL keeps one for the session).

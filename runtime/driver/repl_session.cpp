@@ -29,6 +29,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
   if (builtins_broken(o, err)) return done(kInternal);
   if (!repl_state_) repl_state_ = std::make_unique<jit::State>();
   const SourceFile& file = sm_.add("<repl:" + std::to_string(++repl_entries_) + ">", text);
+  if (repl_entries_ == 1) checker_->set_fidelity(o.fidelity);  // the session's level; `fidelity = ...` entries change it
   timer_.lap("read");
   DiagnosticSink diags;
   auto program = syntax::parse(file, diags);
@@ -59,6 +60,7 @@ Session::EntryResult Session::run_entry(const std::string& text, const Options& 
   }
   programs_.push_back(std::make_unique<ast::Program>(std::move(*program)));  // fn bodies point into it
   timer_.lap("check");
+  if (auto levels = fidelity_levels_text(checker_->fidelity_levels()); !levels.empty()) sink.fidelity_header(levels);
   if (!repl_memory_) repl_memory_ = std::make_shared<ir::MemoryBudget>(o.max_memory);
   try {
     ir::EvalLimits limits = run_limits(o, repl_memory_);

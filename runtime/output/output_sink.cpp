@@ -57,6 +57,20 @@ std::string format_record_block(const Value& v, const ir::Shape& s, int digits, 
   return o;
 }
 
+void OutputSink::fidelity_header(const std::string& levels) {
+  if (o_.format == Format::Json) {
+    out_ << json_text(Json{{"fidelity", levels}}) << "\n";
+    return;
+  }
+  if (o_.format == Format::Csv) {
+    static const std::string header = "fidelity\n";
+    csv_block(kFidelityBlock, header);
+    out_ << csv_line({levels});
+    return;
+  }
+  out_ << "fidelity: " << levels << "\n";
+}
+
 void OutputSink::print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes, bool bare, Span) {
   if (o_.format == Format::Json) {
     Json a = Json::array();

@@ -60,6 +60,10 @@ class OutputSink : public ir::RuntimeSink {
                                         const std::vector<ir::ShapePtr>& shapes) const override;
   void row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                 const std::vector<ir::ShapePtr>& shapes, const std::string& text) override;
+  // The header of a run whose results came (in part) from a fidelity level other than textbook
+  // (docs/fidelity.md): the first line in text (`fidelity: calibrated`), a {"fidelity": ...} event in
+  // JSON, a `fidelity` block in CSV. `levels` joined by " and ".
+  void fidelity_header(const std::string& levels);
   // A run stopped by an error: the rows of the text tables still being aligned are shown, so no
   // finished row is lost. (A reduction's partial result is not: it would look like the answer.)
   void stopped();
@@ -133,6 +137,7 @@ class OutputSink : public ir::RuntimeSink {
   OutputOptions o_;
   std::map<int, Table> tables_;
   static constexpr long kPrintBlock = -1;
+  static constexpr long kFidelityBlock = -3;
   CsvBlocks own_csv_;
   CsvBlocks& csv_;
   const std::string* csv_header_at_ = nullptr;  // where the open block's header is kept (a quick same-block test)

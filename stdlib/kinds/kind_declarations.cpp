@@ -82,7 +82,14 @@ void register_kinds() {
         .field("dispatch_tax", &Hardware::dispatch_tax, "fixed launch overhead per step")
         .field("training_power", &Hardware::training_power, "measured average power per device under training load (calibrated level)")
         .field("idle_power", &Hardware::idle_power, "measured idle power per device (calibrated level)")
-        .field("service_life", &Hardware::service_life, "service life embodied carbon is amortised over (calibrated level)");
+        .field("service_life", &Hardware::service_life, "service life embodied carbon is amortised over (calibrated level)")
+        // The calibrated level's constants (docs/fidelity.md, docs/accuracy.md "Calibrate your own device").
+        .field("bw_fraction", &Hardware::bw_fraction, "calibrated: achievable fraction of bandwidth (copy benchmark)")
+        .field("layer_overhead", &Hardware::layer_overhead, "calibrated: kernel-launch and small-kernel time per layer per step")
+        .field("gemm_flops", &Hardware::gemm_flops, "calibrated: GEMM sizes (FLOP of one GEMM per device) of the efficiency table")
+        .field("gemm_efficiency", &Hardware::gemm_efficiency, "calibrated: fraction of peak a GEMM of each gemm_flops size reaches")
+        .field("link_bw_fraction", &Hardware::link_bw_fraction, "calibrated: achieved fraction of device_link_bw in a ring all-reduce")
+        .field("link_latency", &Hardware::link_latency, "calibrated: latency α of one ring step over the device link");
     info_field<std::string>(k, "launch_date", "general availability, YYYY-MM");
     info_field<q::MoneyRate>(k, "rental_price", "on-demand rental price per device-hour");
     info_field<q::MoneyRate>(k, "reserved_price", "1-year committed rental price per device-hour");

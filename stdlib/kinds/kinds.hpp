@@ -55,6 +55,14 @@ struct Hardware {
   std::optional<q::Power> training_power;
   std::optional<q::Power> idle_power;
   std::optional<q::Time> service_life;
+  // Calibrated fidelity (docs/fidelity.md): measured constants of the device, each with its source in
+  // the zoo; absent = not calibrated (a calibrated solver then says which field it needs).
+  std::optional<double> bw_fraction;                  // achievable fraction of `bandwidth` (copy benchmark)
+  std::optional<q::Time> layer_overhead;              // launch + small-kernel cost per layer per step
+  std::vector<q::Flops> gemm_flops;                   // GEMM size table: FLOPs of one GEMM on one device ...
+  std::vector<double> gemm_efficiency;                // ... and the fraction of peak it reaches (Calculon-style)
+  std::optional<double> link_bw_fraction;             // achieved fraction of device_link_bw in a ring all-reduce
+  std::optional<q::Time> link_latency;                // α of one ring step on the device link
 };
 
 enum class WorkloadKind { transformer, moe, ssm, cnn, diffusion, generic };

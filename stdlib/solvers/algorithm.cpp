@@ -1,5 +1,6 @@
 // MODELS §11: Wall 11 ScalingModel (seed Eq. (14)–(16), Chinchilla), Wall 12 InferenceScalingModel
 // (Eq. (17), case S1), Wall 13 CompressionModel (Eq. (18)–(19)).
+#include "stdlib/solvers/calibration/fidelity.hpp"
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 #include "stdlib/solvers/precision.hpp"
@@ -54,6 +55,7 @@ struct InferenceScalingIn {
   double efficiency = 0.5;
   int tp = 1;
   q::Tokens tokens_per_step = 50.0 * q::token;
+  std::string fidelity = "textbook";  // the level of its serve() call (docs/fidelity.md)
 };
 struct InferenceScalingOut {
   q::Time total_reasoning_time{};   // TTFT + K·n·ITL
@@ -65,6 +67,7 @@ struct InferenceScalingOut {
   q::Energy energy_per_query{};     // tp·TDP·T (full TDP, kept)
   bool feasible = true;
   std::optional<std::string> reason;  // when it does not fit (issue 20.4)
+  std::optional<std::string> fidelity;  // the level when not textbook
 };
 InferenceScalingOut solve_inference_scaling(const InferenceScalingIn& in) {
   if (in.reasoning_steps < 1) throw SolverError("InvalidInput", "reasoning_steps must be >= 1");
@@ -75,6 +78,7 @@ InferenceScalingOut solve_inference_scaling(const InferenceScalingIn& in) {
   s.precision = in.precision;
   s.efficiency = in.efficiency;
   s.tp = in.tp;
+  s.fidelity = in.fidelity;
   ServingOut r = solve_serving(s);  // B = 1, S = context (D28 inherits D14)
   InferenceScalingOut o;
   const double K = in.reasoning_steps;
@@ -87,6 +91,7 @@ InferenceScalingOut solve_inference_scaling(const InferenceScalingIn& in) {
   o.energy_per_query = double(in.tp) * in.hardware.tdp * o.total_reasoning_time;
   o.feasible = r.feasible;
   o.reason = r.reason;  // serve's: the memory check, the least tp and the largest batch that pass
+  o.fidelity = r.fidelity;
   return o;
 }
 
@@ -170,6 +175,8 @@ void register_algorithm() {
       .in("efficiency", &InferenceScalingIn::efficiency, "η", between(0, 1, true, false))
       .in("tp", &InferenceScalingIn::tp, "tensor-parallel devices", at_least(1))
       .in("tokens_per_step", &InferenceScalingIn::tokens_per_step, "tokens per reasoning step n", at_least(0))
+      .in("fidelity", &InferenceScalingIn::fidelity, "textbook or calibrated, for its serve() call (docs/fidelity.md)",
+          one_of(fidelity::levels()))
       .out("total_reasoning_time", &InferenceScalingOut::total_reasoning_time, "TTFT + K·n·ITL")
       .out("ttft", &InferenceScalingOut::ttft, "serving TTFT")
       .out("itl", &InferenceScalingOut::itl, "serving ITL (time per output token)")
@@ -179,6 +186,7 @@ void register_algorithm() {
       .out("energy_per_query", &InferenceScalingOut::energy_per_query, "tp·TDP·T")
       .out("feasible", &InferenceScalingOut::feasible, "serving feasibility")
       .out("reason", &InferenceScalingOut::reason, "when it does not fit: serve's reason")
+      .out("fidelity", &InferenceScalingOut::fidelity, "the fidelity level when not textbook")
       .run(&solve_inference_scaling);
   SolverDef<CompressionIn, CompressionOut>("compression", "compression", "MODELS §11 (Wall 13), seed Eq. (18)-(19)",
                                            "quantization, pruning or distillation: size, accuracy, speed-up")

@@ -2,6 +2,8 @@
 
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/calibration/fidelity.hpp"
+#include "stdlib/solvers/calibration/forward_step.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
 #include "stdlib/solvers/serving.hpp"
@@ -36,9 +38,21 @@ ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) 
   if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
   if (!(in.page_size.value() > 0)) throw SolverError("InvalidInput", "page_size must be > 0");
   if (in.tp < 1) throw SolverError("InvalidInput", "tp must be >= 1");
-  const double S = in.seq_len.value(), ps = in.page_size.value(), n_max = in.max_batch_size.value();
+  const double ps = in.page_size.value(), n_max = in.max_batch_size.value();
+  const double S_prompt = in.seq_len.value(), N_out = in.output_len ? in.output_len->value() : 0;
+  if (in.output_len && !(N_out >= 1)) throw SolverError("InvalidInput", "output_len must be >= 1 token");
+  if (!(in.length_cv >= 0)) throw SolverError("InvalidInput", "length_cv must be >= 0");
+  const bool calibrated = fidelity::calibrated(in.fidelity);
+  // The context a request holds: S (+ N when the output is given: the request's whole context, seed Eq. 8).
+  // Calibrated with an output length (C8): paged KV grows token by token, so the memory of an active
+  // request is its current context, on average S + E[N²]/(2·E[N]) = S + N·(1 + cv²)/2 — an active request
+  // is more likely a long one (length-biased sampling: the inspection paradox, Ross, "Introduction to
+  // Probability Models", 12th ed., §7.7).
+  const double S = calibrated && in.output_len ? S_prompt + N_out * (1 + in.length_cv * in.length_cv) / 2
+                                               : S_prompt + N_out;
   const Precision p = in.precision;
   ContinuousBatchingOut o;
+  if (calibrated && in.output_len) o.mean_context = S * q::token / q::request;
   // Seed Eq. (8): pages of p_s tokens; each request's KV rounded up to whole pages.
   const double S_pad = std::ceil(S / ps) * ps;
   const q::Bytes kv_seq = kv_cache(in.model, S_pad, 1, p);
@@ -51,12 +65,19 @@ ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) 
   o.memory_fragmentation = (S_pad - S) / S_pad;
   const double n_s = std::max(1.0, std::floor(0.5 * n));  // seed: static batching wastes 50 % (D15)
   o.static_batch = n_s * q::request;
-  // TTFT: serving prefill of n_max requests, unpadded KV in the memory branch (§6).
-  const q::Bytes KV_full = kv_cache(in.model, S, n_max, p);
-  q::Time t_c = 2.0 * q::flop / q::param * active_params_of(in.model) * S * n_max /
-                (double(in.tp) * peak_for(in.hardware, p) * in.efficiency);
-  q::Time t_m = (W + KV_full) / (double(in.tp) * in.hardware.bandwidth);
-  o.ttft = std::max(t_c, t_m) + in.hardware.dispatch_tax;
+  // TTFT: serving prefill of n_max requests, unpadded KV in the memory branch (§6); of their prompts when
+  // the output length is given. Calibrated: one calibrated forward step of those prompts (C7).
+  const double S_pre = in.output_len ? S_prompt : S;
+  o.fidelity = fidelity::shown(in.fidelity);
+  if (calibrated) {
+    o.ttft = calibration::forward_step(in.model, in.hardware, {{n_max, S_pre, 0}}, p, in.tp).total;
+  } else {
+    const q::Bytes KV_full = kv_cache(in.model, S_pre, n_max, p);
+    q::Time t_c = 2.0 * q::flop / q::param * active_params_of(in.model) * S_pre * n_max /
+                  (double(in.tp) * peak_for(in.hardware, p) * in.efficiency);
+    q::Time t_m = (W + KV_full) / (double(in.tp) * in.hardware.bandwidth);
+    o.ttft = std::max(t_c, t_m) + in.hardware.dispatch_tax;
+  }
   if (n <= 0) {
     o.feasible = false;
     // One request needs W + kv_seq on tp devices: the least tp that holds it is ⌈(W + kv_seq)/capacity⌉.
@@ -72,6 +93,22 @@ ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) 
     return o;
   }
   o.feasible = true;
+  const q::Tokens per_step = 1.0 * q::token;
+  if (calibrated) {
+    // C8: the steady state of continuous batching. Each step decodes one token of each of the n active
+    // requests at their mean context, and (with an output length) carries the prefill of the requests that
+    // replace those that finished: n/N requests of S tokens per step, mixed into the same step (chunked
+    // prefill, Agrawal et al., "Sarathi-Serve", OSDI 2024). Output tokens per second: n per step.
+    auto step = [&](double batch) {
+      std::vector<calibration::StepPart> parts{{batch, 1, S}};
+      if (in.output_len) parts.push_back({batch / N_out, S_prompt, 0});
+      return calibration::forward_step(in.model, in.hardware, parts, p, in.tp).total / per_step;
+    };
+    o.itl = step(n);
+    o.throughput_tokens_per_sec = n / o.itl;
+    o.speedup_vs_static = (o.throughput_tokens_per_sec / (n_s / step(n_s))).value();
+    return o;
+  }
   // ITL(n): the serving decode step (MODELS §6) with weights W and KV = n·kv_seq, batch n.
   o.itl = decode_step(in.model, in.hardware, W, n * kv_seq, n, p, in.efficiency, in.tp).itl;
   o.throughput_tokens_per_sec = n / o.itl;  // n sequences, each one token per ITL (MODELS §0.1)
@@ -149,6 +186,11 @@ void register_batching() {
       .in("precision", &ContinuousBatchingIn::precision, "numeric precision")
       .in("efficiency", &ContinuousBatchingIn::efficiency, "η", between(0, 1, true, false))
       .in("tp", &ContinuousBatchingIn::tp, "tensor-parallel devices", at_least(1))
+      .in("output_len", &ContinuousBatchingIn::output_len, "tokens generated per request N (mean); S is then the prompt",
+          at_least(1))
+      .in("length_cv", &ContinuousBatchingIn::length_cv, "calibrated: coefficient of variation of N (0 fixed, 1 exponential)",
+          at_least(0))
+      .in("fidelity", &ContinuousBatchingIn::fidelity, "textbook or calibrated (docs/fidelity.md)", one_of(fidelity::levels()))
       .out("feasible", &ContinuousBatchingOut::feasible, "n > 0")
       .out("reason", &ContinuousBatchingOut::reason, "when no request fits: why, and the least tp that fits")
       .out("max_active_requests", &ContinuousBatchingOut::max_active_requests, "n")
@@ -160,6 +202,8 @@ void register_batching() {
       .out("memory_fragmentation", &ContinuousBatchingOut::memory_fragmentation, "(S_pad − S)/S_pad")
       .out("speedup_vs_static", &ContinuousBatchingOut::speedup_vs_static, "vs a static batch of n_s")
       .out("static_batch", &ContinuousBatchingOut::static_batch, "n_s")
+      .out("mean_context", &ContinuousBatchingOut::mean_context, "calibrated with output_len: S + N(1 + cv²)/2")
+      .out("fidelity", &ContinuousBatchingOut::fidelity, "the fidelity level when not textbook")
       .run(&solve_continuous_batching);
   SolverDef<WeightStreamingIn, WeightStreamingOut>("weight_streaming", "weight_streaming", "MODELS §8 (Wall 6), seed Eq. (9)",
                                                    "wafer-scale weight streaming: per-layer injection vs compute")

@@ -34,6 +34,9 @@ struct ContinuousBatchingIn {
   Precision precision = Precision::fp16;
   double efficiency = 0.5;
   int tp = 1;
+  std::optional<q::TokensPerRequest> output_len;  // N: tokens generated per request (mean); textbook: S + N is the context
+  double length_cv = 0;                  // calibrated: coefficient of variation of N (0 fixed, 1 exponential)
+  std::string fidelity = "textbook";     // docs/fidelity.md: calibrated adds C1–C8
 };
 struct ContinuousBatchingOut {
   bool feasible = false;                 // n > 0
@@ -47,6 +50,8 @@ struct ContinuousBatchingOut {
   double memory_fragmentation = 0;       // (S_pad − S)/S_pad
   double speedup_vs_static = 1;          // vs a 50 %-fragmented static batch
   q::Requests static_batch{};            // n_s = max(1, floor(0.5·n))
+  std::optional<q::TokensPerRequest> mean_context;  // calibrated with output_len: S + N(1 + cv²)/2
+  std::optional<std::string> fidelity;   // the level when not textbook
 };
 ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in);
 

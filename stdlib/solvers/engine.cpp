@@ -1,6 +1,10 @@
 #include "stdlib/solvers/engine.hpp"
 
 #include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/calibration/fidelity.hpp"
+#include "stdlib/solvers/calibration/gemm_efficiency.hpp"
+#include "stdlib/solvers/calibration/launch_cost.hpp"
+#include "stdlib/solvers/calibration/memory_bandwidth.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
@@ -39,11 +43,23 @@ EngineOut solve_engine(const EngineIn& in) {
     BW = *h.flash_bandwidth;
     o.memory_tier = "flash";
   }
-  const q::FlopRate F_eff = in.efficiency * F;
+  // Calibrated inference (docs/fidelity.md): the achievable HBM bandwidth (C1); for a transformer the
+  // GEMM-shape efficiency of its B tokens in place of η (C3) and the per-layer launch cost (C2). A
+  // training step keeps the textbook terms here (the calibrated training terms are distributed's).
+  double eta = in.efficiency;
+  q::Time overhead = h.dispatch_tax;
+  if (fidelity::calibrated(in.fidelity) && !in.is_training) {
+    if (o.memory_tier == "hbm") BW = calibration::achievable_bandwidth(h);
+    if (in.model.kind == WorkloadKind::transformer || in.model.kind == WorkloadKind::moe) {
+      eta = calibration::gemm_efficiency(h, calibration::gemm_size(B, in.model.hidden_dim, 1));
+      overhead += calibration::launch_cost(h, in.model.layers);
+    }
+  }
+  const q::FlopRate F_eff = eta * F;
   o.latency_compute = ops.value() > 0 ? q::Time(ops / F_eff) : q::Time{};  // Eq. (1)
   o.latency_memory = W.value() > 0 ? q::Time(W / BW) : q::Time{};           // Eq. (2)
-  o.latency_overhead = h.dispatch_tax;
-  o.latency = std::max(o.latency_compute, o.latency_memory) + h.dispatch_tax;  // Eq. (3), no layer tax (D1)
+  o.latency_overhead = overhead;
+  o.latency = std::max(o.latency_compute, o.latency_memory) + overhead;  // Eq. (3), no layer tax (D1) under textbook
   o.throughput = in.batch_size / o.latency;
   o.bottleneck = (o.latency_compute >= o.latency_memory && ops.value() > 0) ? "Compute" : "Memory";
   o.arithmetic_intensity = W.value() > 0 ? q::Intensity(ops / W) : q::Intensity{};  // Eq. (4)
@@ -69,6 +85,7 @@ EngineOut solve_engine(const EngineIn& in) {
                (in.is_training ? ", or distributed() to shard it" : ", a precision of fewer bytes, or tp > 1 with serve()");
   o.peak_flops_actual = F_eff;
   o.peak_bw_actual = BW;
+  o.fidelity = fidelity::shown(in.fidelity);
   return o;
 }
 
@@ -88,6 +105,7 @@ void register_engine() {
       .in("dp_size", &EngineIn::dp_size, "data-parallel group size for ZeRO", at_least(1))
       .in("optimizer", &EngineIn::optimizer, "adam or sgd", one_of({"adam", "sgd"}))
       .in("lora", &EngineIn::lora, "LoRA fine-tuning (rank 16)")
+      .in("fidelity", &EngineIn::fidelity, "textbook or calibrated (docs/fidelity.md)", one_of(fidelity::levels()))
       .out("latency", &EngineOut::latency, "T = max(t_c, t_m) + dispatch")
       .out("latency_compute", &EngineOut::latency_compute, "t_c = ops/(F_p·η)")
       .out("latency_memory", &EngineOut::latency_memory, "t_m = W/BW")
@@ -109,6 +127,7 @@ void register_engine() {
       .out("peak_bw_actual", &EngineOut::peak_bw_actual, "bandwidth of the tier used")
       .out("memory_tier", &EngineOut::memory_tier, "sram, flash or hbm")
       .out("model_flops", &EngineOut::model_flops, "useful FLOPs of the step")
+      .out("fidelity", &EngineOut::fidelity, "the fidelity level when not textbook")
       .run(&solve_engine);
 }
 }  // namespace reg

@@ -21,6 +21,7 @@ struct EngineIn {
   int dp_size = 1;
   std::string optimizer = "adam";
   bool lora = false;
+  std::string fidelity = "textbook";                    // docs/fidelity.md: calibrated adds C1-C3
 };
 
 struct EngineOut {
@@ -43,6 +44,7 @@ struct EngineOut {
   q::Bandwidth peak_bw_actual{};      // BW of the tier used
   std::string memory_tier;            // sram / flash / hbm
   q::Flops model_flops{};             // useful FLOPs of the step
+  std::optional<std::string> fidelity;  // the level when not textbook
 };
 
 EngineOut solve_engine(const EngineIn& in);

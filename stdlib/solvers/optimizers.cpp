@@ -1,5 +1,6 @@
 // MODELS §16: ParallelismOptimizer (seed Table 1, R4, anchor 7), BatchingOptimizer (max B with
 // P99 ≤ SLA), PlacementOptimizer (TCO + carbon tax over regions).
+#include "stdlib/solvers/calibration/fidelity.hpp"
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/kind_registry.hpp"
 #include "stdlib/registry/solver_registry.hpp"
@@ -174,6 +175,7 @@ struct BatchIn {
   int max_search_batch = 256;
   std::optional<q::TokensPerRequest> output_tokens;  // default S
   int tp = 1;
+  std::string fidelity = "textbook";  // the level of the serve() calls of the search (docs/fidelity.md)
 };
 struct BatchOut {
   bool feasible = false;  // one name across the optimizers (issue 20.4); `mls solve` also writes is_feasible
@@ -186,6 +188,7 @@ struct BatchOut {
   std::optional<q::Time> service_time, p99_latency;
   std::optional<double> queue_utilization;
   std::optional<q::RequestRate> capacity_requests_per_sec;
+  std::optional<std::string> fidelity;  // the level when not textbook
 };
 
 // One pass of the search (MODELS §16 BatchingOptimizer) and what rejected the batches it did not keep.
@@ -207,6 +210,7 @@ ServingIn serving_in(const BatchIn& in, int B, int tp) {
   s.precision = in.precision;
   s.efficiency = in.efficiency;
   s.tp = tp;
+  s.fidelity = in.fidelity;
   return s;
 }
 
@@ -291,6 +295,7 @@ void explain_batching(const BatchIn& in, const BatchSearch& s, BatchOut& o) {
 BatchOut solve_batching(const BatchIn& in) {
   BatchSearch s = search_batching(in);
   if (!s.best.feasible) explain_batching(in, s, s.best);
+  s.best.fidelity = fidelity::shown(in.fidelity);
   return s.best;
 }
 
@@ -419,6 +424,8 @@ void register_optimizers() {
       .in("max_search_batch", &BatchIn::max_search_batch, "largest batch tried", at_least(1))
       .in("output_tokens", &BatchIn::output_tokens, "tokens generated per request (default S)")
       .in("tp", &BatchIn::tp, "tensor-parallel devices", at_least(1))
+      .in("fidelity", &BatchIn::fidelity, "textbook or calibrated, for the serve() calls (docs/fidelity.md)",
+          one_of(fidelity::levels()))
       .out("feasible", &BatchOut::feasible, "a valid batch exists").written_also_as("is_feasible")
       .out("reason", &BatchOut::reason, "when no batch is valid: the binding condition, its numbers, the smallest change that passes")
       .out("binding_constraint", &BatchOut::binding_constraint, "memory, stability or sla (when no batch is valid)")
@@ -430,6 +437,7 @@ void register_optimizers() {
       .out("p99_latency", &BatchOut::p99_latency, "P99 at the best batch")
       .out("queue_utilization", &BatchOut::queue_utilization, "ρ")
       .out("capacity_requests_per_sec", &BatchOut::capacity_requests_per_sec, "c·B/T_s")
+      .out("fidelity", &BatchOut::fidelity, "the fidelity level when not textbook")
       .run(&solve_batching);
   SolverDef<PlaceIn, PlaceOut>("placement_optimizer", "optimize_placement", "MODELS §16",
                                "the region minimising TCO plus a carbon tax")

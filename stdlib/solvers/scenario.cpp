@@ -3,6 +3,7 @@
 // A language model served to users (scenario sla_bounds = ttft or itl) is evaluated on the serving model
 // (MODELS §6): Level 1 counts weights + KV cache, Level 2 checks the SLA against TTFT or ITL (issue 20.3;
 // a deviation from MLSYSIM 0.1.1, docs/solvers.md).
+#include "stdlib/solvers/calibration/fidelity.hpp"
 #include "stdlib/core/value.hpp"
 #include "stdlib/registry/kind_registry.hpp"
 #include "stdlib/registry/solver_registry.hpp"
@@ -64,12 +65,14 @@ struct EvalIn {
   Precision precision = Precision::fp16;
   double efficiency = 0.5;
   q::TokensPerSample seq_len = 2048.0 * q::token / q::sample;
+  std::string fidelity = "textbook";  // passed on to the solvers the evaluation calls (docs/fidelity.md)
 };
 struct EvalOut {
   FeasibilityLevel feasibility;
   PerformanceLevel performance;
   MacroLevel macro;
   bool passed_all = false;
+  std::optional<std::string> fidelity;  // the level when not textbook
 };
 
 }  // namespace
@@ -85,6 +88,7 @@ EvalOut solve_evaluate(const EvalIn& in) {
     throw SolverError("InvalidInput", "scenario " + sc.name + ": sla_bounds is \"" + sc.sla_bounds +
                                           "\"; it must be \"step\", \"ttft\" or \"itl\"");
   EvalOut o;
+  o.fidelity = fidelity::shown(in.fidelity);
   o.performance.sla_bounds = sc.sla_bounds;
   o.performance.sla = sc.sla;
   // Level 1 — feasibility: Memory, then Parallelism, then Ingestion.
@@ -110,6 +114,7 @@ EvalOut solve_evaluate(const EvalIn& in) {
     s.batch_size = B * q::request;
     s.precision = p;
     s.efficiency = in.efficiency;
+    s.fidelity = in.fidelity;
     served = solve_serving(s);
   }
   if (served) {
@@ -182,6 +187,7 @@ EvalOut solve_evaluate(const EvalIn& in) {
     e.batch_size = in.batch_size;
     e.precision = p;
     e.efficiency = in.efficiency;
+    e.fidelity = in.fidelity;
     EngineOut r = solve_engine(e);
     o.performance.latency = r.latency;
     o.performance.throughput = r.throughput;
@@ -258,10 +264,13 @@ void register_scenario() {
       .in("efficiency", &EvalIn::efficiency, "η", between(0, 1, true, false))
       .in("seq_len", &EvalIn::seq_len, "tokens per sequence (fleet scenarios) or context per request (served models)",
           at_least(1))
+      .in("fidelity", &EvalIn::fidelity, "textbook or calibrated, for the solvers it calls (docs/fidelity.md)",
+          one_of(fidelity::levels()))
       .out("feasibility", &EvalOut::feasibility, "Level 1").infinite_when("data demand meets no supply")
       .out("performance", &EvalOut::performance, "Level 2")
       .out("macro", &EvalOut::macro, "Level 3")
       .out("passed_all", &EvalOut::passed_all, "Level 1 and Level 2 pass")
+      .out("fidelity", &EvalOut::fidelity, "the fidelity level when not textbook")
       .run(&solve_evaluate);
 }
 }  // namespace reg

@@ -1,6 +1,8 @@
 #include "stdlib/solvers/serving.hpp"
 
 #include "stdlib/registry/solver_registry.hpp"
+#include "stdlib/solvers/calibration/fidelity.hpp"
+#include "stdlib/solvers/calibration/forward_step.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
@@ -61,20 +63,47 @@ ServingOut solve_serving(const ServingIn& in) {
   const q::Bytes W = params_of(in.model) * bytes_per(p);
   const q::Bytes KV = kv_cache(in.model, S, B, p);
   const double S_new = S - C;
-  // TTFT, Eq. (6) with batch, through the roofline max; disaggregation adds the KV transfer.
-  q::FlopRate F = peak_for(pre, p);
-  o.prefill_compute_time = 2.0 * q::flop / q::param * active_params_of(in.model) * S_new * B / (tp * F * eta);
-  o.prefill_memory_time = (W + KV) / (tp * pre.bandwidth);
-  o.ttft = std::max(o.prefill_compute_time, o.prefill_memory_time) + pre.dispatch_tax;
+  const bool calibrated = fidelity::calibrated(in.fidelity);
+  // TTFT, Eq. (6) with batch, through the roofline max; disaggregation adds the KV transfer. Calibrated:
+  // the prefill as one calibrated forward step of B sequences of S_new tokens after C cached (C1–C7).
+  if (calibrated) {
+    const auto step = calibration::forward_step(in.model, pre, {{B, S_new, C}}, p, in.tp);
+    o.prefill_compute_time = step.compute;
+    o.prefill_memory_time = step.memory;
+    o.ttft = step.total;
+  } else {
+    q::FlopRate F = peak_for(pre, p);
+    o.prefill_compute_time = 2.0 * q::flop / q::param * active_params_of(in.model) * S_new * B / (tp * F * eta);
+    o.prefill_memory_time = (W + KV) / (tp * pre.bandwidth);
+    o.ttft = std::max(o.prefill_compute_time, o.prefill_memory_time) + pre.dispatch_tax;
+  }
   if (in.decode_hardware) {
     o.kv_transfer_time = KV / in.network_bw;
     o.ttft += o.kv_transfer_time;
   }
-  // ITL, Eq. (7) with |W| = W + KV on the decode device.
-  DecodeStep d = decode_step(in.model, dec, W, KV, B, p, eta, in.tp);
+  // ITL, Eq. (7) with |W| = W + KV on the decode device; calibrated: a forward step of B sequences of one
+  // token at context `ctx` (C7), whose time grows with the context as the request generates.
+  const double a = in.draft_acceptance_rate, K = in.spec_k;
+  const double E = a == 1 ? K + 1 : (1 - std::pow(a, K + 1)) / (1 - a);  // speculative: tokens per verify step
+  const q::Tokens per_step = 1.0 * q::token;
+  auto calibrated_itl = [&](double ctx, DecodeStep* parts) {
+    const auto step = calibration::forward_step(in.model, dec, {{B, 1, ctx}}, p, in.tp);
+    if (parts) *parts = {step.compute / per_step, step.memory / per_step, step.total / per_step};
+    if (!in.draft_model) return q::TimePerToken(step.total / per_step);
+    // Speculative decoding: K draft steps, then one verify step of the main model over K + 1 tokens.
+    const auto draft = calibration::forward_step(*in.draft_model, dec, {{B, 1, ctx}}, p, in.tp);
+    const auto verify = calibration::forward_step(in.model, dec, {{B, K + 1, ctx}}, p, in.tp);
+    return q::TimePerToken((K * draft.total + verify.total) / (E * per_step));
+  };
+  DecodeStep d;
+  if (calibrated) {
+    o.itl = calibrated_itl(S, &d);
+  } else {
+    d = decode_step(in.model, dec, W, KV, B, p, eta, in.tp);
+    o.itl = d.itl;
+  }
   o.decode_compute_time = d.compute;
   o.decode_memory_time = d.memory;
-  o.itl = d.itl;
   q::Bytes mem = W + KV, weights = W;
   o.expected_tokens_per_step = 1.0 * q::token;
   if (in.draft_model) {
@@ -82,14 +111,31 @@ ServingOut solve_serving(const ServingIn& in) {
     const Workload& dm = *in.draft_model;
     q::Bytes Wd = params_of(dm) * bytes_per(p);
     q::Bytes KVd = kv_cache(dm, S, B, p);
-    DecodeStep dd = decode_step(dm, dec, Wd, KVd, B, p, eta, in.tp);
-    double a = in.draft_acceptance_rate, K = in.spec_k;
-    double E = a == 1 ? K + 1 : (1 - std::pow(a, K + 1)) / (1 - a);
-    o.itl = (K * dd.itl + o.itl) / E;
+    if (!calibrated) {
+      DecodeStep dd = decode_step(dm, dec, Wd, KVd, B, p, eta, in.tp);
+      o.itl = (K * dd.itl + o.itl) / E;
+    }
     o.expected_tokens_per_step = E * q::token;
     mem += Wd + KVd;  // the draft KV is counted too (D14)
     weights += Wd;
   }
+  // End to end for N output tokens: the first comes out of the prefill, each of the N − 1 others takes an
+  // ITL. Calibrated: the ITL at each step's context S + k (k = 0 … N − 2), averaged by the trapezoid rule
+  // over 32 intervals (the step time is piecewise linear in the context).
+  if (in.output_len) {
+    const double N = in.output_len->value();
+    if (!(N >= 1)) throw SolverError("InvalidInput", "output_len must be >= 1 token");
+    q::TimePerToken mean_itl = o.itl;
+    if (calibrated && N > 2) {
+      const int n = 32;
+      q::TimePerToken sum{};
+      for (int k = 0; k <= n; ++k) sum += (k == 0 || k == n ? 0.5 : 1.0) * calibrated_itl(S + (N - 2) * k / n, nullptr);
+      mean_itl = sum / double(n);
+    }
+    o.e2e_latency = o.ttft + (N - 1) * per_step * mean_itl;
+    o.throughput = B * N * q::token / *o.e2e_latency;
+  }
+  o.fidelity = fidelity::shown(in.fidelity);
   o.kv_cache_size = KV;
   o.model_weights_size = W;
   o.total_memory_required = mem;
@@ -120,6 +166,8 @@ void register_serving() {
       .in("draft_acceptance_rate", &ServingIn::draft_acceptance_rate, "acceptance α", between(0, 1)).alias("acceptance")
       .in("spec_k", &ServingIn::spec_k, "draft tokens per step K", at_least(1))
       .in("cached_prefix_len", &ServingIn::cached_prefix_len, "prefix-cached tokens C", at_least(0))
+      .in("output_len", &ServingIn::output_len, "tokens generated per request N (gives e2e_latency and throughput)", at_least(1))
+      .in("fidelity", &ServingIn::fidelity, "textbook or calibrated (docs/fidelity.md)", one_of(fidelity::levels()))
       .out("feasible", &ServingOut::feasible, "weights + KV fit")
       .out("ttft", &ServingOut::ttft, "time to first token")
       .out("itl", &ServingOut::itl, "inter-token latency: time per output token")
@@ -138,6 +186,9 @@ void register_serving() {
       .out("prefill_memory_time", &ServingOut::prefill_memory_time, "(W+KV)/(tp·BW)")
       .out("decode_compute_time", &ServingOut::decode_compute_time, "2·P_act·B/(tp·F·η) per decode step (one token)")
       .out("decode_memory_time", &ServingOut::decode_memory_time, "(W+KV)/(tp·BW) per decode step (one token)")
+      .out("e2e_latency", &ServingOut::e2e_latency, "with output_len N: TTFT + (N − 1) ITL (calibrated: ITL as the context grows)")
+      .out("throughput", &ServingOut::throughput, "with output_len N: B·N / e2e_latency")
+      .out("fidelity", &ServingOut::fidelity, "the fidelity level when not textbook")
       .run(&solve_serving);
 }
 }  // namespace reg

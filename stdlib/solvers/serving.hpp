@@ -5,6 +5,7 @@
 #include "stdlib/kinds/kinds.hpp"
 
 #include <optional>
+#include <string>
 
 namespace mls {
 
@@ -22,6 +23,8 @@ struct ServingIn {
   double draft_acceptance_rate = 0.7;                   // α
   int spec_k = 4;                                       // K draft tokens per step
   q::TokensPerRequest cached_prefix_len{};              // C, 0 ≤ C < S
+  std::optional<q::TokensPerRequest> output_len;        // tokens generated per request: e2e latency, throughput
+  std::string fidelity = "textbook";                    // docs/fidelity.md: calibrated adds C1–C7
 };
 
 struct ServingOut {
@@ -42,6 +45,9 @@ struct ServingOut {
   q::TimePerToken decode_compute_time{}, decode_memory_time{};  // the two roofs of one decode step
   std::optional<std::string> reason;    // when it does not fit: the memory check that failed, the least tp and
                                         // the largest batch that pass (issue 20.4)
+  std::optional<q::Time> e2e_latency;   // with output_len N: TTFT + the N − 1 decode steps after it
+  std::optional<q::TokenRate> throughput;  // with output_len: B·N / e2e_latency
+  std::optional<std::string> fidelity;  // the level when not textbook (calibrated)
 };
 
 // One decode step of `model` on `dev` (MODELS §6, Eq. 7 with |W| = W + KV, through the roofline max), for B

@@ -1,0 +1,33 @@
+// One calibrated forward step of a transformer on tp devices (docs/fidelity.md, equation C7): the
+// roofline of the step with the calibrated terms, for a mix of sequences — a prefill chunk, a decode
+// batch, or both in one step as continuous batching schedules them (Agrawal et al., "Sarathi-Serve",
+// OSDI 2024, §4: chunked prefills ride along with decodes):
+//   T_step = max(t_c, t_m) + t_launch + t_tp + dispatch
+//   t_c = (2·P_act·T + F_attn) / (tp · F_p · η(gemm_size(T, H, tp)))          C3, C4
+//   t_m = (W + KV + M_attn) / (tp · BW_achieved)                               C1, C5
+//   t_launch = L · layer_overhead                                              C2
+//   t_tp = 2 · L · ring(T·H·2 B, tp, β, α)                                     C6
+// T = Σ sequences·new tokens; KV = the cache the step reads and writes, at each part's context + new
+// tokens (MODELS §3.2).
+#pragma once
+
+#include "stdlib/kinds/kinds.hpp"
+
+#include <vector>
+
+namespace mls::calibration {
+
+struct StepPart {
+  double sequences = 1;   // sequences in this part of the step
+  double new_tokens = 1;  // tokens each processes in the step (1 for decode)
+  double context = 0;     // tokens already in each one's KV cache
+};
+
+struct StepTime {
+  q::Time compute{}, memory{}, launch{}, tp_comm{}, total{};
+  double gemm_efficiency = 0;
+};
+
+StepTime forward_step(const Workload& w, const Hardware& h, const std::vector<StepPart>& parts, Precision p, int tp);
+
+}  // namespace mls::calibration

@@ -29,6 +29,14 @@ struct DimensionLine {
   std::string origin;     // where the operand came from, or ""
 };
 
+// A suggested edit: replacing the text of `span` with `replacement` applies the fix the help states
+// (an editor's quick fix). An empty span (end = start) is an insertion.
+struct Fix {
+  std::string title;        // "write `50 ms`"
+  Span span;
+  std::string replacement;  // "50 ms"
+};
+
 struct Diagnostic {
   std::string code;  // stable: E01xx names, E02xx syntax, E03xx dimensions, E04xx calls, E05xx run time
   Severity severity = Severity::Error;
@@ -38,6 +46,7 @@ struct Diagnostic {
   std::vector<DimensionLine> dimensions;
   std::vector<std::string> notes;
   std::string help;           // exactly one computed fix, or "" when there is none
+  std::vector<Fix> fixes;     // the help as edits, when it suggests code; each one alone fixes it
   std::string kind;           // a solver's error kind at run time ("PrecisionUnsupported"), else ""
   std::string rendered;       // the text the command line prints for it (no colour)
 };

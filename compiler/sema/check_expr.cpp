@@ -160,6 +160,8 @@ Checker::TExpr Checker::ident(const ast::Expr& e) {
     r.v = konst(u->scale, e.span);
     return r;
   }
+  // The unit table's own known slips first (`Gb` is a gigabit, `KB` has its lesson), then the lexicon.
+  if (auto m = units::known_misspelling(n, units_)) error(m->code, m->message, e.span, "not a unit", m->help);
   if (auto u = unit_spelling(n, units_)) {
     // A unit written another way (`hr`, `GBps`, `μs`): the curated answer, never a unit of another dimension.
     Diagnostic d;
@@ -170,7 +172,6 @@ Checker::TExpr Checker::ident(const ast::Expr& e) {
     d.fixes.push_back({"write `" + *u + "`", e.span, *u});
     error(d);
   }
-  if (auto m = units::known_misspelling(n, units_)) error(m->code, m->message, e.span, "not a unit", m->help);
   if (is_tag(n)) return {SType::str(), konst_str(n, e.span)};
   if (reg::find_solver(n) || is_builtin_fn(n))
     error("E0410", "`" + n + "` is a function; call it with arguments", e.span, "not a value", "write `" + n + "(...)`");
@@ -206,6 +207,8 @@ Checker::TExpr Checker::binary(const ast::Expr& e) {
     return {SType::boolean(), emit(std::move(i))};
   }
   size_t mark = blocks_.back()->insts.size();
+  // Before the operands: in `128k tokens` the `k` is no name at all, and the warning says what was meant.
+  if (e.binop == B::Juxt) warn_count_suffix(e);
   TExpr a = expr(*e.lhs), b = expr(*e.rhs);
   if (e.binop >= B::Eq && e.binop <= B::Ge) {
     TExpr c = compare(e, a, b);
@@ -237,7 +240,6 @@ Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
     if (!x->t.is_num())
       error("E0310", std::string("`") + ast::binop_text(e.binop) + "` needs numbers or quantities",
             (x == &a ? e.lhs : e.rhs)->span, "this is " + describe_a(x->t, units_));
-  if (e.binop == B::Juxt) warn_count_suffix(e);
   if (e.binop == B::Juxt || e.binop == B::Div) warn_unlikely_unit(e);
   TExpr r;
   ir::Inst i{ir::Op::Add};
@@ -384,7 +386,7 @@ Checker::TExpr Checker::convert(const ast::Expr& e) {
     std::string operand = lt.find_first_of(" +-*/^") == std::string::npos ? lt : "(" + lt + ")";
     if (uv->dim == a.t.dim.pow(-1)) {
       // `itl -> token/s`: the rate is one over the time per token.
-      d.help = "the value is the inverse of `" + uv->text + "`: convert `1 / " + operand + "` (e.g. tokens per second from a time per token)";
+      d.help = "the value is the inverse of `" + uv->text + "`: convert `1 / " + operand + "`";
       d.fixes.push_back({"write `1 / " + operand + "`", e.lhs->span, "1 / " + operand});
     } else if (ratio == Dimension::base(BaseDim::Time, -1)) {
       d.help = "`" + uv->text + "` is a rate and the value an amount: divide by a Time first (e.g. `/ 1 s`)";

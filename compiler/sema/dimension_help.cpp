@@ -85,6 +85,7 @@ void Checker::dimension_mismatch(const std::string& code, const std::string& wha
                dim_label(q.t.dim, units_);
       error(d);
     }
+    bool generic = false;  // no specific relation found: a field combination of a record may be the fix
     if (a.t.dim == b.t.dim.pow(-1) && !a.t.dim.dimensionless()) {
       d.help = "one side is the inverse of the other: invert one of them (`1 / " + operand(rt) + "`)";
       d.fixes.push_back({"write `1 / " + operand(rt) + "`", r.span, "1 / " + operand(rt)});
@@ -121,8 +122,36 @@ void Checker::dimension_mismatch(const std::string& code, const std::string& wha
       if (what != "comparison") d.fixes.push_back({"write `" + operand(rt) + " / " + operand(lt) + "`", whole.span, operand(rt) + " / " + operand(lt)});
     } else {
       // No named quantity relates them: a factor such as "Time^2 / Token^2" helps nobody. Say what each is.
+      generic = true;
       d.help = "`" + lt + "` is " + article(ln) + " (" + unit_of(a.t.dim) + ") and `" + rt + "` is " + article(rn) + " (" +
                unit_of(b.t.dim) + "): check that each side is the quantity you meant";
+    }
+    // A field of a record where the other side needs a combination of its fields: `needed < hw.bandwidth`
+    // compares an intensity with `hw.peak_flops / hw.bandwidth`, the record's own ridge point.
+    for (int side = 1; side >= 0 && generic && d.fixes.empty(); --side) {
+      const ast::Expr* x = side ? &r : &l;
+      while (x->kind == ast::ExprKind::Paren) x = x->lhs.get();
+      const Dimension& want = side ? a.t.dim : b.t.dim;
+      if (x->kind != ast::ExprKind::Field || x->lhs->kind != ast::ExprKind::Ident) continue;
+      const Binding* rec = nullptr;
+      for (auto sc = scopes_.rbegin(); sc != scopes_.rend() && !rec; ++sc)
+        if (auto f = sc->find(x->lhs->text); f != sc->end()) rec = &f->second;
+      if (!rec || !rec->type.fields) continue;
+      std::string obj = x->lhs->text, f = x->text;
+      const SType* ft = rec->type.field(f);
+      if (!ft || !ft->is_num()) continue;
+      for (auto& [g, gt] : *rec->type.fields) {
+        if (g == f || !gt.is_num()) continue;
+        std::string cand;
+        if (gt.dim / ft->dim == want) cand = obj + "." + g + " / " + obj + "." + f;
+        else if (ft->dim / gt.dim == want) cand = obj + "." + f + " / " + obj + "." + g;
+        if (cand.empty()) continue;
+        std::string name = units_.dimension_name(want);
+        d.help = "`" + text(x->span) + "` is " + article(side ? rn : ln) + "; `" + cand + "` is " +
+                 article(name.empty() ? dim_label(want, units_) : name) + " of the same record";
+        d.fixes.push_back({"write `" + cand + "`", x->span, cand});
+        break;
+      }
     }
   }
   error(d);

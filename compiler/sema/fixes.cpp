@@ -246,7 +246,7 @@ void Checker::out_of_range(const char* code, const reg::ParamDesc& p, const ast:
   d.help = "`" + p.name + "` must be " + p.range.describe() + (p.doc.empty() ? "" : " (" + p.doc + ")");
   if (nearest && v.t.dim.dimensionless()) {
     std::string n = units::format_number(*nearest, 6);
-    d.help += "; the nearest valid value is `" + n + "`";
+    d.help = *d.help + "; the nearest valid value is `" + n + "`";
     d.fixes.push_back({"write `" + n + "`", at, n});
   }
   error(d);
@@ -259,7 +259,8 @@ std::vector<std::string> Checker::close_names(const std::string& name, const std
   for (auto& c : pool) {
     std::string lc = lower(c);
     size_t d = lc == ln ? 0 : edit_distance(ln, lc) + 1;
-    bool prefix = lc.size() >= 3 && (ln.rfind(lc, 0) == 0 || lc.rfind(ln, 0) == 0);
+    // `hour` for `hours`, `hbm_bandwidth` for `bandwidth`: one name inside the other
+    bool prefix = std::min(lc.size(), ln.size()) >= 4 && (ln.find(lc) != std::string::npos || lc.find(ln) != std::string::npos);
     if (d <= std::max<size_t>(2, name.size() / 3) || prefix) scored.emplace_back(prefix && d > 1 ? 2 : d, c);
   }
   std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first < b.first; });

@@ -76,6 +76,8 @@ std::optional<std::string> unit_spelling(const std::string& written, const units
   if (auto r = rate_form(written, t)) return r;
   // Case slips: a unique unit of the same letters in another case (`GHZ` -> `GHz`, `mb` -> `MB`).
   // Bytes before bits: `mb` is a megabyte slip far more often than a millibit.
+  // One letter is no slip to correct: `k` glued to a number (`128k`) is not the kelvin `K`.
+  if (written.size() < 2) return std::nullopt;
   std::optional<std::string> only;
   int matches = 0;
   for (auto& [name, _] : t.all())

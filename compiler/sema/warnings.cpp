@@ -127,7 +127,7 @@ void Checker::warn_prefix_mix(const ast::Expr& e, const TExpr& a, const TExpr& b
     d.help = same + ": write both sides with one kind of prefix (an explicit `-> " + ds + "` marks a deliberate mix)";
     if (bin.literal.valid() && bin.value > 0) {
       std::string as_dec = units::format_number(bin.value / dec.unit->scale, 6) + " " + ds;
-      d.help = "`" + text(bin.literal) + "` is " + as_dec + ": write both sides with one kind of prefix (an explicit `-> " + ds +
+      d.help = "`" + text(bin.literal) + "` is " + units::format_number(bin.value / dec.unit->scale, 4) + " " + ds + ": write both sides with one kind of prefix (an explicit `-> " + ds +
                "` marks a deliberate mix)";
       d.fixes.push_back({"write `" + as_dec + "`", bin.literal, as_dec});
     }
@@ -308,19 +308,26 @@ void Checker::warn_unlikely_unit(const ast::Expr& e) {
     return;
   }
   if (e.binop != B::Div || e.rhs->kind != K::Ident || lookup(e.rhs->text)) return;
+  // `100 W/h` is 100 · (W / h); `(100 W)/h` the same
   const ast::Expr& l = bare_expr(*e.lhs);
-  if (l.kind != K::Binary || l.binop != B::Juxt || l.lhs->kind != K::Number || l.rhs->kind != K::Ident) return;
-  const units::UnitEntry* p = units_.find(l.rhs->text);
+  const ast::Expr* power = l.kind == K::Ident ? &l
+                         : l.kind == K::Binary && l.binop == B::Juxt && l.lhs->kind == K::Number && l.rhs->kind == K::Ident
+                             ? l.rhs.get()
+                             : nullptr;
+  if (!power) return;
+  const units::UnitEntry* p = units_.find(power->text);
   const units::UnitEntry* h = units_.find(e.rhs->text);
-  if (!p || !h || lookup(l.rhs->text) || h->symbol != "h" || units_.dimension_name(p->dim) != "Power") return;
+  if (!p || !h || lookup(power->text) || h->dim != Dimension::base(BaseDim::Time) || h->scale != 3600 ||
+      units_.dimension_name(p->dim) != "Power")
+    return;
   const units::UnitEntry* energy = units_.find(p->symbol + "h");
   if (!energy || units_.dimension_name(energy->dim) != "Energy") return;
-  Span unit{e.span.file, l.rhs->span.begin, e.rhs->span.end};
+  Span unit{e.span.file, power->span.begin, e.rhs->span.end};
   Diagnostic d;
   d.code = "W0605";
   d.message = "`" + text(unit) + "` is a power per hour (a ramp rate), not an energy";
   d.labels.push_back({unit, "Power / Time", true});
-  d.help = "watt-hours are written `" + energy->symbol + "`: `" + text(l.lhs->span) + " " + energy->symbol + "`";
+  d.help = "watt-hours are written `" + energy->symbol + "`, without the slash";
   d.fixes.push_back({"write `" + energy->symbol + "`", unit, energy->symbol});
   warn(std::move(d));
 }

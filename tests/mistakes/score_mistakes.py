@@ -117,7 +117,7 @@ def main():
     minimum = float(sys.argv[sys.argv.index("--min") + 1]) if "--min" in sys.argv else 0.0
     if "--min" in sys.argv:
         args.remove(sys.argv[sys.argv.index("--min") + 1])
-    mls = args[0]
+    mls = str(pathlib.Path(args[0]).resolve()) if "/" in args[0] else args[0]
     folder = pathlib.Path(args[1]) if len(args) > 1 else pathlib.Path(__file__).parent
     results = {}
     for path in sorted(folder.resolve().glob("*.mls")):

@@ -141,6 +141,23 @@ const char* mls_result_diagnostic_help(const mls_result* r, size_t i) { return a
 const char* mls_result_diagnostic_rendered(const mls_result* r, size_t i) {
   return at(r, i) ? at(r, i)->rendered.c_str() : "";
 }
+size_t mls_result_diagnostic_fix_count(const mls_result* r, size_t i) { return at(r, i) ? at(r, i)->fixes.size() : 0; }
+const char* mls_result_diagnostic_fix_title(const mls_result* r, size_t i, size_t j) {
+  return mls_result_diagnostic_fix_count(r, i) > j ? at(r, i)->fixes[j].title.c_str() : "";
+}
+const char* mls_result_diagnostic_fix_replacement(const mls_result* r, size_t i, size_t j) {
+  return mls_result_diagnostic_fix_count(r, i) > j ? at(r, i)->fixes[j].replacement.c_str() : "";
+}
+int mls_result_diagnostic_fix_span(const mls_result* r, size_t i, size_t j, int* line, int* column, int* end_line,
+                                   int* end_column) {
+  if (mls_result_diagnostic_fix_count(r, i) <= j) return 0;
+  const Span& s = at(r, i)->fixes[j].span;
+  if (line) *line = s.line;
+  if (column) *column = s.column;
+  if (end_line) *end_line = s.end_line;
+  if (end_column) *end_column = s.end_column;
+  return 1;
+}
 const char* mls_result_diagnostics_json(const mls_result* r) {
   if (!r) return "[]";
   try {

@@ -112,6 +112,8 @@ Diagnostic to_api(const mls::Diagnostic& d, const SourceManager& sm) {
   for (auto& x : d.dims) o.dimensions.push_back(DimensionLine{x.role, x.dims, x.name, x.origin});
   o.notes = d.notes;
   o.help = d.help.value_or("");
+  for (auto& f : d.fixes)
+    if (auto s = to_api(f.span, sm)) o.fixes.push_back(Fix{f.title, *s, f.replacement});
   o.kind = d.kind;
   mls::RenderOptions plain;
   plain.color = false;

@@ -36,6 +36,11 @@ std::string to_json(const std::vector<Diagnostic>& diagnostics) {
     o["notes"] = d.notes;
     o["help"] = d.help.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.help);
     if (!d.kind.empty()) o["kind"] = d.kind;
+    if (!d.fixes.empty()) {
+      nlohmann::json fixes = nlohmann::json::array();
+      for (auto& f : d.fixes) fixes.push_back(position(f.span, {{"title", f.title}, {"replacement", f.replacement}}));
+      o["fixes"] = fixes;
+    }
     arr.push_back(o);
   }
   return arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -105,6 +105,7 @@ void mls_python::define_module(py::module_& m) {
       .def_readonly("end_column", &Span::end_column)
       .def("__repr__", [](const Span& s) { return s.file + ":" + std::to_string(s.line) + ":" + std::to_string(s.column); });
   py::class_<Label>(m, "Label").def_readonly("span", &Label::span).def_readonly("text", &Label::text).def_readonly("primary", &Label::primary);
+  py::class_<Fix>(m, "Fix").def_readonly("title", &Fix::title).def_readonly("span", &Fix::span).def_readonly("replacement", &Fix::replacement);
   py::class_<Diagnostic>(m, "Diagnostic")
       .def_readonly("code", &Diagnostic::code)
       .def_readonly("severity", &Diagnostic::severity)
@@ -113,6 +114,7 @@ void mls_python::define_module(py::module_& m) {
       .def_readonly("labels", &Diagnostic::labels)
       .def_readonly("notes", &Diagnostic::notes)
       .def_readonly("help", &Diagnostic::help)
+      .def_readonly("fixes", &Diagnostic::fixes)
       .def_readonly("kind", &Diagnostic::kind)
       .def_readonly("rendered", &Diagnostic::rendered)
       .def("__str__", [](const Diagnostic& d) { return d.rendered; })

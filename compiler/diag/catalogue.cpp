@@ -226,6 +226,20 @@ const std::vector<CodeInfo> kCodes = {
      "loop variables; a name starting with `_` is deliberately unused, and the REPL does not warn.\n"
      "Wrong: `fast = gpu with { bandwidth = 4 TB/s }` and nothing reads `fast`\n"
      "Right: `print ridge(fast.peak, fast.bandwidth)`, or `for _ in 1..3 { ... }` for a loop that only repeats"},
+    {"W0604", "count suffix glued to a number",
+     "`7B params` reads as 7 · B · params: seven bytes times parameters, not seven billion parameters; `8K tokens`\n"
+     "is 8 kelvin·token. A suffix glued to a number is a unit in MLS, never a multiplier. Write the count's number in\n"
+     "full (or with a prefixed count unit such as `ktoken`).\n"
+     "Wrong: `print 7B params`, `print 8K tokens`    Right: `print 7e9 param`, `print 8 ktoken`"},
+    {"W0605", "a unit that is almost never meant",
+     "Some units are legal but almost never what was meant: `Ms` is a megasecond (11.6 days), not a millisecond;\n"
+     "`W/h` is a power per hour (a ramp rate), not the energy `Wh`. The value is kept as written; the warning\n"
+     "shows the likely spelling.\n"
+     "Wrong: `print 50 Ms`, `print 100 W/h`    Right: `print 50 ms`, `print 100 Wh`"},
+    {"W0606", "a percent written as a plain number",
+     "A fraction (an MFU, a utilisation, a relative tolerance) lies between 0 and 1: `r.mfu > 40` is never true\n"
+     "and `within 5` accepts a 500 % error. A plain number from 1 to 100 there was meant as a percent: write `%`.\n"
+     "Wrong: `expect 4.2 ms ~= 4.179 ms within 5`    Right: `expect 4.2 ms ~= 4.179 ms within 5 %`"},
     // `mls zoo import hf CONFIG.json` (issue 26): a Hugging Face config read as a zoo entry.
     {"E0701", "Hugging Face config unreadable",
      "The importer reads a config.json already on disk (it never downloads): a JSON object as the model repository\n"

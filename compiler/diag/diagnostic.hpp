@@ -27,6 +27,14 @@ struct DimLine {
   std::string origin;      // "peak = 989 TFLOP/s, line 2" or ""
 };
 
+// A suggested edit, as data: replacing the text of `span` with `replacement` applies the fix the help
+// states, so an editor offers it as a quick fix and an autograder can apply it and check again.
+struct Fix {
+  std::string title;        // "write `50 ms`"
+  Span span;                // the text replaced (empty for an insertion)
+  std::string replacement;  // "50 ms"
+};
+
 struct Diagnostic {
   std::string code;        // "E0301"
   Severity severity = Severity::Error;
@@ -35,6 +43,7 @@ struct Diagnostic {
   std::vector<DimLine> dims;
   std::vector<std::string> notes;
   std::optional<std::string> help;
+  std::vector<Fix> fixes;  // zero or more edits, each one a complete fix of this diagnostic
   std::string kind;        // solver error kind for runtime errors ("PrecisionUnsupported"), else ""
 
   Span primary_span() const;
@@ -74,7 +83,8 @@ struct RenderOptions {
 //     = help: to relate them, divide: `peak / bw` is an Intensity (FLOP/B), the roofline ridge point
 std::string render_text(const Diagnostic& d, const SourceManager& sm, const RenderOptions& o);
 // One JSON array of objects {code, severity, message, file, line, column, end_line, end_column,
-// labels:[{file,line,column,end_line,end_column,text,primary}], dims:[...], notes:[...], help, kind}.
+// labels:[{file,line,column,end_line,end_column,text,primary}], dims:[...], notes:[...], help, kind,
+// fixes:[{title,replacement,file,line,column,end_line,end_column}] (only when there are fixes)}.
 std::string render_json(const std::vector<Diagnostic>& ds, const SourceManager& sm);
 
 }  // namespace mls

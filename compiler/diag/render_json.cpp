@@ -37,6 +37,12 @@ std::string render_json(const std::vector<Diagnostic>& ds, const SourceManager& 
     o["notes"] = d.notes;
     o["help"] = d.help ? nlohmann::json(*d.help) : nlohmann::json(nullptr);
     if (!d.kind.empty()) o["kind"] = d.kind;
+    // Only when there are some: goldens and consumers of diagnostics without a fix see no new key.
+    if (!d.fixes.empty()) {
+      nlohmann::json fixes = nlohmann::json::array();
+      for (auto& f : d.fixes) fixes.push_back(position(sm, f.span, {{"title", f.title}, {"replacement", f.replacement}}));
+      o["fixes"] = fixes;
+    }
     arr.push_back(o);
   }
   // A message may quote input that is not UTF-8 (`mls solve --args` text): shown as U+FFFD, never a throw.

@@ -51,6 +51,19 @@ Checker::TExpr Checker::call_builtin(const ast::Expr& e, const std::string& n) {
   else if (n == "cbrt") t.dim = a[0].t.dim.pow(Rational(1, 3));
   else if (n == "exp" || n == "ln" || n == "log2" || n == "log10") {
     if (!a[0].t.dim.dimensionless())
+      if (auto cause = unitless_cause(*e.args[0].value, a[0].t.dim, Dimension::none())) {
+        Diagnostic d;
+        d.code = "E0306";
+        d.message = "`" + n + "` needs a plain number, not " + article_for(dim_label(a[0].t.dim, units_));
+        d.labels.push_back({e.args[0].value->span, dim_label(a[0].t.dim, units_), false});
+        d.dims.push_back({"argument", a[0].t.dim.base_form(), units_.dimension_name(a[0].t.dim), ""});
+        std::string name;
+        for (auto& sc : scopes_)
+          for (auto& [bn, bd] : sc)
+            if (&bd == cause->first) name = bn;
+        unitless_binding(d, name, *cause->first, unit_near(*e.args[0].value, cause->second));
+      }
+    if (!a[0].t.dim.dimensionless())
       error("E0306", "`" + n + "` needs a plain number, not a " + dim_label(a[0].t.dim, units_), e.args[0].value->span,
             dim_label(a[0].t.dim, units_), "divide by a reference quantity first, e.g. `" + n + "(x / 1 " +
             units::format(1, units::default_display(a[0].t.dim, units_)).unit + ")`");
@@ -93,11 +106,24 @@ Checker::TExpr Checker::call_fn(const ast::Expr& e, const Binding& b) {
       k = f.params.size();
       for (size_t j = 0; j < f.params.size(); ++j)
         if (f.params[j].name == *arg.name) k = j;
-      if (k == f.params.size()) error("E0404", "`" + f.name + "` has no parameter `" + *arg.name + "`", arg.name_span, "unknown argument");
+      if (k == f.params.size()) {
+        std::vector<std::string> pool;
+        for (auto& p : f.params) pool.push_back(p.name);
+        unknown_argument("`" + f.name + "` has no parameter `" + *arg.name + "`", *arg.name, arg.name_span, pool);
+      }
     } else {
       ++pos;
     }
     TExpr v = expr(*arg.value);
+    if (f.params[k].type && !arg.name && k + 1 < f.params.size() && &arg != &e.args.back() && !(&arg + 1)->name &&
+        f.params[k + 1].type) {
+      SType want = type_expr(*f.params[k].type), next = type_expr(*f.params[k + 1].type);
+      if (!passes_as(want, v.t) && passes_as(next, v.t)) {
+        const ast::Expr& other = *(&arg + 1)->value;
+        TExpr w = expr(other);
+        if (passes_as(want, w.t)) swapped(f.params[k].name, f.params[k + 1].name, *arg.value, v, other);
+      }
+    }
     if (f.params[k].type) {
       SType want = type_expr(*f.params[k].type);
       v = coerce(*arg.value, v, want, "argument `" + f.params[k].name + "`", false, "E0401", false);
@@ -147,6 +173,16 @@ void Checker::check_return_type(const ast::Stmt& f, const TExpr& r, const Span* 
     d.labels.push_back({f.value->span, describe(r.t, units_), true});
     d.labels.push_back({f.type->span, "declared here", false});
     if (call) d.labels.push_back({*call, "in this call", false});
+    if (want.is_num() && r.t.is_num()) {
+      d.dims.push_back({"declared", want.dim.base_form(), units_.dimension_name(want.dim), ""});
+      d.dims.push_back({"body", r.t.dim.base_form(), units_.dimension_name(r.t.dim), ""});
+      std::string found = r.t.dim.dimensionless() ? std::string() : dim_label(r.t.dim, units_);
+      if (!found.empty() && found.find_first_of("×^") == std::string::npos) {
+        d.help = "the body gives " + article_for(found) + ": if that is what `" + f.name + "` computes, declare `-> " + found +
+                 "`; else fix the formula";
+        d.fixes.push_back({"declare `-> " + found + "`", f.type->span, found});
+      }
+    }
     error(d);
   }
 }
@@ -223,12 +259,19 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
     d.dims.push_back({"expected", want.dim.base_form(), units_.dimension_name(want.dim), ""});
     if (got.t.is_num()) {
       d.dims.push_back({"found", got.t.dim.base_form(), units_.dimension_name(got.t.dim), origin_of(e)});
-      Dimension ratio = want.dim / got.t.dim;
-      if (got.t.bare) {
-        auto f = units::format(1, units::default_display(want.dim, units_));
-        d.help = "give it a unit, e.g. `" + text(e.span) + " " + f.unit + "`";
+      if (got.t.bare)
+        if (const Binding* b = bare_binding(e)) {
+          const ast::Expr* x = &e;
+          while (x->kind == ast::ExprKind::Paren) x = x->lhs.get();
+          unitless_binding(d, x->text, *b, unit_for(want.dim));
+        }
+      if (auto w = with_unit(e, got, want.dim)) {
+        d.help = what + " is " + article_for(dim_label(want.dim, units_)) + " in " + unit_for(want.dim) + ": write `" + *w + "`";
+        d.fixes.push_back({"write `" + *w + "`", e.span, *w});
       } else {
-        d.help = rate_amount_hint(want.dim, got.t.dim).value_or("it differs by a factor of " + ratio.base_form());
+        d.help = rate_amount_hint(want.dim, got.t.dim)
+                     .value_or(what + " is " + article_for(dim_label(want.dim, units_)) + ", in units such as " +
+                               unit_for(want.dim));
       }
     }
     error(d);
@@ -237,9 +280,16 @@ Checker::TExpr Checker::coerce(const ast::Expr& e, TExpr got, const SType& want,
     bool ok = got.t.is_record() &&
               (want.family.empty() || got.t.family == want.family || got.t.kind.empty() ||
                (want.family == "site" && (got.t.family == "grid" || got.t.family == "datacenter")));
-    if (!ok)
+    if (!ok) {
+      std::string entries;
+      int shown = 0;
+      for (auto& z : zoo_)
+        if (auto* kd = reg::find_kind(z.kind); kd && kd->family == want.family && shown < 8)
+          entries += (shown++ ? ", " : "") + z.name;
       error(code, what + " must be a " + (want.family.empty() ? want.kind : want.family) + ", not " + describe_a(got.t, units_),
-            e.span, describe(got.t, units_));
+            e.span, describe(got.t, units_),
+            entries.empty() ? std::nullopt : std::optional<std::string>("pass a " + want.family + ", e.g. " + entries));
+    }
     if (got.t.kind.empty() && !want.family.empty()) record_as_family(e, got.t, want.family, what);
     return got;
   }
@@ -305,10 +355,12 @@ Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s
     if (arg.name) {
       k = s.param_index(*arg.name);
       if (k < 0) {
-        std::string names;
-        for (auto& p : s.params) names += (names.empty() ? "" : ", ") + p.name;
-        error("E0404", "`" + s.name + "` has no parameter `" + *arg.name + "`", arg.name_span, "unknown argument",
-              "its parameters: " + names);
+        std::vector<std::string> pool;
+        for (auto& p : s.params) {
+          pool.push_back(p.name);
+          for (auto& al : p.aliases) pool.push_back(al);
+        }
+        unknown_argument("`" + s.name + "` has no parameter `" + *arg.name + "`", *arg.name, arg.name_span, pool);
       }
     } else {
       while (pos < s.params.size() && set[pos]) ++pos;
@@ -333,7 +385,17 @@ Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s
         d.labels.push_back({arg.value->span, "this is a " + dim_label(v.t.dim, units_) + ", which `" +
                                                  s.params[size_t(k) + 1].name + "` takes", true});
         d.help = "swap them, or name them: `" + p.name + " = ..., " + s.params[size_t(k) + 1].name + " = ...`";
+        if (!(&arg + 1)->name) d.fixes.push_back(swap_fix(arg.value->span, (&arg + 1)->value->span));
         error(d);
+      }
+    }
+    if (!arg.name && want.is_record() && !passes_as(want, v.t) && k + 1 < int(s.params.size()) && &arg != &e.args.back() &&
+        !(&arg + 1)->name) {
+      SType next = from_reg(s.params[size_t(k) + 1].type);
+      if (passes_as(next, v.t)) {
+        const ast::Expr& other = *(&arg + 1)->value;
+        TExpr w = expr(other);
+        if (passes_as(want, w.t)) swapped(p.name, s.params[size_t(k) + 1].name, *arg.value, v, other);
       }
     }
     bool count_ok = p.type.count_kind();
@@ -341,17 +403,11 @@ Checker::TExpr Checker::call_solver(const ast::Expr& e, const reg::SolverDesc& s
     if (want.is_num() && want.dim.dimensionless() && v.t.is_num() && v.t.dim.dimensionless() && v.t.konst &&
         !p.range.contains(*v.t.konst)) {
       bool pct = p.range.hi && *p.range.hi == 1 && *v.t.konst > 1 && *v.t.konst <= 100;
-      error(pct ? "E0313" : "E0409",
-            "`" + p.name + "` = " + units::format_number(*v.t.konst, 6) + " is outside its range " + p.range.describe(),
-            arg.value->span, "out of range",
-            pct ? std::optional<std::string>("a fraction: write `" + text(arg.value->span) + " %` (= " +
-                                             units::format_number(*v.t.konst / 100, 4) + ")")
-                : std::nullopt);
+      out_of_range(pct ? "E0313" : "E0409", p, *arg.value, v, pct);
     }
     if (want.is_num() && v.t.konst && (p.range.lo || p.range.hi) && !p.range.contains(*v.t.konst) &&
         (v.t.dim == want.dim || (v.t.dim.dimensionless() && count_ok)))
-      error("E0409", "`" + p.name + "` = " + units::format_number(*v.t.konst, 6) + " is outside its range " + p.range.describe(),
-            arg.value->span, "out of range");
+      out_of_range("E0409", p, *arg.value, v, false);
     vals[size_t(k)] = coerce(*arg.value, v, want, "argument `" + p.name + "` of " + s.name, count_ok, "E0401");
     set[size_t(k)] = true;
   }
@@ -435,8 +491,13 @@ Checker::TExpr Checker::build_record(const std::string& kind, Span kind_span, co
     const reg::FieldDesc* f = k->field(names[j]);
     if (!f) {
       std::string alts;
-      for (auto& fd : k->fields) alts += (alts.empty() ? "" : ", ") + fd.name;
-      error("E0406", "a " + kind + " has no field `" + names[j] + "`", name_spans[j], "unknown field", "fields: " + alts);
+      std::vector<std::string> pool;
+      for (auto& fd : k->fields) {
+        alts += (alts.empty() ? "" : ", ") + fd.name;
+        pool.push_back(fd.name);
+        for (auto& al : fd.aliases) pool.push_back(al);
+      }
+      unknown_field("a " + kind + " has no field `" + names[j] + "`", names[j], name_spans[j], pool, "fields: " + alts);
     }
     size_t idx = size_t(f - k->fields.data());
     if (set[idx]) error("E0112", "field `" + f->name + "` is given twice", name_spans[j], "again here");

@@ -2,6 +2,7 @@
 #include "compiler/sema/checker.hpp"
 
 #include "compiler/sema/limits.hpp"
+#include "compiler/sema/unit_lexicon.hpp"
 #include "stdlib/registry/kind_display.hpp"
 #include "stdlib/registry/solver_registry.hpp"
 
@@ -160,7 +161,18 @@ Checker::TExpr Checker::ident(const ast::Expr& e) {
     r.v = konst(u->scale, e.span);
     return r;
   }
+  // The unit table's own known slips first (`Gb` is a gigabit, `KB` has its lesson), then the lexicon.
   if (auto m = units::known_misspelling(n, units_)) error(m->code, m->message, e.span, "not a unit", m->help);
+  if (auto u = unit_spelling(n, units_)) {
+    // A unit written another way (`hr`, `GBps`, `μs`): the curated answer, never a unit of another dimension.
+    Diagnostic d;
+    d.code = "E0110";
+    d.message = "unknown name `" + n + "`: MLS writes this unit `" + *u + "`";
+    d.labels.push_back({e.span, "not a unit", true});
+    d.help = "did you mean `" + *u + "`?";
+    d.fixes.push_back({"write `" + *u + "`", e.span, *u});
+    error(d);
+  }
   if (is_tag(n)) return {SType::str(), konst_str(n, e.span)};
   if (reg::find_solver(n) || is_builtin_fn(n))
     error("E0410", "`" + n + "` is a function; call it with arguments", e.span, "not a value", "write `" + n + "(...)`");
@@ -196,6 +208,8 @@ Checker::TExpr Checker::binary(const ast::Expr& e) {
     return {SType::boolean(), emit(std::move(i))};
   }
   size_t mark = blocks_.back()->insts.size();
+  // Before the operands: in `128k tokens` the `k` is no name at all, and the warning says what was meant.
+  if (e.binop == B::Juxt) warn_count_suffix(e);
   TExpr a = expr(*e.lhs), b = expr(*e.rhs);
   if (e.binop >= B::Eq && e.binop <= B::Ge) {
     TExpr c = compare(e, a, b);
@@ -227,6 +241,7 @@ Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
     if (!x->t.is_num())
       error("E0310", std::string("`") + ast::binop_text(e.binop) + "` needs numbers or quantities",
             (x == &a ? e.lhs : e.rhs)->span, "this is " + describe_a(x->t, units_));
+  if (e.binop == B::Juxt || e.binop == B::Div) warn_unlikely_unit(e);
   TExpr r;
   ir::Inst i{ir::Op::Add};
   i.operands = {a.v, b.v};
@@ -237,20 +252,8 @@ Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
     case B::Sub: {
       if (a.t.dim != b.t.dim) {
         // A bare number beside a quantity: "did you mean 50 ms?"
-        if (a.t.bare != b.t.bare && (a.t.bare ? b.t.dim : a.t.dim).dimensionless() == false) {
-          const TExpr& q = a.t.bare ? b : a;
-          const ast::Expr& num = a.t.bare ? *e.lhs : *e.rhs;
-          units::Display d = q.t.display ? *q.t.display : units::default_display(q.t.dim, units_);
-          auto f = units::format(q.t.konst.value_or(1), d);
-          Diagnostic dg;
-          dg.code = "E0309";
-          dg.message = "a plain number cannot be " + std::string(e.binop == B::Add ? "added to " : "subtracted from ") +
-                       "a " + dim_label(q.t.dim, units_);
-          dg.labels.push_back({num.span, "this number has no unit", true});
-          dg.labels.push_back({(a.t.bare ? e.rhs : e.lhs)->span, dim_label(q.t.dim, units_), false});
-          dg.help = "did you mean `" + text(num.span) + " " + (f.unit.empty() ? q.t.dim.base_unit_form() : f.unit) + "`?";
-          error(dg);
-        }
+        if (a.t.bare != b.t.bare && (a.t.bare ? b.t.dim : a.t.dim).dimensionless() == false)
+          bare_number(e, a, b, e.binop == B::Add ? "added to " : "subtracted from ");
         dimension_mismatch("E0301", e.binop == B::Add ? "addition" : "subtraction", e, *e.lhs, a, *e.rhs, b);
       }
       i.op = e.binop == B::Add ? ir::Op::Add : ir::Op::Sub;
@@ -258,6 +261,7 @@ Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
       r.t.display = a.t.display ? a.t.display : b.t.display;
       if (a.t.konst && b.t.konst) r.t.konst = e.binop == B::Add ? *a.t.konst + *b.t.konst : *a.t.konst - *b.t.konst;
       r.t.bare = a.t.bare && b.t.bare;
+      r.t.fraction = a.t.fraction || b.t.fraction;
       break;
     }
     case B::Mul:
@@ -269,6 +273,13 @@ Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
       if (a.t.konst && b.t.konst && !(div && *b.t.konst == 0)) r.t.konst = div ? *a.t.konst / *b.t.konst : *a.t.konst * *b.t.konst;
       r.t.bare = a.t.bare && b.t.bare;
       r.t.is_unit = a.t.is_unit && b.t.is_unit;
+      // `up / (up + down)`: a part over a whole that contains it is a share (W0606)
+      if (div && a.t.dim == b.t.dim && !a.t.dim.dimensionless()) {
+        const ast::Expr* w = e.rhs.get();
+        while (w->kind == ast::ExprKind::Paren) w = w->lhs.get();
+        r.t.fraction = w->kind == ast::ExprKind::Binary && w->binop == B::Add &&
+                       (text(w->lhs->span) == text(e.lhs->span) || text(w->rhs->span) == text(e.lhs->span));
+      }
       // Display: a number times a unit shows in that unit (3.35 TB); a quantity over a unit keeps its
       // prefix family and appends the unit (3.35 TB/s); scaling by a plain number keeps the display.
       if (a.t.dim.dimensionless() && !a.t.display && !div) r.t.display = b.t.display;
@@ -285,9 +296,19 @@ Checker::TExpr Checker::arith(const ast::Expr& e, TExpr a, TExpr b) {
     }
     case B::Pow: {
       i.op = ir::Op::Pow;
-      if (!b.t.dim.dimensionless())
-        error("E0305", "an exponent must be a plain number", e.rhs->span, "this is " + describe_a(b.t, units_),
-              "`x ^ 2` squares x; an exponent with a unit has no meaning");
+      if (!b.t.dim.dimensionless()) {
+        Diagnostic d;
+        d.code = "E0305";
+        d.message = "an exponent must be a plain number, not " + describe_a(b.t, units_);
+        d.labels.push_back({e.rhs->span, "this is " + describe_a(b.t, units_), true});
+        d.dims.push_back({"exponent", b.t.dim.base_form(), units_.dimension_name(b.t.dim), origin_of(*e.rhs)});
+        // `1.5 ^ horizon` with `horizon = 3 year`: the count of years is `horizon / 1 year`.
+        std::string unit = shown_unit(b.t);
+        std::string count = "(" + text(e.rhs->span) + " / 1 " + unit + ")";
+        d.help = "an exponent counts something: divide by the unit you count in, `" + count + "`";
+        d.fixes.push_back({"write `" + count + "`", e.rhs->span, count});
+        error(d);
+      }
       if (!a.t.dim.dimensionless()) {
         if (!b.t.konst)
           error("E0305", "a quantity with a unit can only be raised to a constant power", e.rhs->span,
@@ -332,21 +353,11 @@ Checker::TExpr Checker::compare(const ast::Expr& e, TExpr a, TExpr b) {
   bool ordered = e.binop != B::Eq && e.binop != B::Ne;
   if (a.t.is_num() && b.t.is_num()) {
     if (a.t.dim != b.t.dim) {
-      if (a.t.bare != b.t.bare) {
-        const TExpr& q = a.t.bare ? b : a;
-        const ast::Expr& num = a.t.bare ? *e.lhs : *e.rhs;
-        units::Display d = q.t.display ? *q.t.display : units::default_display(q.t.dim, units_);
-        auto f = units::format(q.t.konst.value_or(1), d);
-        Diagnostic dg;
-        dg.code = "E0309";
-        dg.message = "a plain number cannot be compared with a " + dim_label(q.t.dim, units_);
-        dg.labels.push_back({num.span, "this number has no unit", true});
-        dg.labels.push_back({(a.t.bare ? e.rhs : e.lhs)->span, dim_label(q.t.dim, units_), false});
-        dg.help = "did you mean `" + text(num.span) + " " + (f.unit.empty() ? q.t.dim.base_unit_form() : f.unit) + "`?";
-        error(dg);
-      }
+      if (a.t.bare != b.t.bare) bare_number(e, a, b, "compared with ");
       dimension_mismatch("E0302", "comparison", e, *e.lhs, a, *e.rhs, b);
     }
+    if (a.t.fraction && b.t.dim.dimensionless()) warn_percent_number(*e.rhs, b, "`" + text(e.lhs->span) + "` is a fraction from 0 to 1");
+    if (b.t.fraction && a.t.dim.dimensionless()) warn_percent_number(*e.lhs, a, "`" + text(e.rhs->span) + "` is a fraction from 0 to 1");
   } else if (a.t.k == SType::K::Str && b.t.k == SType::K::Str && !ordered) {
   } else if (a.t.k == SType::K::Bool && b.t.k == SType::K::Bool && !ordered) {
   } else {
@@ -379,14 +390,34 @@ Checker::TExpr Checker::convert(const ast::Expr& e) {
     d.dims.push_back({"value", a.t.dim.base_form(), units_.dimension_name(a.t.dim), origin_of(*e.lhs)});
     d.dims.push_back({"target", uv->dim.base_form(), units_.dimension_name(uv->dim), ""});
     Dimension ratio = uv->dim / a.t.dim;
-    if (uv->dim == a.t.dim.pow(-1) )
-      d.help = "the value is inverted relative to `" + uv->text + "`: invert the expression (swap numerator and denominator)";
-    else if (ratio == Dimension::base(BaseDim::Time, -1))
+    std::string lt = text(e.lhs->span);
+    std::string operand = lt.find_first_of(" +-*/^") == std::string::npos ? lt : "(" + lt + ")";
+    if (uv->dim == a.t.dim.pow(-1)) {
+      // `itl -> token/s`: the rate is one over the time per token.
+      d.help = "the value is the inverse of `" + uv->text + "`: convert `1 / " + operand + "`";
+      d.fixes.push_back({"write `1 / " + operand + "`", e.lhs->span, "1 / " + operand});
+    } else if (ratio == Dimension::base(BaseDim::Time, -1)) {
       d.help = "`" + uv->text + "` is a rate and the value an amount: divide by a Time first (e.g. `/ 1 s`)";
-    else if (ratio == Dimension::base(BaseDim::Time))
-      d.help = "`" + uv->text + "` is an amount and the value a rate: multiply by a Time first (e.g. `* 1 h`)";
-    else
-      d.help = "the value would need to be multiplied by a " + dim_label(ratio, units_) + " (" + ratio.base_unit_form() + ")";
+    } else if (ratio == Dimension::base(BaseDim::Time)) {
+      d.help = "`" + uv->text + "` is an amount and the value a rate: convert to a rate unit, or multiply by a Time first (e.g. `* 1 h`)";
+    } else {
+      d.help = "`" + lt + "` is " + article_for(dim_label(a.t.dim, units_)) + ", in units such as " + unit_for(a.t.dim) +
+               "; `" + uv->text + "` measures " + article_for(dim_label(uv->dim, units_));
+    }
+    // A target one spelling away from the value's dimension is the likely intent: an energy in `kW`
+    // meant `kWh`, a bandwidth in `GB` meant `GB/s`.
+    if (d.fixes.empty() && e.rhs->kind == ast::ExprKind::Ident)
+      for (const std::string& t : {uv->text + "h", uv->text + "/s"})
+        if (const units::UnitEntry* u = units_.find(t); u && u->dim == a.t.dim) {
+          d.help = "`" + lt + "` is " + article_for(dim_label(a.t.dim, units_)) + ": convert it to `" + t + "`, not `" + uv->text + "`";
+          d.fixes.push_back({"convert to `" + t + "`", e.rhs->span, t});
+          break;
+        }
+    if (d.fixes.empty() && ratio == Dimension::base(BaseDim::Time) && e.rhs->kind == ast::ExprKind::Ident) {
+      std::string t = uv->text + "/s";  // a rate shown in an amount unit: `link -> GB` meant GB/s
+      d.help = "`" + lt + "` is " + article_for(dim_label(a.t.dim, units_)) + ": convert it to `" + t + "`";
+      d.fixes.push_back({"convert to `" + t + "`", e.rhs->span, t});
+    }
     error(d);
   }
   warn_display_range(e, a, uv->scale, uv->text);
@@ -454,11 +485,14 @@ const SType& Checker::field_type(const ast::Expr& e, const TExpr& o, std::string
   if (!ft) {
     std::string alts;
     size_t shown = 0;
+    std::vector<std::string> pool;
     if (o.t.fields)
-      for (auto& [n, _] : *o.t.fields)
+      for (auto& [n, _] : *o.t.fields) {
+        pool.push_back(n);
         if (shown < 12) alts += (shown++ ? ", " : "") + n;
-    error("E0406", reg::with_article(reg::record_noun(o.t.kind)) + " has no field `" + e.text + "`",
-          e.text_span.valid() ? e.text_span : e.span, "unknown field", alts.empty() ? std::nullopt : std::optional<std::string>("fields: " + alts));
+      }
+    unknown_field(reg::with_article(reg::record_noun(o.t.kind)) + " has no field `" + e.text + "`", e.text,
+                  e.text_span.valid() ? e.text_span : e.span, pool, alts.empty() ? "" : "fields: " + alts);
   }
   return *ft;
 }
@@ -478,9 +512,16 @@ Checker::TExpr Checker::with(const ast::Expr& e) {
     if (kd)
       if (auto* fd = kd->field(name)) name = fd->name;
     const SType* ft = o.t.field(name);
-    if (!ft)
-      error("E0406", reg::with_article(reg::record_noun(o.t.kind)) + " has no field `" + f.name + "`",
-            f.name_span, "unknown field");
+    if (!ft) {
+      std::vector<std::string> pool;
+      if (o.t.fields)
+        for (auto& [n, _] : *o.t.fields) pool.push_back(n);
+      if (kd)
+        for (auto& fd : kd->fields)
+          for (auto& al : fd.aliases) pool.push_back(al);
+      unknown_field(reg::with_article(reg::record_noun(o.t.kind)) + " has no field `" + f.name + "`", f.name, f.name_span,
+                    pool, "");
+    }
     TExpr v = expr(*f.value);
     bool count_ok = ft->is_num() && is_count_dim(ft->dim);
     v = coerce(*f.value, v, *ft, "field `" + name + "`", count_ok, "E0407");
@@ -559,9 +600,27 @@ Checker::TExpr Checker::range(const ast::Expr& e) {
   if (e.step) {
     step = expr(*e.step);
     bool ok = step.t.is_num() && (e.geometric ? step.t.dim.dimensionless() : step.t.dim == lo.t.dim);
-    if (!ok)
-      error("E0304", e.geometric ? "a geometric step is a plain factor (`step *2`)" : "a range step has the range's dimension",
-            e.step->span, "this is " + describe_a(step.t, units_));
+    if (!ok) {
+      Diagnostic d;
+      d.code = "E0304";
+      d.message = e.geometric ? "a geometric step is a plain factor (`step *2`)"
+                              : "a range step has the range's dimension (" + dim_label(lo.t.dim, units_) + "), not " +
+                                    (step.t.is_num() ? dim_label(step.t.dim, units_) : describe(step.t, units_));
+      d.labels.push_back({e.step->span, "this is " + describe_a(step.t, units_), true});
+      d.labels.push_back({e.lhs->span, dim_label(lo.t.dim, units_), false});
+      if (!e.geometric && step.t.is_num()) {
+        // `16 GB..80 GB step 1`: the step takes the unit the range is written in
+        std::string unit = shown_unit(lo.t);
+        std::optional<std::string> w;
+        if (step.t.bare) w = text(e.step->span) + " " + unit;
+        else w = with_unit(*e.step, step, lo.t.dim);
+        if (w) {
+          d.help = "write the step in the range's unit: `step " + *w + "`";
+          d.fixes.push_back({"write `" + *w + "`", e.step->span, *w});
+        }
+      }
+      error(d);
+    }
   } else {
     if (!lo.t.dim.dimensionless())
       error("E0304", "a range of quantities needs a step", e.span, "no step", "write e.g. `1 GB..8 GB step 1 GB`");

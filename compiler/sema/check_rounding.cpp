@@ -71,6 +71,7 @@ Checker::TExpr Checker::call_rounding(const ast::Expr& e, const std::string& fn,
   d.labels.push_back({a.span, label, true});
   d.help = "name the unit: `" + fn + "(" + arg_text + " -> " + unit + ")` " + (fn == "floor" ? "rounds down" : fn == "ceil" ? "rounds up" : "rounds") +
            " in " + unit + " and keeps the " + (x.t.dim.dimensionless() ? std::string("unit") : "dimension");
+  d.fixes.push_back({"round in " + unit, a.span, arg_text + " -> " + unit});
   error(d);
 }
 

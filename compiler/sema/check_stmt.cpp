@@ -102,7 +102,17 @@ void Checker::let(const ast::Stmt& s) {
         if (v.t.is_num()) {
           Dimension ratio = want.dim / v.t.dim;
           std::string rn = dim_label(ratio, units_);
-          d.help = rate_amount_hint(want.dim, v.t.dim).value_or("multiply the value by a " + rn + " (" + ratio.base_unit_form() + ")");
+          std::string found = dim_label(v.t.dim, units_);
+          if (auto w = with_unit(*s.value, v, want.dim)) {
+            d.help = "write it as " + article_for(dim_label(want.dim, units_)) + ": `" + *w + "`";
+            d.fixes.push_back({"write `" + *w + "`", s.value->span, *w});
+          } else if (found.find_first_of("×^") == std::string::npos) {
+            d.help = rate_amount_hint(want.dim, v.t.dim).value_or("the value is " + article_for(found)) +
+                     "; if that is what you meant, declare `" + s.name + ": " + found + "`";
+            d.fixes.push_back({"declare `" + s.name + ": " + found + "`", s.type->span, found});
+          } else {
+            d.help = rate_amount_hint(want.dim, v.t.dim).value_or("multiply the value by a " + rn + " (" + ratio.base_unit_form() + ")");
+          }
         }
         error(d);
       }
@@ -118,6 +128,18 @@ void Checker::let(const ast::Stmt& s) {
   b.span = s.name_span;
   b.origin = s.name + " = " + text(s.value->span) + ", line " + line_of(s.span);
   b.zoo = opt_.builtin;
+  {
+    const ast::Expr* x = s.value.get();
+    while (x->kind == ast::ExprKind::Paren) x = x->lhs.get();
+    if (v.t.is_num() && v.t.bare && (x->kind == ast::ExprKind::Number ||
+                                     (x->kind == ast::ExprKind::Unary && x->lhs->kind == ast::ExprKind::Number)))
+      b.bare_literal = s.value->span;
+    if (x->kind == ast::ExprKind::Binary && x->binop == ast::BinOp::Juxt && x->lhs->kind == ast::ExprKind::Number &&
+        x->rhs->kind == ast::ExprKind::Ident && !lookup(x->rhs->text)) {
+      b.written_unit = units_.find(x->rhs->text);
+      b.unit_literal = s.value->span;
+    }
+  }
   bind(s.name, s.name_span, b);
   if (scopes_.size() == 1) {
     ir::Inst i{ir::Op::Bind};
@@ -214,6 +236,7 @@ void Checker::expect_stmt(const ast::Stmt& s) {
       error("E0304", "a tolerance is a fraction (5 %) or a quantity of the compared dimension", s.tolerance->span,
             "this is " + describe_a(tol.t, units_));
     relative = tol.t.dim.dimensionless() && !a.t.dim.dimensionless() ? true : tol.t.dim.dimensionless();
+    if (relative && tol.t.bare) warn_percent_number(*s.tolerance, tol, "a relative tolerance");
   } else {
     tol.v = konst(1e-9, s.span);  // no tolerance: equal to 1e-9 relative
   }

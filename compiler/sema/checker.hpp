@@ -51,6 +51,11 @@ struct Binding {
   bool zoo = false;
   bool used = false;
   bool generic = false;  // a parameter without a type while an uncalled body is checked: its type comes from a call
+  // `name = 200`: the number literal, so a dimension error the missing unit causes later points here
+  Span bare_literal;
+  // `name = 16 GiB`: the literal and its unit, so a decimal/binary prefix mix is seen through the name (W0601)
+  Span unit_literal;
+  const units::UnitEntry* written_unit = nullptr;
 };
 
 struct Options {
@@ -225,6 +230,33 @@ class Checker {
                              const std::string& noun, const std::string& rule);
   std::optional<std::string> rate_amount_hint(const Dimension& want, const Dimension& got) const;
   std::string origin_of(const ast::Expr& e) const;
+  // fix suggestions (fixes.cpp): suggested edits as data, built from the place of the error
+  const Binding* bare_binding(const ast::Expr& e);  // `x` bound to a plain number literal, else null
+  // A bare binding inside `e` whose missing unit explains why `e` has dimension `got` where `want` is
+  // needed: the binding and the dimension it should have had.
+  std::optional<std::pair<const Binding*, Dimension>> unitless_cause(const ast::Expr& e, const Dimension& got,
+                                                                      const Dimension& want);
+  std::string unit_near(const ast::Expr& e, const Dimension& d);  // a unit of `d` written in `e`, else the default
+  // Points a diagnostic at binding `b`'s number literal: "`mtbf` (line 7) has no unit: did you mean `50000 h`?"
+  [[noreturn]] void unitless_binding(Diagnostic d, const std::string& name, const Binding& b, const std::string& unit);
+  // E0309: a plain number beside a quantity (`latency < 50`): the unit the other side prints at
+  [[noreturn]] void bare_number(const ast::Expr& e, const TExpr& a, const TExpr& b, const std::string& verb);
+  std::optional<std::string> with_unit(const ast::Expr& e, const TExpr& got, const Dimension& want);
+  std::string unit_for(const Dimension& d) const;
+  static std::string article_for(const std::string& w);  // "an Energy", "a Time"  // the unit a value of `d` is usually written in
+  Fix swap_fix(Span a, Span b) const;              // exchanges two arguments' texts
+  // E0406 with "did you mean" over `pool` (fields and their aliases, any case) and an edit to it
+  [[noreturn]] void unknown_field(const std::string& message, const std::string& name, Span at,
+                                  const std::vector<std::string>& pool, const std::string& all);
+  [[noreturn]] void unknown_argument(const std::string& message, const std::string& name, Span at,
+                                     const std::vector<std::string>& pool);  // E0404 with did-you-mean
+  bool passes_as(const SType& want, const SType& got) const;  // `got` may be passed where `want` is declared
+  // E0402: two positional arguments each fit the other's place
+  [[noreturn]] void swapped(const std::string& p1, const std::string& p2, const ast::Expr& a, const TExpr& va,
+                            const ast::Expr& b);
+  // E0313/E0409: a solver parameter outside its range: the range, and the likely intended value as an edit
+  [[noreturn]] void out_of_range(const char* code, const reg::ParamDesc& p, const ast::Expr& e, const TExpr& v, bool percent);
+  std::vector<std::string> close_names(const std::string& name, const std::vector<std::string>& pool) const;
   std::string text(Span s) const;
   std::string line_of(Span s) const;  // "12"
   void note_type(const ast::Expr& e, const SType& t);
@@ -236,6 +268,9 @@ class Checker {
   void warn_display_range(const ast::Expr& e, const TExpr& v, double unit_scale,
                           const std::string& unit);                                  // W0602
   void report_unused(const ast::Program& p);                                          // W0603
+  void warn_count_suffix(const ast::Expr& e);                                         // W0604
+  void warn_unlikely_unit(const ast::Expr& e);                                        // W0605
+  void warn_percent_number(const ast::Expr& number, const TExpr& v, const std::string& what);  // W0606
 
   SourceManager& sm_;
   DiagnosticSink* diags_;

@@ -81,6 +81,18 @@ static SType record_from_fields(const std::string& kind, const std::string& fami
   return t;
 }
 
+namespace {
+// A result that is a share of a whole, by its name (MODELS names them so): an MFU, a utilisation, a
+// hit ratio, a probability. Compared with 40, it is 40 % meant (W0606).
+bool is_share(const std::string& name, const reg::Type& t) {
+  if (t.tag != reg::Tag::Quantity || !t.dim.dimensionless() || t.integer) return false;
+  for (const char* w : {"mfu", "hfu", "utilization", "utilisation", "efficiency", "fraction", "ratio", "probability",
+                        "availability", "goodput", "share", "accuracy"})
+    if (name.find(w) != std::string::npos) return true;
+  return false;
+}
+}  // namespace
+
 SType record_of_kind(const std::string& kind) {
   if (auto* k = reg::find_kind(kind)) {
     Fields f;
@@ -90,7 +102,11 @@ SType record_of_kind(const std::string& kind) {
   for (auto& s : reg::solvers())
     if (s.result_kind == kind && !s.results.empty()) {
       Fields f;
-      for (auto& r : s.results) f.emplace_back(r.name, from_reg(r.type));
+      for (auto& r : s.results) {
+        SType t = from_reg(r.type);
+        t.fraction = is_share(r.name, r.type);
+        f.emplace_back(r.name, t);
+      }
       return record_from_fields(kind, "", std::move(f));
     }
   return record_from_fields(kind, "", {});

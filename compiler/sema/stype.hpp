@@ -23,6 +23,7 @@ struct SType {
   std::optional<units::Display> display;         // Num: how to show it (else the dimension's default)
   bool bare = false;                             // a plain number literal, no unit at all
   bool is_unit = false;                          // a pure unit expression (`TB/s`): usable as a conversion target
+  bool fraction = false;                         // a share of a whole (an MFU, a utilisation): 40 is not 40 % (W0606)
   std::optional<double> konst;                   // Num: value known at compile time (SI)
   std::string kind;                              // Record: language kind ("hardware", "serving", "" generic)
   std::string family;                            // Record: C++ family when known ("hardware", "workload")

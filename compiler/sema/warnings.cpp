@@ -4,6 +4,9 @@
 //   W0601 decimal and binary prefixes of one unit mixed in a sum, difference or comparison (80 GB + 16 GiB)
 //   W0602 a constant that would print as 0 or inf at the unit chosen with `->`
 //   W0603 a binding, function, parameter or loop variable of the script that is never read
+//   W0604 a count-like suffix glued to a number before a count unit: `7B params` is 7 byte·param
+//   W0605 a unit that is almost never meant: `50 Ms` (megaseconds), `100 W/h` (a power per hour)
+//   W0606 a plain number above 1 where a fraction is meant: `r.mfu > 40`, `within 5` (500 %)
 #include "compiler/sema/checker.hpp"
 
 #include <array>
@@ -26,6 +29,8 @@ namespace {
 struct PrefixUse {
   const units::UnitEntry* unit = nullptr;
   Span span;
+  Span literal;         // the literal that wrote the unit (at the binding, for a name): the fix replaces it
+  double value = 0;     // its value in base units
 };
 // Per base unit ("B", "bit"): the first decimal-prefixed [0] and binary-prefixed [1] symbol written.
 using PrefixUses = std::map<std::string, std::array<PrefixUse, 2>>;
@@ -51,10 +56,19 @@ void Checker::warn_prefix_mix(const ast::Expr& e, const TExpr& a, const TExpr& b
                                                                                     const ast::Expr* lit) {
     using K = ast::ExprKind;
     if (x.kind == K::Ident) {
-      const units::UnitEntry* u = bound(x.text) ? nullptr : units_.find(x.text);
+      // A name bound to a literal (`b = 16 GiB`) counts as that literal: the mix travels through bindings.
+      const Binding* b = nullptr;
+      for (auto it = scopes_.rbegin(); it != scopes_.rend() && bound(x.text); ++it)
+        if (auto f = it->find(x.text); f != it->end()) {
+          b = &f->second;
+          break;
+        }
+      const units::UnitEntry* u = bound(x.text) ? (b && !lit ? b->written_unit : nullptr) : units_.find(x.text);
       if (!u || u->prefix.empty() || (u->prefixes != units::PrefixSystem::SI && u->prefixes != units::PrefixSystem::IEC)) return;
       PrefixUse& slot = out[u->base][u->prefixes == units::PrefixSystem::IEC ? 1 : 0];
-      if (!slot.unit) slot = {u, (lit ? lit : &x)->span};
+      if (slot.unit) return;
+      if (b) slot = {u, x.span, b->unit_literal, b->type.konst.value_or(0)};
+      else slot = {u, (lit ? lit : &x)->span, lit ? lit->span : Span{}, lit ? lit->lhs->number * u->scale : 0};
     } else if (x.kind == K::Paren || x.kind == K::Unary) {
       collect(*x.lhs, out, lit);
     } else if (x.kind == K::Binary && x.binop <= ast::BinOp::Pow) {
@@ -111,6 +125,12 @@ void Checker::warn_prefix_mix(const ast::Expr& e, const TExpr& a, const TExpr& b
     else
       same = "1 " + bs + " is " + units::format_number(bin.unit->scale / dec.unit->scale, 4) + " " + ds;
     d.help = same + ": write both sides with one kind of prefix (an explicit `-> " + ds + "` marks a deliberate mix)";
+    if (bin.literal.valid() && bin.value > 0) {
+      std::string as_dec = units::format_number(bin.value / dec.unit->scale, 6) + " " + ds;
+      d.help = "`" + text(bin.literal) + "` is " + units::format_number(bin.value / dec.unit->scale, 4) + " " + ds + ": write both sides with one kind of prefix (an explicit `-> " + ds +
+               "` marks a deliberate mix)";
+      d.fixes.push_back({"write `" + as_dec + "`", bin.literal, as_dec});
+    }
     warn(std::move(d));
     return;
   }
@@ -206,6 +226,129 @@ void Checker::report_unused(const ast::Program& p) {
     }
   };
   walk(p.stmts);
+}
+
+}  // namespace mls::sema
+
+namespace mls::sema {
+
+namespace {
+const ast::Expr& bare_expr(const ast::Expr& e) {
+  const ast::Expr* x = &e;
+  while (x->kind == ast::ExprKind::Paren) x = x->lhs.get();
+  return *x;
+}
+
+// The multiplier a suffix means when glued to a number before a count (`7B params`, `8K tokens`).
+std::optional<double> count_suffix(const std::string& s) {
+  if (s == "k" || s == "K") return 1e3;
+  if (s == "M") return 1e6;
+  if (s == "B" || s == "G") return 1e9;
+  if (s == "T") return 1e12;
+  return std::nullopt;
+}
+
+// `7` and 1e9 as `7e9`; 8 and 1e3 as `8000`.
+std::string scaled(const std::string& number, double value, double mult) {
+  double v = value * mult;
+  if (v == std::floor(v) && v < 1e7) return units::format_number(v, 15);
+  return number + "e" + std::to_string(int(std::lround(std::log10(mult))));
+}
+}  // namespace
+
+// W0604. `7B params` lexes as 7 · B · params (bytes times parameters) and `8K tokens` as 8 kelvin·token:
+// the suffix is glued to the number and a count unit follows.
+void Checker::warn_count_suffix(const ast::Expr& e) {
+  using K = ast::ExprKind;
+  using B = ast::BinOp;
+  if (e.kind != K::Binary || e.binop != B::Juxt) return;
+  const ast::Expr *num = nullptr, *suffix = nullptr, *count = nullptr;
+  const ast::Expr& l = bare_expr(*e.lhs);
+  const ast::Expr& r = bare_expr(*e.rhs);
+  if (l.kind == K::Binary && l.binop == B::Juxt && l.lhs->kind == K::Number && l.rhs->kind == K::Ident && r.kind == K::Ident) {
+    num = l.lhs.get(), suffix = l.rhs.get(), count = &r;
+  } else if (l.kind == K::Number && r.kind == K::Binary && r.binop == B::Juxt && r.lhs->kind == K::Ident && r.rhs->kind == K::Ident) {
+    num = &l, suffix = r.lhs.get(), count = r.rhs.get();
+  }
+  if (!num || num->span.end != suffix->span.begin || lookup(suffix->text) || lookup(count->text)) return;
+  auto mult = count_suffix(suffix->text);
+  const units::UnitEntry* cu = units_.find(count->text);
+  if (!mult || !cu) return;
+  reg::Type t;
+  t.dim = cu->dim;
+  if (cu->dim.dimensionless() || !t.count_kind() || cu->scale != 1) return;
+  std::string meant = scaled(text(num->span), num->number, *mult) + " " + cu->symbol;
+  const units::UnitEntry* su = units_.find(suffix->text);
+  Diagnostic d;
+  d.code = "W0604";
+  d.message = "`" + text(num->span) + suffix->text + " " + count->text + "` reads as " + text(num->span) + " " +
+              (su ? su->symbol : suffix->text) + " × " + cu->symbol + ", not " + meant;
+  Span whole{e.span.file, num->span.begin, count->span.end};
+  d.labels.push_back({whole, (su ? dim_label(su->dim, units_) : suffix->text) + " × " + dim_label(cu->dim, units_), true});
+  d.help = "a count is written with its full number: `" + meant + "`";
+  d.fixes.push_back({"write `" + meant + "`", whole, meant});
+  warn(std::move(d));
+}
+
+// W0605. Units that are legal but almost never meant: megaseconds (`50 Ms`, where ms was meant) and a
+// power per hour (`100 W/h`, where the energy Wh was meant).
+void Checker::warn_unlikely_unit(const ast::Expr& e) {
+  using K = ast::ExprKind;
+  using B = ast::BinOp;
+  if (e.kind != K::Binary) return;
+  if (e.binop == B::Juxt && e.lhs->kind == K::Number && e.rhs->kind == K::Ident && !lookup(e.rhs->text)) {
+    const units::UnitEntry* u = units_.find(e.rhs->text);
+    if (u && u->symbol == "Ms" && units_.find("ms")) {
+      Diagnostic d;
+      d.code = "W0605";
+      d.message = "`" + text(e.span) + "` is " + text(e.lhs->span) + " megaseconds (" +
+                  units::format_number(e.lhs->number * 1e6 / 86400, 4) + " days)";
+      d.labels.push_back({e.rhs->span, "M is mega: 10^6 s", true});
+      d.help = "milliseconds are `ms`, with a small m: `" + text(e.lhs->span) + " ms`";
+      d.fixes.push_back({"write `ms`", e.rhs->span, "ms"});
+      warn(std::move(d));
+    }
+    return;
+  }
+  if (e.binop != B::Div || e.rhs->kind != K::Ident || lookup(e.rhs->text)) return;
+  // `100 W/h` is 100 · (W / h); `(100 W)/h` the same
+  const ast::Expr& l = bare_expr(*e.lhs);
+  const ast::Expr* power = l.kind == K::Ident ? &l
+                         : l.kind == K::Binary && l.binop == B::Juxt && l.lhs->kind == K::Number && l.rhs->kind == K::Ident
+                             ? l.rhs.get()
+                             : nullptr;
+  if (!power) return;
+  const units::UnitEntry* p = units_.find(power->text);
+  const units::UnitEntry* h = units_.find(e.rhs->text);
+  if (!p || !h || lookup(power->text) || h->dim != Dimension::base(BaseDim::Time) || h->scale != 3600 ||
+      units_.dimension_name(p->dim) != "Power")
+    return;
+  const units::UnitEntry* energy = units_.find(p->symbol + "h");
+  if (!energy || units_.dimension_name(energy->dim) != "Energy") return;
+  Span unit{e.span.file, power->span.begin, e.rhs->span.end};
+  Diagnostic d;
+  d.code = "W0605";
+  d.message = "`" + text(unit) + "` is a power per hour (a ramp rate), not an energy";
+  d.labels.push_back({unit, "Power / Time", true});
+  d.help = "watt-hours are written `" + energy->symbol + "`, without the slash";
+  d.fixes.push_back({"write `" + energy->symbol + "`", unit, energy->symbol});
+  warn(std::move(d));
+}
+
+// W0606. A plain number above 1 (up to 100) where a fraction is meant: `r.mfu > 40` is never true and
+// `within 5` is a tolerance of 500 %. The number was a percent.
+void Checker::warn_percent_number(const ast::Expr& number, const TExpr& v, const std::string& what) {
+  if (!v.t.bare || !v.t.konst || !(*v.t.konst > 1) || *v.t.konst > 100) return;
+  std::string n = text(number.span);
+  std::string pct = units::format_number(*v.t.konst * 100, 6);
+  Diagnostic d;
+  d.code = "W0606";
+  d.message = what + ": `" + n + "` is " + pct + " %";
+  d.labels.push_back({number.span, "a fraction of " + n + " = " + pct + " %", true});
+  d.help = "a fraction is between 0 and 1; if `" + n + "` is a percent, write `" + n + " %` (= " +
+           units::format_number(*v.t.konst / 100, 4) + ")";
+  d.fixes.push_back({"write `" + n + " %`", number.span, n + " %"});
+  warn(std::move(d));
 }
 
 }  // namespace mls::sema

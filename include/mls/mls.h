@@ -56,6 +56,14 @@ const char* mls_result_diagnostic_code(const mls_result* result, size_t i);
 const char* mls_result_diagnostic_message(const mls_result* result, size_t i);
 const char* mls_result_diagnostic_help(const mls_result* result, size_t i);
 const char* mls_result_diagnostic_rendered(const mls_result* result, size_t i);
+/* Suggested edits of diagnostic i (none when its help suggests no code): replacing the text of fix j's
+ * span with its replacement applies the fix. The span is 1-based, end_column just after it; the call
+ * returns 0 (and sets nothing) when i or j is out of range. */
+size_t mls_result_diagnostic_fix_count(const mls_result* result, size_t i);
+const char* mls_result_diagnostic_fix_title(const mls_result* result, size_t i, size_t j);
+const char* mls_result_diagnostic_fix_replacement(const mls_result* result, size_t i, size_t j);
+int mls_result_diagnostic_fix_span(const mls_result* result, size_t i, size_t j, int* line, int* column, int* end_line,
+                                   int* end_column);
 /* All of them as the JSON array of `mls --diagnostics json`. */
 const char* mls_result_diagnostics_json(const mls_result* result);
 

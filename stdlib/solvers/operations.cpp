@@ -86,20 +86,10 @@ SustainabilityOut solve_sustainability(const SustainabilityIn& in) {
 EconomicsOut solve_economics(const EconomicsIn& in) {
   if (!(in.amortization.value() > 0)) throw SolverError("InvalidInput", "amortization must be > 0");
   const Hardware& h = in.fleet.node.accelerator;
-  // D23: no $30,000 fallback — a device without a price is a missing spec.
-  const std::optional<q::Money> price = in.unit_cost ? in.unit_cost : h.unit_cost;
-  if (!price) throw SolverError("MissingSpec", h.name + " has no unit_cost; pass unit_cost = ... USD");
   SustainabilityIn si{in.fleet, in.duration, in.site, in.mfu, q::Mass{}};
   const SustainabilityOut s = solve_sustainability(si);
   EconomicsOut o;
   const double N = in.fleet.devices();
-  // Seed Eq. (28): TCO = amortised capex + energy opex (facility energy, PUE included) + maintenance.
-  o.capex_total = *price * N * in.infrastructure_multiplier;
-  o.capex = o.capex_total * (in.duration / in.amortization).value();
-  o.opex_energy = s.total_energy * in.kwh_price;
-  o.opex_maintenance = o.capex_total * (in.maintenance_ratio * in.duration).value();
-  o.total_opex = o.opex_energy + o.opex_maintenance;
-  o.tco = o.capex + o.total_opex;
   o.it_energy = s.it_energy;
   o.total_energy = s.total_energy;
   o.operational_carbon = s.operational_carbon;
@@ -108,6 +98,26 @@ EconomicsOut solve_economics(const EconomicsIn& in) {
   o.water_usage = s.water_usage;
   o.pue = s.pue;
   o.region_name = s.region_name;
+  if (in.rental_price) {
+    // A rented fleet (issue 26): the hourly price covers the device, the facility and its power, so the
+    // cost is price × devices × time and there is no capex, energy bill or maintenance of one's own.
+    o.pricing = "rental";
+    o.rental_cost = *in.rental_price * N * in.duration;
+    o.tco = o.rental_cost;
+    return o;
+  }
+  // D23: no $30,000 fallback — a device without a price is a missing spec.
+  const std::optional<q::Money> price = in.unit_cost ? in.unit_cost : h.unit_cost;
+  if (!price)
+    throw SolverError("MissingSpec", h.name + " has no unit_cost; pass unit_cost = ... USD, or rental_price = " + h.name +
+                                         ".rental_price to price the fleet as rented");
+  // Seed Eq. (28): TCO = amortised capex + energy opex (facility energy, PUE included) + maintenance.
+  o.capex_total = *price * N * in.infrastructure_multiplier;
+  o.capex = o.capex_total * (in.duration / in.amortization).value();
+  o.opex_energy = s.total_energy * in.kwh_price;
+  o.opex_maintenance = o.capex_total * (in.maintenance_ratio * in.duration).value();
+  o.total_opex = o.opex_energy + o.opex_maintenance;
+  o.tco = o.capex + o.total_opex;
   return o;
 }
 
@@ -353,12 +363,16 @@ void register_operations() {
       .in("infrastructure_multiplier", &EconomicsIn::infrastructure_multiplier, "facility capex multiplier", at_least(0))
       .in("unit_cost", &EconomicsIn::unit_cost, "price per device (default: the zoo's)")
       .in("maintenance_ratio", &EconomicsIn::maintenance_ratio, "maintenance per year as a fraction of capex", at_least(0))
+      .in("rental_price", &EconomicsIn::rental_price,
+          "price per device-hour of a rented fleet (e.g. H100.rental_price or H100.reserved_price); given: tco = rental")
       .out("capex_total", &EconomicsOut::capex_total, "unit_cost·N·infra")
       .out("capex", &EconomicsOut::capex, "capex_total·duration/amortization")
       .out("opex_energy", &EconomicsOut::opex_energy, "E_total·price")
       .out("opex_maintenance", &EconomicsOut::opex_maintenance, "capex_total·ratio·duration")
       .out("total_opex", &EconomicsOut::total_opex, "energy + maintenance")
-      .out("tco", &EconomicsOut::tco, "capex + opex")
+      .out("tco", &EconomicsOut::tco, "capex + opex, or the rental cost")
+      .out("pricing", &EconomicsOut::pricing, "purchase (seed Eq. (28)) or rental")
+      .out("rental_cost", &EconomicsOut::rental_cost, "rental_price·N·duration (0 when bought)")
       .out("it_energy", &EconomicsOut::it_energy, "Wall 18")
       .out("total_energy", &EconomicsOut::total_energy, "Wall 18")
       .out("operational_carbon", &EconomicsOut::operational_carbon, "Wall 18")

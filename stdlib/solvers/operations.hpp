@@ -43,9 +43,14 @@ struct EconomicsIn {
   double infrastructure_multiplier = 1;
   std::optional<q::Money> unit_cost;
   q::Frequency maintenance_ratio = 0.05 / (365.0 * 86400) / q::seconds;  // 5 % per year
+  // Issue 26: a rented fleet. Given, the fleet is priced at this rate per device-hour (the zoo's
+  // `rental_price` on demand, or `reserved_price`), which covers the device, the facility and its power.
+  std::optional<q::MoneyRate> rental_price;
 };
 struct EconomicsOut {
   q::Money capex_total{}, capex{}, opex_energy{}, opex_maintenance{}, total_opex{}, tco{};
+  std::string pricing = "purchase";     // purchase (seed Eq. (28)) or rental
+  q::Money rental_cost{};               // rental_price·N·duration when rented
   q::Energy it_energy{}, total_energy{};
   q::Mass operational_carbon{}, embodied_carbon{}, carbon_footprint{};
   q::Volume water_usage{};

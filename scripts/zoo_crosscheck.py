@@ -168,7 +168,7 @@ KINDS = {
               "nics": INT, "psus": INT}, {"accelerator", "gpus", "intra_bw"}),
     "fabric": ({"name": STR, "topology": STR, "bandwidth": D_BW, "latency": D_TIME, "oversubscription": NUM},
                {"bandwidth"}),
-    "grid": ({"name": STR, "carbon_intensity": dim(m=-2, s=2), "pue": NUM,
+    "grid": ({"name": STR, "carbon_intensity": dim(m=-2, s=2), "pue": NUM, "data_year": NUM,
               "wue": dim(m=1, kg=-1, s=2), "electricity_price": dim(USD=1, kg=-1, m=-2, s=2)},
              {"carbon_intensity"}),
     "datacenter": ({"name": STR, "grid": ("grid",), "pue": NUM}, {"grid"}),

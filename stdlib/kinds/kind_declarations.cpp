@@ -178,6 +178,7 @@ void register_kinds() {
         .field("pue", &Grid::pue, "power usage effectiveness of sites on this grid")
         .field("wue", &Grid::wue, "water usage effectiveness")
         .field("electricity_price", &Grid::electricity_price, "electricity price");
+    info_field<double>(k, "data_year", "the year the carbon intensity describes (issue 26)");
   }
   {
     KindDef<Datacenter> k("datacenter", "a site: a grid plus an optional PUE override");

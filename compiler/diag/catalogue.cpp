@@ -240,6 +240,11 @@ const std::vector<CodeInfo> kCodes = {
      "A fraction (an MFU, a utilisation, a relative tolerance) lies between 0 and 1: `r.mfu > 40` is never true\n"
      "and `within 5` accepts a 500 % error. A plain number from 1 to 100 there was meant as a percent: write `%`.\n"
      "Wrong: `expect 4.2 ms ~= 4.179 ms within 5`    Right: `expect 4.2 ms ~= 4.179 ms within 5 %`"},
+    {"W0607", "a fractional dimension",
+     "`sqrt` and `cbrt` halve and third a dimension's exponents, so `sqrt(2 s)` is a Time^1/2: legal, because the\n"
+     "root of a squared quantity gives the quantity back (a standard deviation from a variance), but a binding that\n"
+     "keeps a fractional exponent almost always comes from a formula applied to the wrong quantity.\n"
+     "Wrong: `jitter = sqrt(40 ms)`    Right: `jitter = sqrt(40 ms^2)` (the root of a variance is a time)"},
     // `mls zoo import hf CONFIG.json` (issue 26): a Hugging Face config read as a zoo entry.
     {"E0701", "Hugging Face config unreadable",
      "The importer reads a config.json already on disk (it never downloads): a JSON object as the model repository\n"

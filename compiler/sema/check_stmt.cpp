@@ -122,6 +122,17 @@ void Checker::let(const ast::Stmt& s) {
             s.value->span, "this is " + describe_a(v.t, units_));
     }
   }
+  // W0607 (issue 23.7): a binding whose dimension has a fractional exponent (`sqrt(2 s)` is Time^1/2). It is
+  // legal — the root of a squared quantity gives it back — but kept in a binding it is rarely meant.
+  if (v.t.is_num() && std::any_of(v.t.dim.exp.begin(), v.t.dim.exp.end(), [](const Rational& e) { return !e.is_integer(); })) {
+    Diagnostic d;
+    d.code = "W0607";
+    d.message = "`" + s.name + "` has the dimension " + v.t.dim.base_form() + ": a fractional exponent";
+    d.labels.push_back({s.value->span, "this is " + v.t.dim.base_unit_form(), true});
+    d.help = "check the formula: a root of a quantity whose units are not squared (or cubed) is rarely meant; "
+             "take the root of the squared quantity (`sqrt(x^2)`), or keep the value squared";
+    warn(std::move(d));
+  }
   Binding b;
   b.type = v.t;
   b.value = v.v;

@@ -7,6 +7,7 @@
 //   W0604 a count-like suffix glued to a number before a count unit: `7B params` is 7 byte·param
 //   W0605 a unit that is almost never meant: `50 Ms` (megaseconds), `100 W/h` (a power per hour)
 //   W0606 a plain number above 1 where a fraction is meant: `r.mfu > 40`, `within 5` (500 %)
+//   W0607 a binding whose dimension has a fractional exponent: `t = sqrt(2 s)` is Time^1/2 (check_stmt.cpp)
 #include "compiler/sema/checker.hpp"
 
 #include <array>

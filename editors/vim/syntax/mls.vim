@@ -14,26 +14,36 @@ syntax keyword mlsBoolean true false
 syntax keyword mlsSolver activation_bytes all_gather all_to_all amdahl_speedup arithmetic_intensity bubble_fraction checkpoint compression
 syntax keyword mlsSolver continuous_batching data_model distributed economics effective_flops efficiency erlang_c evaluate
 syntax keyword mlsSolver failure_probability fleet_mtbf hierarchical_allreduce inference_flops inference_scaling kv_cache_bytes littles_law lower
-syntax keyword mlsSolver network_roofline node_mtbf optimize_batching optimize_parallelism optimize_placement orchestration peak_flops precision_bytes
-syntax keyword mlsSolver reduce_scatter reliability responsible ridge_point ring_allreduce roofline roofline_bound scaling
-syntax keyword mlsSolver sensitivity series_availability serve sustainability synthesis tail_latency topology training_flops
-syntax keyword mlsSolver training_memory transformation tree_allreduce weight_streaming young_daly_interval
+syntax keyword mlsSolver moe_routing network_roofline node_mtbf optimize_batching optimize_parallelism optimize_placement orchestration peak_flops
+syntax keyword mlsSolver precision_bytes reduce_scatter reliability responsible ridge_point ring_allreduce roofline roofline_bound
+syntax keyword mlsSolver scaling sensitivity series_availability serve serving_capacity sustainability synthesis tail_latency
+syntax keyword mlsSolver topology training_flops training_memory transformation tree_allreduce weight_streaming young_daly_interval
 syntax keyword mlsBuiltin sqrt cbrt exp ln log2 log10 abs floor
 syntax keyword mlsBuiltin ceil round min max ceil_div has
-syntax keyword mlsZoo A100 AlexNet AnomalyDetector AutonomousVehicle AutonomousVehicle_Waymo B200 BERT_Base BERT_Large
-syntax keyword mlsZoo Cerebras_CS3 ChatbotServing Chinchilla_70B Coral DC_Quebec_Hydro DC_US_Legacy DC_US_Liquid DC_US_Typical
-syntax keyword mlsZoo DGX_A100 DGX_A100_1 DGX_B200 DGX_H100 DGX_Spark DLRM DS_CNN DeepSeek_V3
-syntax keyword mlsZoo Dense_7B ESP32_S3 EU_Avg Ethernet_100G Ethernet_10G Falcon_180B France FrontierTraining
-syntax keyword mlsZoo Frontier_8K GB200 GB200_NVL72 GPT2 GPT3 GPT3_175B_R4 GPT4 Gaudi2
-syntax keyword mlsZoo Gaudi3 GenericServer H100 H100_1024_NDR H100_16K_NDR H100_256_NDR H100_2K_NDR H100_512_NDR
-syntax keyword mlsZoo H200 HimaxWE1 InfiniBand_HDR InfiniBand_NDR Iowa JetsonOrinNX KeywordSpotting Llama2_13B
-syntax keyword mlsZoo Llama2_70B Llama2_70B_GQA Llama2_7B Llama3_405B Llama3_70B Llama3_8B LocalTraining MI250X
-syntax keyword mlsZoo MI300X MacBookM3Max Mamba_130M Mamba_2_8B Mega_100K Megatron_175B Megatron_1T Megatron_22B
-syntax keyword mlsZoo Megatron_530B Mixtral_8x7B MobileHealth MobileNetV2 NUC_Movidius Norway PaLM_540B Pixel8
-syntax keyword mlsZoo Poland Production_2K Quebec ResNet50 ResNet50_Waymo Research_256 SmartDoorbell Snapdragon8Gen3
-syntax keyword mlsZoo StableDiffusion_v1_5 T4 TPUv4 TPUv4_6144 TPUv4_Host TPUv4_ICI TPUv4_Pod TPUv5p
-syntax keyword mlsZoo TPUv6 TinySensor Trainium2 US_Avg V100 V100_10K V100_x8 WakeVision
-syntax keyword mlsZoo YOLOv8_Nano iPhone15Pro nRF52840
+syntax keyword mlsZoo A100 A100_40GB A10G AWS_EFA_P5 AlexNet AnomalyDetector Australia AutonomousVehicle
+syntax keyword mlsZoo AutonomousVehicle_Waymo B200 B300 BERT_Base BERT_Large Brazil Canada Cerebras_CS3
+syntax keyword mlsZoo ChatbotServing China Chinchilla_70B CodeAssistant Colossus_100K Coral DC_Quebec_Hydro DC_US_Legacy
+syntax keyword mlsZoo DC_US_Liquid DC_US_Typical DGX_A100 DGX_A100_1 DGX_B200 DGX_H100 DGX_H800 DGX_Spark
+syntax keyword mlsZoo DLRM DS_CNN DeepSeekV3_2048 DeepSeek_R1 DeepSeek_V3 Dense_7B ESP32_S3 EU_Avg
+syntax keyword mlsZoo Ethernet_100G Ethernet_10G Ethernet_800G Falcon_180B Finland France FrontierTraining Frontier_8K
+syntax keyword mlsZoo GB200 GB200_NVL72 GB300 GH200 GPT2 GPT3 GPT3_175B_R4 GPT4
+syntax keyword mlsZoo GPT_OSS_120B GPT_OSS_20B Gaudi2 Gaudi3 Gemma2_27B Gemma2_9B Gemma3_27B Gemma3_4B
+syntax keyword mlsZoo GenericServer Germany Groq_LPU H100 H100_1024_NDR H100_16K_NDR H100_256_NDR H100_2K_NDR
+syntax keyword mlsZoo H100_512_NDR H100_PCIe H20 H200 H800 HGX_A100_80G HimaxWE1 Iceland
+syntax keyword mlsZoo India Inferentia2 InfiniBand_EDR InfiniBand_HDR InfiniBand_NDR InfiniBand_XDR Iowa Ireland
+syntax keyword mlsZoo Japan JetsonAGXOrin JetsonOrinNX JetsonOrinNanoSuper JetsonThor KeywordSpotting L4 L40S
+syntax keyword mlsZoo Llama2_13B Llama2_70B Llama2_70B_GQA Llama2_7B Llama32_1B Llama32_3B Llama33_70B Llama3_405B
+syntax keyword mlsZoo Llama3_70B Llama3_8B Llama4_Maverick Llama4_Scout LocalAssistant LocalTraining M2Ultra M4Max
+syntax keyword mlsZoo MI250X MI300X MI325X MI350X MI355X MacBookM3Max Mamba_130M Mamba_2_8B
+syntax keyword mlsZoo Mega_100K Megatron_175B Megatron_1T Megatron_22B Megatron_530B Mistral_7B Mistral_Large_2 Mistral_Small_24B
+syntax keyword mlsZoo Mixtral_8x22B Mixtral_8x7B MobileHealth MobileNetV2 NUC_Movidius Norway OPT_992 PaLM_540B
+syntax keyword mlsZoo Phi3_Mini Phi4 Pixel8 Poland Production_2K Quebec Qwen25_0_5B Qwen25_72B
+syntax keyword mlsZoo Qwen25_7B Qwen3_235B_A22B Qwen3_30B_A3B Qwen3_32B Qwen3_8B RTX4090 RTX5090 RTX_PRO_6000
+syntax keyword mlsZoo RaspberryPi5 ResNet50 ResNet50_Waymo Research_256 RoCE_400G RobotPerception Singapore SmartDoorbell
+syntax keyword mlsZoo Snapdragon8Gen3 South_Korea Spain StableDiffusion_v1_5 Sweden T4 TPUv4 TPUv4_6144
+syntax keyword mlsZoo TPUv4_Host TPUv4_ICI TPUv4_Pod TPUv5e TPUv5p TPUv6 TPUv7 TinySensor
+syntax keyword mlsZoo Trainium2 UK US_Avg V100 V100_10K V100_x8 ViT_B16 WakeVision
+syntax keyword mlsZoo Whisper_Large_V3 YOLOv8_Nano iPhone15Pro iPhone16Pro nRF52840
 " a unit literal (number, then unit) and a conversion target
 syntax match mlsNumber "\<[0-9][0-9_]*\(\.[0-9]\+\)\=\([eE][+-]\=[0-9]\+\)\=" nextgroup=mlsUnit skipwhite
 syntax match mlsUnit "[A-Za-zµ°%$][A-Za-z0-9_µ°]*\(\s*[/*]\s*[A-Za-zµ°][A-Za-z0-9_µ°]*\|^-\=[0-9]\+\)*" contained

@@ -53,6 +53,7 @@ Analysis analyze(const Engine& engine, std::string_view source, std::string_view
     impl.options = engine.options();
     driver::Options o = impl.driver_options();
     o.emit = driver::Emit::Check;
+    o.keep_types = true;
     std::ostringstream out, err;
     a.exit_code = s.run(std::string(name), std::string(source), o, out, err, nullptr, std::string(folder));
     a.diagnostics = to_api(s.reported(), s.sources());

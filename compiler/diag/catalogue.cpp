@@ -60,7 +60,9 @@ const std::vector<CodeInfo> kCodes = {
      "Named intermediate values also read better: a roofline is compute time and memory time, not one long line.\n"
      "Wrong: `x = 1 m + 1 m + ... (10,000 terms)`    Right: `n = 10000` then `x = n * 1 m`, or split into named parts"},
     {"E0206", "reserved word used as a name",
-     "Keywords (print, for, in, step, if, ...) cannot name values.\nWrong: `step = 3`    Right: `step_time = 3 ms`"},
+     "Keywords (print, for, in, if, row, ...) cannot name values; every clash in a script is reported in one run.\n"
+     "`step` is a keyword only after a range (`1 .. 64 step 2`), so it may name a value.\n"
+     "Wrong: `in = 3`    Right: `inputs = 3`"},
     {"E0301", "adding different dimensions",
      "Only like quantities add. A compute rate plus a bandwidth has no meaning; their quotient does: peak/bandwidth is\n"
      "the ridge point (FLOP/B) of the roofline, the intensity above which a kernel is compute-bound.\n"

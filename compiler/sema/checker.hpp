@@ -64,6 +64,7 @@ struct Options {
   bool allow_rebinding = false;          // REPL
   bool repl = false;                     // REPL: a bare expression also binds `ans`
   bool command_line = false;             // `mls -e`: top-level bindings are the user's answers (no W0603)
+  bool keep_types = false;               // record every expression's type (`--emit=typed`, the analysis API)
   double max_points = 1e9;               // a sweep larger than this is refused at compile time (E0507)
   // The session's fidelity level (docs/fidelity.md): fills the `fidelity` parameter of the calls that
   // do not pass it, until a `fidelity = ...` statement changes it. Unset: keep the checker's current one.

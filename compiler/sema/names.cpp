@@ -112,7 +112,10 @@ void Checker::unknown_name(const std::string& name, Span span) {
   d.labels.push_back({span, "not a variable, unit, zoo entry or solver", true});
   if (!scored.empty()) {
     std::string alts;
-    for (size_t k = 0; k < scored.size() && k < 3; ++k) alts += (k ? ", " : "") + std::string("`") + scored[k].second + "`";
+    for (size_t k = 0; k < scored.size() && k < 3; ++k) {
+      alts += (k ? ", " : "") + std::string("`") + scored[k].second + "`";
+      d.fixes.push_back({"use `" + scored[k].second + "`", span, scored[k].second});  // each one alone fixes it
+    }
     d.help = "did you mean " + alts + "?";
   } else {
     d.help = "define it first (`" + name + " = ...`), or see `mls zoo` for entry names";
@@ -155,9 +158,10 @@ std::string Checker::origin_of(const ast::Expr& e) const {
 }
 
 void Checker::note_type(const ast::Expr& e, const SType& t) {
-  // Only `--emit=typed` and the language server read these, and only of the user's files: a long
-  // REPL session and the built-in zoo need not keep them.
-  if (opt_.repl || opt_.builtin) return;
+  // Only `--emit=typed` and the analysis API (the language server) read these, and only of the user's
+  // files: a run, a long REPL session and the built-in zoo do not keep them (a static type per
+  // expression of a 200,000-line script is hundreds of MB).
+  if (!opt_.keep_types || opt_.repl || opt_.builtin) return;
   std::string s = describe(t, units_);
   if (t.konst && t.is_num()) s += " = " + units::format_number(*t.konst, 6);
   typed_.push_back(TypedNote{e.span, std::move(s), t});

@@ -273,6 +273,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   user_opts.zoo_requires_provenance = o.as_zoo;
   user_opts.max_points = o.max_points;
   user_opts.command_line = o.command_line;
+  user_opts.keep_types = o.keep_types || o.emit == Emit::Typed;
   user_opts.fidelity = o.fidelity;
   std::filesystem::path dir = !folder.empty() ? std::filesystem::absolute(folder)
                               : text           ? std::filesystem::current_path()

@@ -34,6 +34,7 @@ struct Options {
   bool diagnostics_json = false;
   RenderOptions render;
   bool jit = true;
+  bool keep_types = false;   // record every expression's static type (the analysis API); --emit=typed always does
   bool as_zoo = false;  // check the script as a zoo file: every entry needs provenance (E0413)
   plot::RenderOptions plots;  // where charts go (--plots DIR, --plot-format, --plot-text)
   bool whole_zoo = false;

@@ -140,6 +140,9 @@ constexpr std::size_t kSegment = 4096;
 
 bool has_loop(const ir::Inst& i) {
   if (i.op == ir::Op::For) return true;
+  // A lazy range is walked by the For right after it (ir.hpp): it must be compiled in the loop's unit,
+  // never evaluated in the straight-line stretch before it, which would leave the loop nothing to walk.
+  if (i.op == ir::Op::Range && i.aux == ir::kLazyRange) return true;
   for (auto& b : i.blocks)
     for (auto& c : b.insts)
       if (has_loop(c)) return true;
@@ -171,6 +174,8 @@ void run(const ir::Module& m, std::size_t first, ir::RuntimeSink& sink, const ir
     bool loops = has_loop(m.body.insts[a]);
     std::size_t b = a + 1;
     while (b < end && b - a < kSegment && has_loop(m.body.insts[b]) == loops) ++b;
+    // never cut between a lazy range and its loop
+    while (b < end && m.body.insts[b - 1].op == ir::Op::Range && m.body.insts[b - 1].aux == ir::kLazyRange) ++b;
     if (loops) {
       run_unit(m, a, b, state, sink, limits);
       mirror_slots(m, a, b, state);

@@ -50,7 +50,7 @@ try:
     e.quantity("3 TBps")
     check(False, "quantity('3 TBps') did not raise")
 except mls.Error as x:
-    check(x.code == "E0110" and "Tbps" in x.help, f"3 TBps: {x.code} {x.help!r}")
+    check(x.code == "E0110" and "TB/s" in x.help, f"3 TBps: {x.code} {x.help!r}")
 
 # Rich display: a result and its table as HTML.
 t = e.run("for b in [1, 8] { row batch = b, t = b * 2 ms }\n")

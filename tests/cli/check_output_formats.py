@@ -108,6 +108,9 @@ def check(mls, path):
         except json.JSONDecodeError:
             pass
     units = {q["unit"] for q in quantities if q["unit"]}
+    # SI value of one of each unit the JSON shows (si / value of any nonzero quantity in that unit)
+    scale = {q["unit"]: q["si"] / q["value"] for q in quantities
+             if q["unit"] and isinstance(q["value"], (int, float)) and isinstance(q["si"], (int, float)) and q["value"]}
     cells, csv_problems = csv_cells(outputs["csv"])
     problems += csv_problems[:5]
     # Strings may hold digits (a model named "Llama 3.1 8B", a date): they are no printed numbers.
@@ -121,6 +124,11 @@ def check(mls, path):
         seen += 1
         matches = [q for q in quantities if q["unit"] == unit and isinstance(q["value"], (int, float))
                    and close_shown(q["value"], shown)]
+        if not matches and m.group(2) in scale:
+            # a table column shows every cell in one unit (`21000 TB/s` among TB/s values) where JSON gives
+            # each value its own (`21 PB/s`): the same value in SI, the unit's scale read off the JSON
+            si_shown = shown * scale[m.group(2)]
+            matches = [q for q in quantities if isinstance(q["si"], (int, float)) and close_shown(q["si"], si_shown)]
         in_json = bool(matches) or (unit == "" and any(close_shown(x, shown) for x in plain))
         if not in_json:
             problems.append(f"text shows {m.group(0)!r}: no JSON quantity of that value and unit")

@@ -96,7 +96,7 @@ with tempfile.TemporaryDirectory() as tmp:
         check("help" in ds[0]["message"] and ds[0]["severity"] == 1, "the message carries the help; severity error")
 
     # 2. a quick fix that removes the diagnostic
-    fix_text = "r = roofline(Llama3_70B, H10O, batch = 1, precision = fp16)\n"
+    fix_text = "r = roofline(Llama3_70B, H10O, batch = 1, precision = fp16)\nprint r.latency\n"
     c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fix_text}]})
     ds = c.diagnostics(uri)
     check(len(ds) == 1, f"a misspelt zoo name is one diagnostic (got {[d.get('code') for d in ds]})")

@@ -104,6 +104,32 @@ std::set<std::string> identifiers(std::string_view text) {
     if (t.k == Tok::Word) out.emplace(t.text);
     else if (t.k == Tok::Punct && t.text == "?") out.emplace("?");  // a typed hole: candidates from the whole zoo
   }
+  // `print "{H100.name}"`: the expressions interpolated into strings name zoo entries too. Words in a
+  // string's `{...}` are added (a `{{` is a literal brace, and an extra name only loads one more entry).
+  bool in_comment = false;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    char c = text[k];
+    if (c == '\n') in_comment = false;
+    if (in_comment || c != '"') {
+      in_comment = in_comment || c == '#';
+      continue;
+    }
+    std::size_t e = k + 1;
+    while (e < text.size() && text[e] != '"' && text[e] != '\n') e += text[e] == '\\' ? 2 : 1;
+    std::string_view str = text.substr(k + 1, std::min(e, text.size()) - k - 1);
+    for (std::size_t b = str.find('{'); b != std::string_view::npos; b = str.find('{', b + 1)) {
+      if (b + 1 < str.size() && str[b + 1] == '{') {
+        ++b;
+        continue;
+      }
+      std::size_t close = str.find('}', b);
+      if (close == std::string_view::npos) break;
+      for (auto& t : tokens(str.substr(b + 1, close - b - 1)))
+        if (t.k == Tok::Word) out.emplace(t.text);
+      b = close;
+    }
+    k = e;
+  }
   return out;
 }
 

@@ -40,7 +40,8 @@ std::optional<double> Checker::static_length(ir::ValueId v) const {
       }
   if (!def) return std::nullopt;
   if (def->op == ir::Op::MakeList) return static_cast<double>(def->operands.size());
-  if (def->op != ir::Op::Range) return std::nullopt;
+  // A range from an earlier REPL entry may have been run and freed (its operands dropped): size unknown.
+  if (def->op != ir::Op::Range || def->operands.size() < 3) return std::nullopt;
   double x[3];
   for (int k = 0; k < 3; ++k) {
     const ir::Inst* c = nullptr;

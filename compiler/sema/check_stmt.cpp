@@ -276,8 +276,10 @@ void Checker::for_stmt(const ast::Stmt& s) {
       error("E0410", "`for` needs a list or a range to iterate over", fb.iterable->span,
             "this is " + describe_a(l.t, units_), "write a list `[a, b, c]` or a range `1..8`");
     // A range written in the loop header is read by this loop only: it need not be built (LazyRange).
+    // Not in the REPL, whose entries run one by one against the values earlier entries kept: there a
+    // range is built as before (the REPL fuzz target found a lazy range read through an empty slot).
     auto& emitted = blocks_.back()->insts;
-    if (fb.iterable->kind == ast::ExprKind::Range && !emitted.empty() && emitted.back().op == ir::Op::Range &&
+    if (!opt_.repl && fb.iterable->kind == ast::ExprKind::Range && !emitted.empty() && emitted.back().op == ir::Op::Range &&
         emitted.back().result == l.v)
       emitted.back().aux = ir::kLazyRange;
     loop.operands.push_back(l.v);

@@ -14,9 +14,10 @@ const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/ja
 // A plain static server: the site needs nothing else.
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+  const file = join(site, path.endsWith("/") ? path + "index.html" : path);
   try {
-    const body = await readFile(join(site, path.endsWith("/") ? path + "index.html" : path));
-    res.writeHead(200, { "content-type": TYPES[extname(path)] || "application/octet-stream" });
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
     res.end(body);
   } catch {
     res.writeHead(404);

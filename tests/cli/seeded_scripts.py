@@ -21,3 +21,15 @@ def generated(name, default_count, default_seed, make):
             f.write(make(rng))
         scripts.append(path)
     return mls, env, seed, scripts
+
+
+def finish(fails, exits, summary):
+    """Ends a generated-script check: the generator must have reached both a clean run (0) and a run-time
+    error (3), or the comparisons tested less than they claim; prints the failures (exit 1) or summary."""
+    if exits.get(0, 0) == 0 or exits.get(3, 0) == 0:
+        fails.append(f"the generated scripts did not both succeed and fail at run time: exit codes {exits}")
+    for f in fails:
+        print("FAIL", f)
+    if fails:
+        sys.exit(1)
+    print(summary)

@@ -49,3 +49,6 @@ add_subdirectory(compiler)
 add_subdirectory(runtime)
 add_subdirectory(api)
 add_subdirectory(web)
+# Sources whose file-local helpers share a name with another source's (one translation unit each).
+set_source_files_properties(sema/unit_lexicon.cpp DIRECTORY ${CMAKE_SOURCE_DIR}/compiler
+                            PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)

@@ -21,7 +21,12 @@ std::string format_number(double v, int digits) {
   char buf[64];
   // std::to_chars with a precision is printf's "%.*g" digit for digit, without its locale and
   // parsing costs (issue 24: a CSV row formats several numbers).
+#if defined(__cpp_lib_to_chars)
   std::string s(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, digits).ptr);
+#else
+  // libc++ before 17 (Emscripten's, the browser build) has no floating-point to_chars: printf's digits.
+  std::string s(buf, static_cast<std::size_t>(std::max(0, std::snprintf(buf, sizeof buf, "%.*g", digits, v))));
+#endif
   // Trim trailing zeros of a fraction (keep exponents intact).
   auto e = s.find('e');
   std::string mant = e == std::string::npos ? s : s.substr(0, e), exp = e == std::string::npos ? "" : s.substr(e);

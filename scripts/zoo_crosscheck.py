@@ -78,6 +78,7 @@ for p, f in SI_PREFIX.items():
     _unit(p + "FLOPS", f, D_FLOPS)
     _unit(p + "OPS", f, D_FLOPS)
     _unit(p + "W", f, D_POWER)
+    _unit(p + "Hz", f, dim(s=-1))
     _unit(p + "J", f, D_ENERGY)
     _unit(p + "Wh", f * 3600, D_ENERGY)
 for p, f in IEC_PREFIX.items():
@@ -153,7 +154,7 @@ WL_COMMON = {"name": STR, "parameters": D_PARAM, "inference_flops": D_FLOP, "dat
 TF_SHAPE = {"layers": INT, "hidden_dim": INT, "heads": INT, "kv_heads": INT, "ffn_dim": INT, "vocab": INT,
             "context": D_TOKEN, "head_dim": INT, "tied_embeddings": BOOL, "activation": STR, "kv_lora_rank": INT,
             "q_lora_rank": INT, "rope_head_dim": INT}
-WORKLOAD_KINDS = ("transformer", "moe", "ssm", "cnn", "diffusion", "generic")
+WORKLOAD_KINDS = ("transformer", "moe", "ssm", "cnn", "diffusion", "generic", "vla")
 KINDS = {
     "hardware": (HW_FIELDS, {"name", "peak_flops", "capacity", "bandwidth", "tdp"}),
     "transformer": ({**WL_COMMON, **TF_SHAPE}, {"layers", "hidden_dim", "heads"}),
@@ -164,6 +165,15 @@ KINDS = {
     "cnn": ({**WL_COMMON, "layers": INT, "input_size": INT}, set()),
     "diffusion": ({**WL_COMMON, "denoising_steps": INT, "input_size": INT}, set()),
     "generic": ({**WL_COMMON, "model_size": D_BYTES, "layers": INT}, set()),
+    # issue 25: embodied policies, robots and data sets
+    "vla": ({**WL_COMMON, "layers": INT, "hidden_dim": INT, "action_horizon": INT, "action_dim": INT,
+             "observation_horizon": INT, "observation_tokens": D_TOKEN, "action_tokens": INT}, set()),
+    "platform": ({"name": STR, "archetype": STR, "compute": ("hardware",), "control_frequency": dim(s=-1),
+                  "mass": D_MASS, "payload": D_MASS, "dofs": INT, "nominal_power": D_POWER, "sensor_data_rate": D_BW},
+                 {"name", "compute", "control_frequency"}),
+    "dataset": ({"name": STR, "domain": STR, "examples": dim(sample=1), "validation_examples": dim(sample=1),
+                 "size": D_BYTES, "duration": D_TIME, "classes": INT, "embodiments": INT, "tasks": INT,
+                 "image_size": INT}, {"name", "examples"}),
     "node": ({"name": STR, "accelerator": ("hardware",), "gpus": INT, "intra_bw": D_BW, "intra_latency": D_TIME,
               "nics": INT, "psus": INT}, {"accelerator", "gpus", "intra_bw"}),
     "fabric": ({"name": STR, "topology": STR, "bandwidth": D_BW, "latency": D_TIME, "oversubscription": NUM},
@@ -183,7 +193,8 @@ ALIASES = {
                  "embodied_carbon_kg": "embodied_carbon", "interconnect_bw": "host_link_bw"},
     "node": {"count": "gpus"}, "fleet": {"nodes": "count"},
     **{k: {"params": "parameters", "hidden": "hidden_dim", "ffn": "ffn_dim", "state_dim": "state_size",
-           "steps": "denoising_steps", "resolution": "input_size"} for k in WORKLOAD_KINDS},
+           "steps": "denoising_steps", "resolution": "input_size", "action_chunk_horizon": "action_horizon"}
+       for k in WORKLOAD_KINDS},
 }
 TIERS = {"cloud", "workstation", "edge", "mobile", "tiny"}
 # Calibrated-level fields of issue 22 (training, energy, reliability), added separately to the mirror.

@@ -56,7 +56,7 @@ Model model_of(const CLI::App& app, const api::Engine& engine) {
   m.flags = flags_of(app);
   for (const CLI::App* sc : app.get_subcommands({})) m.commands.push_back({sc->get_name(), sc->get_description(), flags_of(*sc)});
   std::vector<std::string> zoo, scenarios, models, hardware, solvers, ids, codes;
-  const std::set<std::string> workload_kinds = {"transformer", "moe", "cnn", "ssm", "diffusion", "generic"};
+  const std::set<std::string> workload_kinds = {"transformer", "moe", "cnn", "ssm", "diffusion", "generic", "vla"};
   for (auto& e : engine.zoo_entries()) {
     zoo.push_back(e.name);
     if (e.kind == "scenario") scenarios.push_back(e.name);

@@ -32,7 +32,7 @@ const std::map<std::string, std::string> kSettingAliases = {
     {"batch_size", "batch"}, {"seq", "prompt"}, {"seq_len", "prompt"}, {"eta", "efficiency"}};
 // The workload kinds serve() accepts (language models); the others get memory and roofline only.
 const std::set<std::string> kLanguageModelKinds = {"transformer", "moe"};
-const std::set<std::string> kWorkloadKinds = {"transformer", "moe", "cnn", "ssm", "diffusion", "generic"};
+const std::set<std::string> kWorkloadKinds = {"transformer", "moe", "cnn", "ssm", "diffusion", "generic", "vla"};
 
 // A command-line mistake: code, message and the one fix, as text or JSON like every diagnostic.
 int usage_error(const api::RenderOptions& ro, std::ostream& err, const std::string& code, const std::string& message,

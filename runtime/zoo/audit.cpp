@@ -144,7 +144,8 @@ std::vector<Finding> audit_entry(const sema::ZooEntry& e, const Record& r) {
     for (const char* f : {"peak_flops", "bandwidth", "capacity", "tdp"})
       if (num_field(r, f, p) <= 0 && p) out.push_back({e.name, f, std::string(f) + " must be positive"});
     audit_catalogue(e, r, out);
-  } else if (e.kind == "transformer" || e.kind == "moe" || e.kind == "ssm" || e.kind == "cnn" || e.kind == "diffusion") {
+  } else if (e.kind == "transformer" || e.kind == "moe" || e.kind == "ssm" || e.kind == "cnn" || e.kind == "diffusion" ||
+             e.kind == "vla") {
     double params = num_field(r, "parameters", p);
     if (p && (params < 1e3 || params > 1e14)) out.push_back({e.name, "parameters", "parameter count " + sci(params) + " is implausible"});
     if (e.kind == "transformer" || e.kind == "moe") {
@@ -180,6 +181,13 @@ std::vector<Finding> audit_entry(const sema::ZooEntry& e, const Record& r) {
     if (p && (bw < 1e8 || bw > 2e12)) out.push_back({e.name, "bandwidth", "per-port bandwidth " + sci(bw) + " B/s is implausible"});
     double os = num_field(r, "oversubscription", p);
     if (p && os < 1) out.push_back({e.name, "oversubscription", "oversubscription must be >= 1"});
+  } else if (e.kind == "platform") {
+    // Issue 25: a control loop runs between 1 Hz (a slow planner) and 10 kHz (a current loop).
+    double fc = num_field(r, "control_frequency", p);
+    if (p && (fc < 1 || fc > 1e4)) out.push_back({e.name, "control_frequency", "control frequency " + sci(fc) + " Hz is implausible"});
+  } else if (e.kind == "dataset") {
+    double n = num_field(r, "examples", p);
+    if (p && !(n >= 1)) out.push_back({e.name, "examples", "a data set needs at least one example"});
   }
   return out;
 }

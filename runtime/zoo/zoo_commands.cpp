@@ -66,7 +66,7 @@ std::vector<std::tuple<std::string, double, Dimension, std::string>> derived(con
         if (auto p = num("peak_flops"))
           d.emplace_back(std::string(prec), *p, Dimension::base(BaseDim::Compute) / Dimension::base(BaseDim::Time),
                          "= peak_flops (MODELS §2: the 16-bit peak)");
-  } else if (kind == "transformer" || kind == "moe" || kind == "ssm" || kind == "cnn" || kind == "diffusion") {
+  } else if (kind == "transformer" || kind == "moe" || kind == "ssm" || kind == "cnn" || kind == "diffusion" || kind == "vla") {
     if (auto p = num("parameters"))
       d.emplace_back("weights_fp16", *p * 2, Dimension::base(BaseDim::Information), "parameters × 2 B (MODELS §3.1, fp16)");
   } else if (kind == "fleet") {

@@ -145,6 +145,19 @@ void register_kinds() {
         .field("layers", &Workload::layers, "layers L");
   }
   {
+    // A sixth workload kind (issue 25, MLSYSIM head's embodied workloads): a policy queried by a control loop.
+    KindDef<Workload> k("vla", "a vision-language-action policy: one query returns a chunk of actions (issue 25)");
+    k.init([](Workload& w) { w.kind = WorkloadKind::vla; });
+    workload_common(k);
+    k.field("layers", &Workload::layers, "layers L")
+        .field("hidden_dim", &Workload::hidden_dim, "hidden size H").alias("hidden")
+        .field("action_horizon", &Workload::action_horizon, "actions per query H_a (the action chunk)").alias("action_chunk_horizon")
+        .field("action_dim", &Workload::action_dim, "numbers per action d_a (degrees of freedom commanded)")
+        .field("observation_horizon", &Workload::observation_horizon, "observation frames per query H_o")
+        .field("observation_tokens", &Workload::observation_tokens, "tokens per observation frame n_obs")
+        .field("action_tokens", &Workload::action_tokens, "action tokens decoded one at a time per query n_act (0: one pass)");
+  }
+  {
     KindDef<Node> k("node", "a server: accelerators of one kind joined by an intra-node link");
     k.field("name", &Node::name, "display name")
         .field("accelerator", &Node::accelerator, "the accelerator", true)
@@ -195,6 +208,32 @@ void register_kinds() {
         .field("grid", &Fleet::grid, "grid the fleet draws from")
         .field("datacenter", &Fleet::datacenter, "the site")
         .field("node_mtbf", &Fleet::node_mtbf, "measured node MTBF (replaces the compound estimate)");
+  }
+  {
+    KindDef<Platform> k("platform", "a robot or vehicle: its onboard compute module and control loop (issue 25)");
+    k.field("name", &Platform::name, "display name", true)
+        .field("archetype", &Platform::archetype, "manipulator, mobile, legged, humanoid, aerial or vehicle")
+        .one_of({"manipulator", "mobile", "legged", "humanoid", "aerial", "vehicle"})
+        .field("compute", &Platform::compute, "the onboard compute module", true)
+        .field("control_frequency", &Platform::control_frequency, "rate f_c of the control loop the policy feeds", true)
+        .field("mass", &Platform::mass, "mass without payload")
+        .field("payload", &Platform::payload, "rated payload")
+        .field("dofs", &Platform::dofs, "actuated degrees of freedom")
+        .field("nominal_power", &Platform::nominal_power, "typical electrical power while operating")
+        .field("sensor_data_rate", &Platform::sensor_data_rate, "raw sensor data rate (cameras, lidar, proprioception)");
+  }
+  {
+    KindDef<Dataset> k("dataset", "a training data set: examples, size, recorded time (issue 25)");
+    k.field("name", &Dataset::name, "display name", true)
+        .field("domain", &Dataset::domain, "vision, speech or robotics").one_of({"vision", "speech", "robotics"})
+        .field("examples", &Dataset::examples, "training examples (episodes for robot data)", true)
+        .field("validation_examples", &Dataset::validation_examples, "held-out examples")
+        .field("size", &Dataset::size, "bytes (raw or as distributed, see its source)")
+        .field("duration", &Dataset::duration, "recorded time (robot episodes, audio)")
+        .field("classes", &Dataset::classes, "label classes")
+        .field("embodiments", &Dataset::embodiments, "robot types recorded")
+        .field("tasks", &Dataset::tasks, "tasks or skills recorded")
+        .field("image_size", &Dataset::image_size, "image resolution, pixels per side");
   }
   {
     KindDef<Site> k("site", "a grid or a datacenter, for the macro walls");

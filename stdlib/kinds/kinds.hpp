@@ -65,7 +65,7 @@ struct Hardware {
   std::optional<q::Time> link_latency;                // α of one ring step on the device link
 };
 
-enum class WorkloadKind { transformer, moe, ssm, cnn, diffusion, generic };
+enum class WorkloadKind { transformer, moe, ssm, cnn, diffusion, generic, vla };
 
 struct Workload {
   WorkloadKind kind = WorkloadKind::transformer;
@@ -87,6 +87,14 @@ struct Workload {
   int denoising_steps = 0;                            // diffusion T_steps
   std::optional<q::Bandwidth> data_rate;              // ingestion demand (scenario Level 1)
   std::optional<int> input_size;                      // CNN input resolution (pixels per side)
+  // Vision-language-action policy (issue 25): one query reads H_o observation frames of n_obs tokens each,
+  // decodes n_act action tokens one at a time (0: the actions come out of the same pass) and returns a
+  // chunk of H_a actions of d_a numbers, executed one per control step.
+  int action_horizon = 1;                             // H_a
+  int action_dim = 0;                                 // d_a
+  int observation_horizon = 1;                        // H_o
+  q::Tokens observation_tokens = 1.0 * q::token;      // n_obs per frame
+  int action_tokens = 0;                              // n_act
 };
 
 struct Node {
@@ -136,6 +144,33 @@ struct Fleet {
   std::optional<Datacenter> datacenter;
   std::optional<q::Time> node_mtbf;
   int devices() const { return count * node.gpus; }   // N = count·G
+};
+
+// An embodied platform (issue 25): a robot or vehicle, its onboard compute module and its control loop.
+struct Platform {
+  std::string name;
+  std::string archetype;                              // manipulator, mobile, legged, humanoid, aerial, vehicle
+  Hardware compute;                                   // the onboard module the policy runs on
+  q::Frequency control_frequency{};                   // f_c of the loop the policy feeds
+  std::optional<q::Mass> mass;
+  std::optional<q::Mass> payload;
+  std::optional<int> dofs;
+  std::optional<q::Power> nominal_power;
+  std::optional<q::Bandwidth> sensor_data_rate;       // raw sensor bytes per second
+};
+
+// A training data set (issue 25): counts and sizes, for the data walls and embodied training.
+struct Dataset {
+  std::string name;
+  std::string domain;                                 // vision, speech, robotics
+  q::Samples examples{};                              // training examples (episodes for robot data)
+  std::optional<q::Samples> validation_examples;
+  std::optional<q::Bytes> size;                       // bytes on disk or raw
+  std::optional<q::Time> duration;                    // recorded time (robot data, audio)
+  std::optional<int> classes;
+  std::optional<int> embodiments;
+  std::optional<int> tasks;
+  std::optional<int> image_size;                      // pixels per side
 };
 
 // A site for Walls 17/18: a grid profile or a datacenter (MODELS §14).

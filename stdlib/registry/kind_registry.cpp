@@ -75,6 +75,7 @@ std::string kind_name_for(const void* obj, const char* family) {
       case WorkloadKind::cnn: return "cnn";
       case WorkloadKind::diffusion: return "diffusion";
       case WorkloadKind::generic: return "generic";
+      case WorkloadKind::vla: return "vla";
     }
   }
   return fam;

@@ -21,6 +21,7 @@ void register_optimizers();          // stdlib/solvers/optimizers.cpp — MODELS
 void register_scenario();            // stdlib/solvers/scenario.cpp — MODELS §17
 void register_moe_routing();         // stdlib/solvers/moe_routing.cpp — issue 25 (MLSYSIM head)
 void register_serving_capacity();    // stdlib/solvers/serving_capacity.cpp — issue 25 (walls 4, 5, 7)
+void register_control_loop();        // stdlib/solvers/control_loop.cpp — issue 25 (embodied policies)
 
 void register_all() {
   static bool done = false;
@@ -44,6 +45,7 @@ void register_all() {
   register_scenario();
   register_moe_routing();
   register_serving_capacity();
+  register_control_loop();
 }
 
 }  // namespace mls::reg

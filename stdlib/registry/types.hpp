@@ -79,6 +79,8 @@ MLS_RECORD_FAMILY(Datacenter, "datacenter");
 MLS_RECORD_FAMILY(Fleet, "fleet");
 MLS_RECORD_FAMILY(Site, "site");
 MLS_RECORD_FAMILY(Scenario, "scenario");
+MLS_RECORD_FAMILY(Platform, "platform");
+MLS_RECORD_FAMILY(Dataset, "dataset");
 
 template <class T> struct TypeOf<T, std::void_t<decltype(RecordFamily<T>::name)>> {
   static Type get() { Type t; t.tag = Tag::Record; t.record = RecordFamily<T>::name; return t; }

@@ -101,6 +101,7 @@ struct CompressionIn {
   std::string method = "quantization";
   q::Bytes target_bitwidth = 1.0 * q::byte;   // 8 bit
   q::Bytes base_bitwidth = 2.0 * q::byte;     // 16 bit (D19)
+  std::optional<Precision> baseline_precision;  // names the baseline instead (issue 25): fp16 → INT4 is 4×
   double sparsity = 0;
   std::string sparsity_type = "unstructured";
   q::Samples batch_size = 1.0 * q::sample;
@@ -109,11 +110,22 @@ struct CompressionIn {
 struct CompressionOut {
   q::Bytes original_size{}, compressed_size{};
   double compression_ratio = 1, estimated_accuracy_delta = 0, memory_savings = 0, inference_speedup = 1;
+  std::string baseline_precision;  // the precision the ratio and the speed-up are measured against
 };
 CompressionOut solve_compression(const CompressionIn& in) {
-  const double b0 = in.base_bitwidth.value() * 8, bt = in.target_bitwidth.value() * 8;  // bits
+  double b0 = in.base_bitwidth.value() * 8;  // bits
+  const double bt = in.target_bitwidth.value() * 8;
   Precision p0;
-  if (b0 == 32) p0 = Precision::fp32;
+  if (in.baseline_precision) {
+    // A named baseline fixes both the width b_0 and the peak the baseline runs at (§2).
+    p0 = *in.baseline_precision;
+    const double named = bytes_per(p0).value() * 8;
+    if (b0 != 16 && b0 != named)
+      throw SolverError("InvalidInput", "base_bitwidth " + std::to_string(int(b0)) + " bit contradicts baseline_precision " +
+                                            precision_names()[size_t(p0)] + " (" + std::to_string(int(named)) +
+                                            " bit): give one of the two");
+    b0 = named;
+  } else if (b0 == 32) p0 = Precision::fp32;
   else if (b0 == 16) p0 = Precision::fp16;
   else if (b0 == 8) p0 = Precision::int8;
   else throw SolverError("InvalidInput", "base_bitwidth must be 32, 16 or 8 bit");
@@ -123,7 +135,8 @@ CompressionOut solve_compression(const CompressionIn& in) {
   const q::Time t_c = in.batch_size.value() * g.ops / (F * in.efficiency);
   const q::Time t_m = g.weight_bytes / in.hardware.bandwidth;
   CompressionOut o;
-  o.original_size = params_of(in.model).value() * in.base_bitwidth.value() * q::byte;  // P·b_0/8
+  o.baseline_precision = precision_names()[size_t(p0)];
+  o.original_size = params_of(in.model).value() * (b0 / 8) * q::byte;  // P·b_0/8
   double r = 1;
   if (in.method == "quantization") {
     if (!(bt > 0) || bt > b0) throw SolverError("InvalidInput", "target_bitwidth must be in (0, base_bitwidth] (no upcasting)");
@@ -195,6 +208,7 @@ void register_algorithm() {
       .in("method", &CompressionIn::method, "quantization, pruning or distillation", one_of({"quantization", "pruning", "distillation"}))
       .in("target_bitwidth", &CompressionIn::target_bitwidth, "target bits per weight", at_least(0, true))
       .in("base_bitwidth", &CompressionIn::base_bitwidth, "baseline bits (32, 16 or 8)")
+      .in("baseline_precision", &CompressionIn::baseline_precision, "the baseline's precision (sets b_0 and its peak; issue 25)")
       .in("sparsity", &CompressionIn::sparsity, "pruned fraction s")
       .in("sparsity_type", &CompressionIn::sparsity_type, "unstructured, structured or n_m", one_of({"unstructured", "structured", "n_m"}))
       .in("batch_size", &CompressionIn::batch_size, "batch B", at_least(1)).alias("batch")
@@ -205,6 +219,7 @@ void register_algorithm() {
       .out("estimated_accuracy_delta", &CompressionOut::estimated_accuracy_delta, "heuristic Δacc")
       .out("memory_savings", &CompressionOut::memory_savings, "1 − 1/r")
       .out("inference_speedup", &CompressionOut::inference_speedup, "roofline speed-up")
+      .out("baseline_precision", &CompressionOut::baseline_precision, "precision p_0 of the baseline")
       .run(&solve_compression);
 }
 }  // namespace reg

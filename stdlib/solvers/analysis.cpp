@@ -31,6 +31,12 @@ struct SensOut {
   std::string binding_constraint;
   q::Time baseline_latency{};
   bool baseline_feasible = true;
+  // Issue 25 (MLSYSIM head): a baseline that does not fit is bound by capacity before any latency
+  // elasticity matters; binding_constraint keeps the latency argmax of Eq. (34) (R2 reference case).
+  bool feasible = true;
+  std::optional<std::string> feasibility_constraint;  // "memory_capacity" when the baseline does not fit
+  std::optional<double> capacity_needed;              // footprint ÷ capacity: how far capacity must grow
+  std::optional<std::string> reason;
 };
 SensOut solve_sensitivity(const SensIn& in) {
   if (!(in.perturbation > 0)) throw SolverError("InvalidInput", "perturbation must be > 0");
@@ -65,7 +71,12 @@ SensOut solve_sensitivity(const SensIn& in) {
     if (std::fabs(es[i]) > std::fabs(es[best])) best = i;  // ties keep the earlier entry
   o.binding_constraint = std::fabs(es[best]) <= 1e-12 ? "none" : names[best];
   o.baseline_latency = base.latency;
-  o.baseline_feasible = base.feasible;
+  o.baseline_feasible = o.feasible = base.feasible;
+  if (!base.feasible) {
+    o.feasibility_constraint = "memory_capacity";
+    o.capacity_needed = (base.memory_footprint / in.hardware.capacity).value();
+    o.reason = base.reason;
+  }
   return o;
 }
 
@@ -125,6 +136,10 @@ void register_analysis() {
       .out("binding_constraint", &SensOut::binding_constraint, "argmax |e|, or none")
       .out("baseline_latency", &SensOut::baseline_latency, "Engine.solve latency")
       .out("baseline_feasible", &SensOut::baseline_feasible, "Engine.solve feasibility")
+      .out("feasible", &SensOut::feasible, "the baseline fits in memory (MLSYSIM head's name)")
+      .out("feasibility_constraint", &SensOut::feasibility_constraint, "memory_capacity when the baseline does not fit")
+      .out("capacity_needed", &SensOut::capacity_needed, "footprint ÷ capacity when the baseline does not fit")
+      .out("reason", &SensOut::reason, "when it does not fit: footprint vs capacity")
       .run(&solve_sensitivity);
   SolverDef<SynthIn, SynthOut>("synthesis", "synthesis", "MODELS §15 (Wall 22), seed Eq. (35)-(36)",
                                "what hardware a latency target needs")

@@ -19,6 +19,18 @@ q::Params active_params_of(const Workload& w) {
   return params_of(w);
 }
 
+q::Flops observation_pass_flops(const Workload& w) {
+  // The pass over H_o frames of n_obs tokens, 2·P FLOP per token (the rule of §3.1), unless the entry
+  // states the pass's FLOP (inference_flops: a convolutional encoder is not 2·P per token).
+  if (w.inference_flops) return *w.inference_flops;
+  return 2.0 * w.observation_horizon * w.observation_tokens.value() * q::flop / q::param * params_of(w);
+}
+
+q::Flops policy_query_flops(const Workload& w) {
+  // One query = the observation pass + n_act action tokens decoded one at a time, 2·P FLOP each.
+  return observation_pass_flops(w) + 2.0 * w.action_tokens * q::flop / q::param * params_of(w);
+}
+
 Graph lower(const Workload& w, Precision p) {
   // MODELS §3.1 table.
   Graph g;
@@ -33,6 +45,7 @@ Graph lower(const Workload& w, Precision p) {
       g.ops = double(w.denoising_steps) * (w.inference_flops ? *w.inference_flops : q::Flops(two_per_param * P));
       break;
     case WorkloadKind::generic: g.ops = w.inference_flops.value_or(q::Flops{}); break;
+    case WorkloadKind::vla: g.ops = policy_query_flops(w); break;
   }
   g.parameters = P;
   // W = P·b; a generic workload without P uses its (precision-independent) model_size.

@@ -19,6 +19,10 @@ bool is_token_workload(const Workload& w);            // transformer, moe, ssm
 q::Params params_of(const Workload& w);                // P (0 if absent)
 q::Params active_params_of(const Workload& w);         // P_act (= P for dense)
 Graph lower(const Workload& w, Precision p);           // §3.1
+// A VLA policy (issue 25): the observation pass, inference_flops or 2·P·H_o·n_obs; one query adds
+// n_act decoded action tokens of 2·P each.
+q::Flops observation_pass_flops(const Workload& w);
+q::Flops policy_query_flops(const Workload& w);
 
 // §3.2: KV(S, B, p) = 2·L·n_kv·d_head·S·B·b, d_head = floor(H/a); transformer and MoE only.
 q::Bytes kv_cache(const Workload& w, double seq_tokens, double batch, Precision p);

@@ -12,38 +12,40 @@ syntax keyword mlsKeyword fn unit dimension plot where best by count
 syntax keyword mlsKeyword minimum maximum mean pareto
 syntax keyword mlsBoolean true false
 syntax keyword mlsSolver activation_bytes all_gather all_to_all amdahl_speedup arithmetic_intensity bubble_fraction checkpoint compression
-syntax keyword mlsSolver continuous_batching data_model distributed economics effective_flops efficiency erlang_c evaluate
-syntax keyword mlsSolver failure_probability fleet_mtbf hierarchical_allreduce inference_flops inference_scaling kv_cache_bytes littles_law lower
-syntax keyword mlsSolver moe_routing network_roofline node_mtbf optimize_batching optimize_parallelism optimize_placement orchestration peak_flops
-syntax keyword mlsSolver precision_bytes reduce_scatter reliability responsible ridge_point ring_allreduce roofline roofline_bound
-syntax keyword mlsSolver scaling sensitivity series_availability serve serving_capacity sustainability synthesis tail_latency
-syntax keyword mlsSolver topology training_flops training_memory transformation tree_allreduce weight_streaming young_daly_interval
+syntax keyword mlsSolver continuous_batching control_loop data_model distributed economics effective_flops efficiency erlang_c
+syntax keyword mlsSolver evaluate failure_probability fleet_mtbf hierarchical_allreduce inference_flops inference_scaling kv_cache_bytes littles_law
+syntax keyword mlsSolver lower moe_routing network_roofline node_mtbf optimize_batching optimize_parallelism optimize_placement orchestration
+syntax keyword mlsSolver peak_flops precision_bytes reduce_scatter reliability responsible ridge_point ring_allreduce roofline
+syntax keyword mlsSolver roofline_bound scaling sensitivity series_availability serve serving_capacity sustainability synthesis
+syntax keyword mlsSolver tail_latency topology training_flops training_memory transformation tree_allreduce weight_streaming young_daly_interval
 syntax keyword mlsBuiltin sqrt cbrt exp ln log2 log10 abs floor
 syntax keyword mlsBuiltin ceil round min max ceil_div has
-syntax keyword mlsZoo A100 A100_40GB A10G AWS_EFA_P5 AlexNet AnomalyDetector Australia AutonomousVehicle
-syntax keyword mlsZoo AutonomousVehicle_Waymo B200 B300 BERT_Base BERT_Large Brazil Canada Cerebras_CS3
-syntax keyword mlsZoo ChatbotServing China Chinchilla_70B CodeAssistant Colossus_100K Coral DC_Quebec_Hydro DC_US_Legacy
-syntax keyword mlsZoo DC_US_Liquid DC_US_Typical DGX_A100 DGX_A100_1 DGX_B200 DGX_H100 DGX_H800 DGX_Spark
-syntax keyword mlsZoo DLRM DS_CNN DeepSeekV3_2048 DeepSeek_R1 DeepSeek_V3 Dense_7B ESP32_S3 EU_Avg
-syntax keyword mlsZoo Ethernet_100G Ethernet_10G Ethernet_800G Falcon_180B Finland France FrontierTraining Frontier_8K
-syntax keyword mlsZoo GB200 GB200_NVL72 GB300 GH200 GPT2 GPT3 GPT3_175B_R4 GPT4
-syntax keyword mlsZoo GPT_OSS_120B GPT_OSS_20B Gaudi2 Gaudi3 Gemma2_27B Gemma2_9B Gemma3_27B Gemma3_4B
-syntax keyword mlsZoo GenericServer Germany Groq_LPU H100 H100_1024_NDR H100_16K_NDR H100_256_NDR H100_2K_NDR
-syntax keyword mlsZoo H100_512_NDR H100_PCIe H20 H200 H800 HGX_A100_80G HimaxWE1 Iceland
-syntax keyword mlsZoo India Inferentia2 InfiniBand_EDR InfiniBand_HDR InfiniBand_NDR InfiniBand_XDR Iowa Ireland
-syntax keyword mlsZoo Japan JetsonAGXOrin JetsonOrinNX JetsonOrinNanoSuper JetsonThor KeywordSpotting L4 L40S
-syntax keyword mlsZoo Llama2_13B Llama2_70B Llama2_70B_GQA Llama2_7B Llama32_1B Llama32_3B Llama33_70B Llama3_405B
-syntax keyword mlsZoo Llama3_70B Llama3_8B Llama4_Maverick Llama4_Scout LocalAssistant LocalTraining M2Ultra M4Max
-syntax keyword mlsZoo MI250X MI300X MI325X MI350X MI355X MacBookM3Max Mamba_130M Mamba_2_8B
-syntax keyword mlsZoo Mega_100K Megatron_175B Megatron_1T Megatron_22B Megatron_530B Mistral_7B Mistral_Large_2 Mistral_Small_24B
-syntax keyword mlsZoo Mixtral_8x22B Mixtral_8x7B MobileHealth MobileNetV2 NUC_Movidius Norway OPT_992 PaLM_540B
+syntax keyword mlsZoo A100 A100_40GB A10G ACT_ALOHA ALOHA ALOHA_Demos AWS_EFA_P5 AlexNet
+syntax keyword mlsZoo AnomalyDetector Atlas Australia AutonomousVehicle AutonomousVehicle_Waymo B200 B300 BERT_Base
+syntax keyword mlsZoo BERT_Large Brazil BridgeDataV2 CIFAR10 Canada Cerebras_CS3 ChatbotServing China
+syntax keyword mlsZoo Chinchilla_70B CodeAssistant Colossus_100K Coral DC_Quebec_Hydro DC_US_Legacy DC_US_Liquid DC_US_Typical
+syntax keyword mlsZoo DGX_A100 DGX_A100_1 DGX_B200 DGX_H100 DGX_H800 DGX_Spark DJI_Matrice350 DLRM
+syntax keyword mlsZoo DROID DS_CNN DeepSeekV3_2048 DeepSeek_R1 DeepSeek_V3 Dense_7B ESP32_S3 EU_Avg
+syntax keyword mlsZoo Ethernet_100G Ethernet_10G Ethernet_800G Falcon_180B Finland France Franka_Panda FrontierTraining
+syntax keyword mlsZoo Frontier_8K GB200 GB200_NVL72 GB300 GH200 GPT2 GPT3 GPT3_175B_R4
+syntax keyword mlsZoo GPT4 GPT_OSS_120B GPT_OSS_20B Gaudi2 Gaudi3 Gemma2_27B Gemma2_9B Gemma3_27B
+syntax keyword mlsZoo Gemma3_4B GenericServer Germany Groq_LPU H100 H100_1024_NDR H100_16K_NDR H100_256_NDR
+syntax keyword mlsZoo H100_2K_NDR H100_512_NDR H100_PCIe H20 H200 H800 HGX_A100_80G HimaxWE1
+syntax keyword mlsZoo Iceland ImageNet India Inferentia2 InfiniBand_EDR InfiniBand_HDR InfiniBand_NDR InfiniBand_XDR
+syntax keyword mlsZoo Iowa Ireland Japan JetsonAGXOrin JetsonOrinNX JetsonOrinNanoSuper JetsonThor KeywordSpotting
+syntax keyword mlsZoo L4 L40S Llama2_13B Llama2_70B Llama2_70B_GQA Llama2_7B Llama32_1B Llama32_3B
+syntax keyword mlsZoo Llama33_70B Llama3_405B Llama3_70B Llama3_8B Llama4_Maverick Llama4_Scout LocalAssistant LocalTraining
+syntax keyword mlsZoo LogisticsAMR M2Ultra M4Max MI250X MI300X MI325X MI350X MI355X
+syntax keyword mlsZoo MNIST MSWC MacBookM3Max Mamba_130M Mamba_2_8B Mega_100K Megatron_175B Megatron_1T
+syntax keyword mlsZoo Megatron_22B Megatron_530B Mistral_7B Mistral_Large_2 Mistral_Small_24B Mixtral_8x22B Mixtral_8x7B MobileHealth
+syntax keyword mlsZoo MobileNetV2 NUC_Movidius Norway OPT_992 Octo_Base OpenVLA_7B OpenXEmbodiment PaLM_540B
 syntax keyword mlsZoo Phi3_Mini Phi4 Pixel8 Poland Production_2K Quebec Qwen25_0_5B Qwen25_72B
 syntax keyword mlsZoo Qwen25_7B Qwen3_235B_A22B Qwen3_30B_A3B Qwen3_32B Qwen3_8B RTX4090 RTX5090 RTX_PRO_6000
-syntax keyword mlsZoo RaspberryPi5 ResNet50 ResNet50_Waymo Research_256 RoCE_400G RobotPerception Singapore SmartDoorbell
-syntax keyword mlsZoo Snapdragon8Gen3 South_Korea Spain StableDiffusion_v1_5 Sweden T4 TPUv4 TPUv4_6144
-syntax keyword mlsZoo TPUv4_Host TPUv4_ICI TPUv4_Pod TPUv5e TPUv5p TPUv6 TPUv7 TinySensor
-syntax keyword mlsZoo Trainium2 UK US_Avg V100 V100_10K V100_x8 ViT_B16 WakeVision
-syntax keyword mlsZoo Whisper_Large_V3 YOLOv8_Nano iPhone15Pro iPhone16Pro nRF52840
+syntax keyword mlsZoo RaspberryPi5 ResNet50 ResNet50_Waymo Research_256 RoCE_400G RobotPerception Robotaxi Singapore
+syntax keyword mlsZoo SmartDoorbell Snapdragon8Gen3 South_Korea Spain Spot StableDiffusion_v1_5 Sweden T4
+syntax keyword mlsZoo TPUv4 TPUv4_6144 TPUv4_Host TPUv4_ICI TPUv4_Pod TPUv5e TPUv5p TPUv6
+syntax keyword mlsZoo TPUv7 TinySensor Trainium2 UK US_Avg Unitree_H1 V100 V100_10K
+syntax keyword mlsZoo V100_x8 ViT_B16 WakeVision Whisper_Large_V3 YOLOv8_Nano iPhone15Pro iPhone16Pro nRF52840
 " a unit literal (number, then unit) and a conversion target
 syntax match mlsNumber "\<[0-9][0-9_]*\(\.[0-9]\+\)\=\([eE][+-]\=[0-9]\+\)\=" nextgroup=mlsUnit skipwhite
 syntax match mlsUnit "[A-Za-zµ°%$][A-Za-z0-9_µ°]*\(\s*[/*]\s*[A-Za-zµ°][A-Za-z0-9_µ°]*\|^-\=[0-9]\+\)*" contained

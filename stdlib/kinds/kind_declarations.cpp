@@ -89,7 +89,9 @@ void register_kinds() {
         .field("gemm_flops", &Hardware::gemm_flops, "calibrated: GEMM sizes (FLOP of one GEMM per device) of the efficiency table")
         .field("gemm_efficiency", &Hardware::gemm_efficiency, "calibrated: fraction of peak a GEMM of each gemm_flops size reaches")
         .field("link_bw_fraction", &Hardware::link_bw_fraction, "calibrated: achieved fraction of device_link_bw in a ring all-reduce")
-        .field("link_latency", &Hardware::link_latency, "calibrated: latency α of one ring step over the device link");
+        .field("link_latency", &Hardware::link_latency, "calibrated: latency α of one ring step over the device link")
+        .field("attention_efficiency", &Hardware::attention_efficiency,
+               "calibrated: fraction of the 16-bit peak the (Flash)attention kernel reaches in prefill");
     info_field<std::string>(k, "launch_date", "general availability, YYYY-MM");
     info_field<q::MoneyRate>(k, "rental_price", "on-demand rental price per device-hour");
     info_field<q::MoneyRate>(k, "reserved_price", "1-year committed rental price per device-hour");

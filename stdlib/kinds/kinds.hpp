@@ -63,6 +63,7 @@ struct Hardware {
   std::vector<double> gemm_efficiency;                // ... and the fraction of peak it reaches (Calculon-style)
   std::optional<double> link_bw_fraction;             // achieved fraction of device_link_bw in a ring all-reduce
   std::optional<q::Time> link_latency;                // α of one ring step on the device link
+  std::optional<double> attention_efficiency;         // fraction of the 16-bit peak the attention kernel reaches
 };
 
 enum class WorkloadKind { transformer, moe, ssm, cnn, diffusion, generic, vla };

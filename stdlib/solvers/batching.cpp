@@ -6,6 +6,7 @@
 #include "stdlib/solvers/calibration/forward_step.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
+#include "stdlib/solvers/request_lengths.hpp"
 #include "stdlib/solvers/serving.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
 
@@ -53,17 +54,38 @@ ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) 
   const Precision p = in.precision;
   ContinuousBatchingOut o;
   if (calibrated && in.output_len) o.mean_context = S * q::token / q::request;
+  if (bool(in.mean_request_tokens) != bool(in.max_seq_len))
+    throw SolverError("InvalidInput", "a request-length distribution needs both mean_request_tokens and max_seq_len");
   // Seed Eq. (8): pages of p_s tokens; each request's KV rounded up to whole pages.
   const double S_pad = std::ceil(S / ps) * ps;
-  const q::Bytes kv_seq = kv_cache(in.model, S_pad, 1, p);
+  q::Bytes kv_seq = kv_cache(in.model, S_pad, 1, p);
   const q::Bytes W = params_of(in.model) * bytes_per(p);
   const q::Bytes free = double(in.tp) * in.hardware.capacity - W;
-  double n = free.value() <= 0 ? 0 : std::min(std::floor(free / kv_seq), n_max);
+  const auto fits = [&](q::Bytes per_request) { return free.value() <= 0 ? 0.0 : std::floor(free / per_request); };
+  double n = std::min(fits(kv_seq), n_max);
+  o.memory_fragmentation = (S_pad - S) / S_pad;
+  double n_s = std::max(1.0, std::floor(0.5 * n));  // seed: static batching wastes 50 % (D15)
+  if (in.mean_request_tokens) {
+    // Request lengths min(Exponential, S_max) (request_lengths.hpp): a paged request holds its expected
+    // page-rounded length, a static one the whole window; each admits what fits, up to n_max.
+    const RequestLengths rl = request_lengths(in.mean_request_tokens->value(), in.max_seq_len->value(), ps);
+    const auto per_request = [](double tokens) { return tokens * q::token / q::request; };
+    o.length_scale = per_request(rl.scale);
+    o.paged_kv_tokens = per_request(rl.paged_tokens);
+    o.paged_fragmentation = rl.paged_fragmentation;
+    o.static_kv_tokens = per_request(rl.static_tokens);
+    o.static_fragmentation = rl.static_fragmentation;
+    kv_seq = kv_cache(in.model, rl.paged_tokens, 1, p);
+    const double paged = fits(kv_seq), fixed = fits(kv_cache(in.model, rl.static_tokens, 1, p));
+    o.paged_capacity = paged * q::request;
+    o.static_capacity = fixed * q::request;
+    n = std::min(paged, n_max);
+    n_s = std::max(1.0, std::min(fixed, n_max));
+    o.memory_fragmentation = rl.paged_fragmentation;
+  }
   o.max_active_requests = n * q::request;
   o.kv_bytes_per_request = kv_seq;
   o.paged_kv_cache_size = n * kv_seq;
-  o.memory_fragmentation = (S_pad - S) / S_pad;
-  const double n_s = std::max(1.0, std::floor(0.5 * n));  // seed: static batching wastes 50 % (D15)
   o.static_batch = n_s * q::request;
   // TTFT: serving prefill of n_max requests, unpadded KV in the memory branch (§6); of their prompts when
   // the output length is given. Calibrated: one calibrated forward step of those prompts (C7).
@@ -190,6 +212,10 @@ void register_batching() {
           at_least(1))
       .in("length_cv", &ContinuousBatchingIn::length_cv, "calibrated: coefficient of variation of N (0 fixed, 1 exponential)",
           at_least(0))
+      .in("mean_request_tokens", &ContinuousBatchingIn::mean_request_tokens,
+          "mean tokens a request fills, lengths min(Exponential, max_seq_len) (with max_seq_len)", at_least(0, true))
+      .in("max_seq_len", &ContinuousBatchingIn::max_seq_len, "longest context a request may reach S_max (with mean_request_tokens)",
+          at_least(0, true))
       .in("fidelity", &ContinuousBatchingIn::fidelity, "textbook or calibrated (docs/fidelity.md)", one_of(fidelity::levels()))
       .out("feasible", &ContinuousBatchingOut::feasible, "n > 0")
       .out("reason", &ContinuousBatchingOut::reason, "when no request fits: why, and the least tp that fits")
@@ -204,6 +230,14 @@ void register_batching() {
       .out("static_batch", &ContinuousBatchingOut::static_batch, "n_s")
       .out("mean_context", &ContinuousBatchingOut::mean_context, "calibrated with output_len: S + N(1 + cv²)/2")
       .out("fidelity", &ContinuousBatchingOut::fidelity, "the fidelity level when not textbook")
+      .out("length_scale", &ContinuousBatchingOut::length_scale, "with a length distribution: μ, E[min(X, S_max)] = mean")
+      .infinite_when("mean_request_tokens = max_seq_len: every request fills the window (fixed length)")
+      .out("paged_kv_tokens", &ContinuousBatchingOut::paged_kv_tokens, "p·(1 − r^K)/(1 − r), r = e^(−p/μ), K = ⌈S_max/p⌉")
+      .out("paged_fragmentation", &ContinuousBatchingOut::paged_fragmentation, "1 − mean/paged_kv_tokens")
+      .out("static_kv_tokens", &ContinuousBatchingOut::static_kv_tokens, "S_max: a static allocator reserves the window")
+      .out("static_fragmentation", &ContinuousBatchingOut::static_fragmentation, "1 − mean/S_max")
+      .out("paged_capacity", &ContinuousBatchingOut::paged_capacity, "⌊(tp·capacity − W)/KV(paged_kv_tokens)⌋")
+      .out("static_capacity", &ContinuousBatchingOut::static_capacity, "⌊(tp·capacity − W)/KV(S_max)⌋")
       .run(&solve_continuous_batching);
   SolverDef<WeightStreamingIn, WeightStreamingOut>("weight_streaming", "weight_streaming", "MODELS §8 (Wall 6), seed Eq. (9)",
                                                    "wafer-scale weight streaming: per-layer injection vs compute")

@@ -36,6 +36,9 @@ struct ContinuousBatchingIn {
   int tp = 1;
   std::optional<q::TokensPerRequest> output_len;  // N: tokens generated per request (mean); textbook: S + N is the context
   double length_cv = 0;                  // calibrated: coefficient of variation of N (0 fixed, 1 exponential)
+  // Request lengths min(Exponential, S_max) with this mean (request_lengths.hpp): both or neither.
+  std::optional<q::TokensPerRequest> mean_request_tokens;
+  std::optional<q::TokensPerRequest> max_seq_len;
   std::string fidelity = "textbook";     // docs/fidelity.md: calibrated adds C1–C8
 };
 struct ContinuousBatchingOut {
@@ -52,6 +55,16 @@ struct ContinuousBatchingOut {
   q::Requests static_batch{};            // n_s = max(1, floor(0.5·n))
   std::optional<q::TokensPerRequest> mean_context;  // calibrated with output_len: S + N(1 + cv²)/2
   std::optional<std::string> fidelity;   // the level when not textbook
+  // With mean_request_tokens and max_seq_len (request_lengths.hpp): the capped exponential's scale μ, the
+  // expected KV tokens per request and internal fragmentation of a paged and of a static allocator, and how
+  // many requests each fits in the free memory.
+  std::optional<q::TokensPerRequest> length_scale;
+  std::optional<q::TokensPerRequest> paged_kv_tokens;
+  std::optional<double> paged_fragmentation;
+  std::optional<q::TokensPerRequest> static_kv_tokens;
+  std::optional<double> static_fragmentation;
+  std::optional<q::Requests> paged_capacity;
+  std::optional<q::Requests> static_capacity;
 };
 ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in);
 

@@ -2,6 +2,7 @@
 
 #include "stdlib/registry/solver_registry.hpp"
 #include "stdlib/solvers/calibration/fidelity.hpp"
+#include "stdlib/solvers/chunked_prefill.hpp"
 #include "stdlib/solvers/calibration/forward_step.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
@@ -66,7 +67,30 @@ ServingOut solve_serving(const ServingIn& in) {
   const bool calibrated = fidelity::calibrated(in.fidelity);
   // TTFT, Eq. (6) with batch, through the roofline max; disaggregation adds the KV transfer. Calibrated:
   // the prefill as one calibrated forward step of B sequences of S_new tokens after C cached (C1–C7).
-  if (calibrated) {
+  if (in.prefill_chunk_tokens) {
+    // Chunked prefill (chunked_prefill.hpp): each chunk is the level's prefill step of its tokens, after the
+    // cached prefix and the chunks before it (textbook: compute of the chunk's tokens, memory of W + the KV
+    // cache up to the chunk's end; calibrated: the C7 step).
+    const q::FlopRate F = peak_for(pre, p);
+    const auto chunk = [&](double tokens, double context) -> PrefillChunkTime {
+      if (calibrated) {
+        const auto step = calibration::forward_step(in.model, pre, {{B, tokens, context}}, p, in.tp);
+        return {step.compute, step.memory, step.total};
+      }
+      PrefillChunkTime t;
+      t.compute = 2.0 * q::flop / q::param * active_params_of(in.model) * tokens * B / (tp * F * eta);
+      t.memory = (W + kv_cache(in.model, context + tokens, B, p)) / (tp * pre.bandwidth);
+      t.total = std::max(t.compute, t.memory) + pre.dispatch_tax;
+      return t;
+    };
+    const ChunkedPrefill cp = chunked_prefill(S_new, C, in.prefill_chunk_tokens->value(), chunk);
+    o.prefill_compute_time = cp.compute;
+    o.prefill_memory_time = cp.memory;
+    o.ttft = cp.total;
+    o.prefill_chunks = cp.chunks;
+    o.prefill_chunk_time = cp.longest;
+    o.decode_stall_bound = cp.longest;
+  } else if (calibrated) {
     const auto step = calibration::forward_step(in.model, pre, {{B, S_new, C}}, p, in.tp);
     o.prefill_compute_time = step.compute;
     o.prefill_memory_time = step.memory;
@@ -167,6 +191,8 @@ void register_serving() {
       .in("spec_k", &ServingIn::spec_k, "draft tokens per step K", at_least(1))
       .in("cached_prefix_len", &ServingIn::cached_prefix_len, "prefix-cached tokens C", at_least(0))
       .in("output_len", &ServingIn::output_len, "tokens generated per request N (gives e2e_latency and throughput)", at_least(1))
+      .in("prefill_chunk_tokens", &ServingIn::prefill_chunk_tokens,
+          "chunked prefill (Sarathi-Serve): at most c prompt tokens per step; TTFT sums the chunks", at_least(1))
       .in("fidelity", &ServingIn::fidelity, "textbook or calibrated (docs/fidelity.md)", one_of(fidelity::levels()))
       .out("feasible", &ServingOut::feasible, "weights + KV fit")
       .out("ttft", &ServingOut::ttft, "time to first token")
@@ -189,6 +215,10 @@ void register_serving() {
       .out("e2e_latency", &ServingOut::e2e_latency, "with output_len N: TTFT + (N − 1) ITL (calibrated: ITL as the context grows)")
       .out("throughput", &ServingOut::throughput, "with output_len N: B·N / e2e_latency")
       .out("fidelity", &ServingOut::fidelity, "the fidelity level when not textbook")
+      .out("prefill_chunks", &ServingOut::prefill_chunks, "with prefill_chunk_tokens c: ⌈S_new/c⌉")
+      .out("prefill_chunk_time", &ServingOut::prefill_chunk_time, "with prefill_chunk_tokens: the longest chunk's step")
+      .out("decode_stall_bound", &ServingOut::decode_stall_bound,
+           "with prefill_chunk_tokens: the longest a decode step waits behind one chunk (= prefill_chunk_time)")
       .run(&solve_serving);
 }
 }  // namespace reg

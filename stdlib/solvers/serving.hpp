@@ -24,6 +24,7 @@ struct ServingIn {
   int spec_k = 4;                                       // K draft tokens per step
   q::TokensPerRequest cached_prefix_len{};              // C, 0 ≤ C < S
   std::optional<q::TokensPerRequest> output_len;        // tokens generated per request: e2e latency, throughput
+  std::optional<q::TokensPerRequest> prefill_chunk_tokens;  // chunked prefill (Sarathi-Serve): tokens per chunk c
   std::string fidelity = "textbook";                    // docs/fidelity.md: calibrated adds C1–C7
 };
 
@@ -48,6 +49,11 @@ struct ServingOut {
   std::optional<q::Time> e2e_latency;   // with output_len N: TTFT + the N − 1 decode steps after it
   std::optional<q::TokenRate> throughput;  // with output_len: B·N / e2e_latency
   std::optional<std::string> fidelity;  // the level when not textbook (calibrated)
+  // Chunked prefill (with prefill_chunk_tokens c): ⌈S_new/c⌉ chunks, the longest chunk's time, and the bound
+  // it puts on a decode step that waits behind one chunk.
+  std::optional<double> prefill_chunks;
+  std::optional<q::Time> prefill_chunk_time;
+  std::optional<q::Time> decode_stall_bound;
 };
 
 // One decode step of `model` on `dev` (MODELS §6, Eq. 7 with |W| = W + KV, through the roofline max), for B

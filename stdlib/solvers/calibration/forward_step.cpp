@@ -1,6 +1,8 @@
 #include "stdlib/solvers/calibration/forward_step.hpp"
 
+#include "stdlib/solvers/calibration/activation_traffic.hpp"
 #include "stdlib/solvers/calibration/attention.hpp"
+#include "stdlib/solvers/calibration/device_constant.hpp"
 #include "stdlib/solvers/calibration/gemm_efficiency.hpp"
 #include "stdlib/solvers/calibration/launch_cost.hpp"
 #include "stdlib/solvers/calibration/memory_bandwidth.hpp"
@@ -12,6 +14,13 @@
 
 namespace mls::calibration {
 
+// C10: the fraction of the 16-bit peak the attention kernel reaches (zoo field attention_efficiency).
+static double attention_efficiency(const Hardware& h) {
+  const double e = device_constant(h, h.attention_efficiency, "attention_efficiency");
+  if (!(e > 0 && e <= 1)) throw SolverError("InvalidInput", h.name + ".attention_efficiency must lie in (0, 1]");
+  return e;
+}
+
 StepTime forward_step(const Workload& w, const Hardware& h, const std::vector<StepPart>& parts, Precision p, int tp) {
   double tokens = 0;
   q::Flops attn{};
@@ -22,14 +31,22 @@ StepTime forward_step(const Workload& w, const Hardware& h, const std::vector<St
     kv += kv_cache(w, part.context + part.new_tokens, part.sequences, p);
   }
   StepTime t;
-  const q::Flops flops = 2.0 * q::flop / q::param * active_params_of(w) * tokens + attn;
+  const q::Bandwidth bw = achievable_bandwidth(h);
+  const double devices = double(tp);
   t.gemm_efficiency = gemm_efficiency(h, gemm_size(tokens, w.hidden_dim, tp));
-  t.compute = flops / (double(tp) * peak_for(h, p) * t.gemm_efficiency);
-  const q::Bytes weights = params_of(w) * bytes_per(p);
-  t.memory = (weights + kv + attention_bytes(w, tokens, p)) / (double(tp) * achievable_bandwidth(h));
+  const q::Time gemm_c = 2.0 * q::flop / q::param * active_params_of(w) * tokens / (devices * peak_for(h, p) * t.gemm_efficiency);
+  const q::Time gemm_m = params_of(w) * bytes_per(p) / (devices * bw);
+  // The attention core computes in 16 bit even when the weights are fp8/int8 (FlashAttention-2, Dao 2023;
+  // fp8 attention came with FlashAttention-3, Shah et al. 2024), so its rate is the lower of the two peaks.
+  const q::FlopRate attn_rate = std::min(peak_for(h, p), h.peak_flops) * attention_efficiency(h);
+  const q::Time attn_c = attn / (devices * attn_rate);
+  const q::Time attn_m = (kv + attention_bytes(w, tokens, p)) / (devices * bw);
+  const q::Time act = activation_traffic(w, tokens, tp) / bw;
+  t.compute = gemm_c + attn_c;
+  t.memory = gemm_m + attn_m + act;
   t.launch = launch_cost(h, w.layers);
   t.tp_comm = tensor_parallel_comm(h, w, tokens, tp);
-  t.total = std::max(t.compute, t.memory) + t.launch + t.tp_comm + h.dispatch_tax;
+  t.total = std::max(gemm_c, gemm_m) + std::max(attn_c, attn_m) + act + t.launch + t.tp_comm + h.dispatch_tax;
   return t;
 }
 

@@ -1,10 +1,15 @@
 // One calibrated forward step of a transformer on tp devices (docs/fidelity.md, equation C7): the
 // roofline of the step with the calibrated terms, for a mix of sequences — a prefill chunk, a decode
 // batch, or both in one step as continuous batching schedules them (Agrawal et al., "Sarathi-Serve",
-// OSDI 2024, §4: chunked prefills ride along with decodes):
-//   T_step = max(t_c, t_m) + t_launch + t_tp + dispatch
-//   t_c = (2·P_act·T + F_attn) / (tp · F_p · η(gemm_size(T, H, tp)))          C3, C4
-//   t_m = (W + KV + M_attn) / (tp · BW_achieved)                               C1, C5
+// OSDI 2024, §4: chunked prefills ride along with decodes). The roofline applies per kernel (Williams et
+// al., "Roofline", CACM 2009): the GEMMs and the attention kernel are separate kernels that one stream runs
+// one after the other, so each takes its own max and the step adds them:
+//   T_step = max(t_gemm,c, t_gemm,m) + max(t_attn,c, t_attn,m) + t_act + t_launch + t_tp + dispatch
+//   t_gemm,c = 2·P_act·T / (tp · F_p · η(gemm_size(T, H, tp)))                C3
+//   t_gemm,m = W / (tp · BW_achieved)                                          C1
+//   t_attn,c = F_attn / (tp · min(F_p, F_16) · attention_efficiency)           C4, C10
+//   t_attn,m = (KV + M_attn) / (tp · BW_achieved)                              C1, C5
+//   t_act = M_act / BW_achieved                                                C9
 //   t_launch = L · layer_overhead                                              C2
 //   t_tp = 2 · L · ring(T·H·2 B, tp, β, α)                                     C6
 // T = Σ sequences·new tokens; KV = the cache the step reads and writes, at each part's context + new
@@ -24,7 +29,7 @@ struct StepPart {
 };
 
 struct StepTime {
-  q::Time compute{}, memory{}, launch{}, tp_comm{}, total{};
+  q::Time compute{}, memory{}, launch{}, tp_comm{}, total{};  // compute: GEMMs + attention; memory: all traffic
   double gemm_efficiency = 0;
 };
 

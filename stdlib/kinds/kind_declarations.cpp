@@ -168,14 +168,14 @@ void register_kinds() {
         .field("intra_latency", &Node::intra_latency, "intra-node link latency")
         .field("nics", &Node::nics, "network interfaces per node")
         .field("psus", &Node::psus, "power supplies per node")
-        .field("allreduce_bus_bw", &Node::allreduce_bus_bw, "measured intra-node all-reduce bus bandwidth (calibrated level)")
         .field("gpu_failure_rate", &Node::gpu_failure_rate, "interruptions per node-hour: accelerator (calibrated level)")
         .field("hbm_failure_rate", &Node::hbm_failure_rate, "interruptions per node-hour: accelerator memory, HBM and SRAM")
         .field("network_failure_rate", &Node::network_failure_rate, "interruptions per node-hour: network switches and cables")
         .field("nic_failure_rate", &Node::nic_failure_rate, "interruptions per node-hour: NICs")
         .field("host_failure_rate", &Node::host_failure_rate, "interruptions per node-hour: host (CPU, memory, SSD, board, maintenance)")
         .field("psu_failure_rate", &Node::psu_failure_rate, "interruptions per node-hour: power supplies")
-        .field("software_failure_rate", &Node::software_failure_rate, "interruptions per node-hour: software (bugs, NCCL, dependencies)");
+        .field("software_failure_rate", &Node::software_failure_rate, "interruptions per node-hour: software (bugs, NCCL, dependencies)")
+        .field("interruption_rate", &Node::interruption_rate, "job interruptions per node-hour, all causes, when no class rates (calibrated level)");
   }
   {
     KindDef<Fabric> k("fabric", "the inter-node network");

@@ -106,11 +106,13 @@ struct Node {
   std::optional<q::Time> intra_latency;
   int nics = 1;
   int psus = 1;
-  // Calibrated level (issue 22): measured all-reduce bus bandwidth inside the node (nccl-tests), and
-  // interruption rates per node by failure class from a published large-scale study.
-  std::optional<q::Bandwidth> allreduce_bus_bw;
+  // Calibrated level (issue 22): interruption rates per node by failure class from a published
+  // large-scale study. (The measured all-reduce bandwidth is the accelerator's link_bw_fraction.)
   std::optional<q::Frequency> gpu_failure_rate, hbm_failure_rate, network_failure_rate, nic_failure_rate,
       host_failure_rate, psu_failure_rate, software_failure_rate;
+  // Calibrated level: job interruptions per node-hour from all causes, for a fleet generation whose
+  // published study gives a job-level MTTF but no breakdown by class (used when the class rates are absent).
+  std::optional<q::Frequency> interruption_rate;
 };
 
 struct Fabric {

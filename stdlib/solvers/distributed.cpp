@@ -115,9 +115,10 @@ DistOut solve_distributed(const DistIn& in) {
   const q::Bytes tp_msg = T_r / in.cp * w.hidden_dim * b * q::param;
   o.tp_communication_latency = 4 * layers_per_stage *
                                ring_allreduce(tp_msg, in.tp, tp_intra ? bw_intra : bw_inter, tp_intra ? a_intra : a_inter);
-  // EP (MoE): dispatch + combine, forward + backward: 4 all-to-alls per layer (D11).
+  // EP (MoE): dispatch + combine, forward + backward: 4 all-to-alls per layer (D11), each gated by the
+  // busiest rank's ι × the mean routed volume (MLSYSIM head, moe_routing_imbalance_factor).
   const bool ep_intra = in.tp * in.ep <= G;
-  const q::Bytes ep_msg = double(w.top_k) * (T_r / in.ep) * w.hidden_dim * b * q::param;
+  const q::Bytes ep_msg = in.moe_routing_imbalance * double(w.top_k) * (T_r / in.ep) * w.hidden_dim * b * q::param;
   o.ep_communication_latency = 4 * layers_per_stage *
                                all_to_all(ep_msg, in.ep, ep_intra ? bw_intra : bw_inter, ep_intra ? a_intra : a_inter);
   o.dp_communication_latency *= in.congestion_factor;
@@ -232,6 +233,8 @@ void register_distributed() {
       .in("overlap_efficiency", &DistIn::overlap_efficiency, "fraction of DP traffic hidden")
       .in("congestion_factor", &DistIn::congestion_factor, "multiplier on communication", at_least(0))
       .in("straggler_factor", &DistIn::straggler_factor, "multiplier on the step", at_least(0))
+      .in("moe_routing_imbalance", &DistIn::moe_routing_imbalance,
+          "ι: busiest expert-parallel rank's routed tokens ÷ the mean; scales the EP all-to-all", at_least(1))
       .in("fidelity", &DistIn::fidelity, "textbook (MODELS §12) or calibrated (docs/fidelity.md)",
           one_of({"textbook", "calibrated"}))
       .in("cp", &DistIn::cp, "context-parallel degree, ring attention (calibrated level)")
@@ -270,6 +273,8 @@ void register_distributed() {
       .out("compute_efficiency", &DistOut::compute_efficiency, "calibrated: η of the GEMM shape (0 at textbook)")
       .out("p2p_communication_latency", &DistOut::p2p_communication_latency, "calibrated: pipeline activation sends per step")
       .out("cp_communication_latency", &DistOut::cp_communication_latency, "calibrated: exposed ring-attention KV exchange per step")
+      .out("elementwise_latency", &DistOut::elementwise_latency, "calibrated: memory-bound non-GEMM operators per step (in the compute time)")
+      .out("optimizer_latency", &DistOut::optimizer_latency, "calibrated: memory-bound optimizer step")
       .out("run_time", &DistOut::run_time, "training_tokens/token_throughput·(1 + run_overhead)")
       .out("gpu_hours", &DistOut::gpu_hours, "N·run_time")
       .run(&solve_distributed);

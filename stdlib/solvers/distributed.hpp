@@ -25,6 +25,10 @@ struct DistIn {
   double overlap_efficiency = 0.85;        // seed Wall 14 default (D13)
   double congestion_factor = 1;
   double straggler_factor = 1;
+  // Issue 25.2 (MLSYSIM head's moe_routing_imbalance_factor): ι, the busiest expert-parallel rank's routed
+  // tokens ÷ the mean (≥ 1; the moe_routing solver's `imbalance`). The all-to-all waits for that rank, so
+  // its volume scales by ι at both levels; 1 leaves the textbook results unchanged.
+  double moe_routing_imbalance = 1;
   // Issue 22. Defaults leave the textbook level unchanged. cp shards the sequence at both levels (its
   // ring-attention exchange is calibrated only); sequence_parallel changes the calibrated memory and is
   // what the textbook activation memory already assumes.
@@ -56,6 +60,8 @@ struct DistOut {
   // Calibrated level only (0 at textbook).
   double compute_efficiency = 0;           // η(GEMM shape) used for the compute time
   q::Time p2p_communication_latency{}, cp_communication_latency{};
+  q::Time elementwise_latency{};           // memory-bound non-GEMM work of the step (norms, softmax, GeLU, dropout)
+  q::Time optimizer_latency{};             // memory-bound optimizer step over the device's parameters and states
   std::optional<q::Time> run_time, gpu_hours;
 };
 

@@ -154,8 +154,9 @@ q::Time node_mtbf(double gpus, q::Time gpu, double nics, q::Time nic, double psu
 // Node failure rate by class. Textbook: the component MTBFs (gpu, nic, psu) only, so `classes` picks
 // among them. Calibrated: interruption classes in series, each a rate per node from a published
 // large-scale study (zoo; Llama Team 2024 Table 5 for DGX H100), so the job's interruptions and their
-// split by cause follow: E[n_c] = λ_c · nodes · T. Classes the zoo lacks for the node fall back to the
-// textbook component MTBFs (accelerators, NICs, PSUs).
+// split by cause follow: E[n_c] = λ_c · nodes · T. A node with only an all-cause `interruption_rate`
+// (a job-level MTTF study, no breakdown) uses that total. Classes the zoo lacks for the node fall back to
+// the textbook component MTBFs (accelerators, NICs, PSUs).
 q::Frequency class_rates(const ReliabilityIn& in, ReliabilityOut& o, double node_hours) {
   static const char* kNames[] = {"gpu", "hbm", "network", "nic", "host", "psu", "software"};
   std::vector<std::string> chosen;
@@ -178,6 +179,14 @@ q::Frequency class_rates(const ReliabilityIn& in, ReliabilityOut& o, double node
   const bool zoo = in.fidelity == "calibrated" && (n.gpu_failure_rate || n.hbm_failure_rate || n.network_failure_rate || n.nic_failure_rate ||
                    n.host_failure_rate || n.psu_failure_rate || n.software_failure_rate);
   const q::Frequency none{};
+  // A fleet generation with only a job-level all-cause rate (Kokolis et al. 2025 for A100 clusters):
+  // interruptions are counted in total, never split by class.
+  if (in.fidelity == "calibrated" && !zoo && n.interruption_rate) {
+    if (in.classes != "all")
+      throw SolverError("InvalidInput", "node " + n.name + " has only an all-cause interruption_rate (its source gives no "
+                                        "breakdown by class): use classes = \"all\", or give the node per-class *_failure_rate fields");
+    return *n.interruption_rate;
+  }
   const q::Frequency gpu = zoo ? n.gpu_failure_rate.value_or(none) : double(n.gpus) / in.gpu_mtbf;
   const q::Frequency nic = zoo ? n.nic_failure_rate.value_or(none) : double(n.nics) / in.nic_mtbf;
   const q::Frequency psu = zoo ? n.psu_failure_rate.value_or(none) : double(n.psus) / in.psu_mtbf;

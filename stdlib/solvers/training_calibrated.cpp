@@ -2,6 +2,8 @@
 // DistributedModel's decomposition with the effects the textbook equations leave out. Every
 // constant comes from the zoo (hardware, node); each equation cites its source.
 #include "stdlib/core/value.hpp"
+#include "stdlib/solvers/calibration/gemm_efficiency.hpp"
+#include "stdlib/solvers/calibration/memory_bandwidth.hpp"
 #include "stdlib/solvers/collectives.hpp"
 #include "stdlib/solvers/distributed.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
@@ -29,6 +31,30 @@ double activation_bytes_per_element(Recompute r, bool sp, double t, double a, do
 // PENDING h13's shared primitives (stdlib/solvers/calibration/): replaced at the merge.
 q::Flops attention_score_flops_pending(const Workload& w, double S) {
   return 4.0 * w.layers * w.hidden_dim * S * q::flop;
+}
+
+// Bytes the non-GEMM operators of one transformer layer move per token in the forward pass at 16 bit,
+// from the layer's operator list (Korthikanti et al. 2023 §4.1, Fig. 2: two LayerNorms, the attention
+// core's softmax and dropout, GeLU, two dropout-residual adds), each reading its input and writing its
+// output once as Megatron's fused kernels do (fused scale-mask-softmax, bias-GeLU, bias-dropout-add):
+//   LayerNorm 2·(2h read + 2h write) = 8h; bias-dropout-add 2·(4h read + 2h write + h mask) = 14h;
+//   bias-GeLU on the 4h/t shard 8h/t read + 8h/t write = 16h/t; softmax on a·s/t scores 2·2as/t = 4as/t;
+//   attention dropout 2as/t + 2as/t + as/t mask = 5as/t.
+// Sequence parallelism shards the h-sized terms over t as well (Korthikanti §4.2.2).
+double elementwise_bytes_per_token(bool sp, double t, double a, double s, double h) {
+  const double replicated = 22.0 * h;
+  return (sp ? replicated / t : replicated) + 16.0 * h / t + 9.0 * a * s / t;
+}
+
+// The GEMM-shape efficiency (calibration C3, the device's table) when the zoo has it, else the user's η.
+double gemm_eta(const Hardware& hw, double tokens, int hidden, int tp, double fallback) {
+  if (hw.gemm_flops.empty()) return fallback;
+  return calibration::gemm_efficiency(hw, calibration::gemm_size(tokens, hidden, tp));
+}
+
+// The achievable HBM bandwidth (calibration C1) when the zoo has the copy-benchmark fraction, else the datasheet.
+q::Bandwidth hbm_bandwidth(const Hardware& hw) {
+  return hw.bw_fraction ? calibration::achievable_bandwidth(hw) : hw.bandwidth;
 }
 
 }  // namespace
@@ -65,15 +91,27 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
       model_per_token + (rc == Recompute::full ? f_dense + f_attn : rc == Recompute::selective ? f_attn : q::Flops{});
 
   // Compute time of one micro-batch on one device: its share of the hardware FLOPs at the efficiency
-  // the device reaches on this GEMM shape (rows = tokens of the micro-batch, columns = H/tp).
-  o.compute_efficiency = in.efficiency;
+  // the device reaches on this GEMM shape (rows = tokens of the micro-batch on one cp rank, columns =
+  // H/tp; calibration C3), plus the memory-bound non-GEMM operators at the achievable HBM bandwidth
+  // (calibration C1): forward once, backward twice (it reads the saved input and the output gradient and
+  // writes the input gradient), once more when the forward is recomputed in full.
   const double tokens_mb = b_mu * S;
-  const q::Time t_comp_mb = hw_per_token * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
+  o.compute_efficiency = gemm_eta(hw, b_mu * S_cp, w.hidden_dim, in.tp, in.efficiency);
+  const q::Time t_gemm_mb = hw_per_token * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
+  const double passes = rc == Recompute::full ? 4.0 : 3.0;
+  const q::Bytes ew_mb = passes * (L / pp) * (tokens_mb / cp) *
+                         elementwise_bytes_per_token(in.sequence_parallel, tp, a, S_cp, H) * (b.value() / 2.0) * q::byte;
+  const q::Bandwidth hbm = hbm_bandwidth(hw);
+  const q::Time t_ew_mb = ew_mb / hbm;
+  const q::Time t_comp_mb = t_gemm_mb + t_ew_mb;
 
-  // Links: NVLink inside a node at its measured all-reduce bus bandwidth (nccl-tests) when the zoo has
-  // it, else intra_bw; the fabric between nodes (one NIC per GPU). α as at the textbook level.
+  // Links: NVLink inside a node at the ring all-reduce bandwidth the serving calibration uses (C-terms,
+  // docs/fidelity.md): link_bw_fraction · device_link_bw / 2, one zoo field (nccl-tests) for both
+  // levels' users; else intra_bw. The fabric between nodes (one NIC per GPU). α as at the textbook level.
   const q::Time a_intra = 500e-9 * q::seconds, a_inter = f.fabric.latency.value_or(5e-6 * q::seconds);
-  const q::Bandwidth bw_intra = node.allreduce_bus_bw.value_or(node.intra_bw);
+  const q::Bandwidth bw_intra = hw.link_bw_fraction && hw.device_link_bw
+                                    ? q::Bandwidth(*hw.link_bw_fraction * *hw.device_link_bw / 2.0)
+                                    : node.intra_bw;
   const q::Bandwidth bw_inter = f.fabric.bandwidth / f.fabric.oversubscription;
   const double layers_per_stage = L / pp;
 
@@ -86,9 +124,10 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   const q::Time t_tp_mb = n_ar * layers_per_stage *
                           ring_allreduce(tp_msg, tp, tp_intra ? bw_intra : bw_inter, tp_intra ? a_intra : a_inter);
 
-  // EP (MoE): 4 all-to-alls per layer as at the textbook level, per micro-batch.
+  // EP (MoE): 4 all-to-alls per layer as at the textbook level, per micro-batch, gated by the busiest
+  // rank's ι × the mean routed volume.
   const bool ep_intra = tp * ep <= G;
-  const q::Bytes ep_msg = double(w.top_k) * (b_mu * S_cp / ep) * H * b * q::param;
+  const q::Bytes ep_msg = in.moe_routing_imbalance * double(w.top_k) * (b_mu * S_cp / ep) * H * b * q::param;
   const q::Time t_ep_mb =
       4 * layers_per_stage * all_to_all(ep_msg, ep, ep_intra ? bw_intra : bw_inter, ep_intra ? a_intra : a_inter);
 
@@ -119,6 +158,7 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   // with v model chunks per device shrinks the bubble to (pp − 1)/v micro-batch times.
   const q::Time t_mb = t_comp_mb + t_tp_mb + t_ep_mb + t_p2p_mb + t_cp_mb;
   const double bubble_mb = pp > 1 ? (pp - 1) / v : 0;
+  o.elementwise_latency = m * t_ew_mb;
   o.node_latency_compute = m * t_comp_mb;
   o.node_latency_memory = params_of(w) * b / (tp * pp * ep) / hw.bandwidth;
   o.node_latency = std::max(o.node_latency_compute, o.node_latency_memory) + hw.dispatch_tax;
@@ -143,10 +183,6 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   o.dp_communication_exposed = (1 - in.overlap_efficiency) * o.dp_communication_latency;
   o.communication_latency = o.dp_communication_exposed + o.tp_communication_latency + o.ep_communication_latency +
                             o.p2p_communication_latency + o.cp_communication_latency;
-  o.step_latency_total = (std::max(o.node_latency_compute, o.node_latency_memory) + hw.dispatch_tax +
-                          o.communication_latency + o.pipeline_bubble_latency) *
-                         std::max(1.0, in.straggler_factor);
-  o.scaling_efficiency = (o.node_latency / o.step_latency_total).value();
 
   // Memory (§3.4) with Korthikanti's activation terms; the first stage holds min(m, pp) micro-batches
   // in 1F1B, ×(1 + (pp − 1)/(pp·v)) with interleaving (Korthikanti et al. §4.2.3).
@@ -156,6 +192,15 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   mem.activations = layers_per_stage * in_flight * S_cp * b_mu * H *
                     activation_bytes_per_element(rc, in.sequence_parallel, tp, a, S_cp, H) * b.value() / 2.0 * q::byte;
   mem.total = mem.weights + mem.gradients + mem.optimizer + mem.activations;
+  // Optimizer step (after the gradient reduction, not overlapped): memory-bound over the device's
+  // parameters and states. Mixed-precision Adam (Rajbhandari et al. 2020 §3.1: 16-bit weights and
+  // gradients, 32-bit master weights, momentum and variance) reads all of them and writes the weights and
+  // states: gradients + 2·(weights + optimizer states) bytes, at the achievable HBM bandwidth.
+  o.optimizer_latency = (mem.gradients + 2.0 * (mem.weights + mem.optimizer)) / hbm;
+  o.step_latency_total = (std::max(o.node_latency_compute, o.node_latency_memory) + hw.dispatch_tax +
+                          o.communication_latency + o.pipeline_bubble_latency + o.optimizer_latency) *
+                         std::max(1.0, in.straggler_factor);
+  o.scaling_efficiency = (o.node_latency / o.step_latency_total).value();
   o.memory_per_device = mem.total;
   o.memory_weights = mem.weights;
   o.memory_gradients = mem.gradients;

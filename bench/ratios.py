@@ -4,9 +4,11 @@
 Compiles bench/native/*.c (cc -O2), then times each piece of work natively and under each `mls` given,
 and prints a markdown table: native figure, then per build the figure and its ratio to native. Times
 are medians of a few runs; loop costs are per point with start-up cancelled (a run of N points minus a
-run of 1). A measurement, not a test.
+run of 1; for the roofline solve, CPU time of 1.2 M points minus 0.2 M, both compiled at O2). A
+measurement, not a test.
 
-usage: bench/ratios.py [--before OLD_MLS] [MLS]     (MLS defaults to build/mls)
+usage: bench/ratios.py [--before OLD_MLS] [--only KEY,...] [MLS]     (MLS defaults to build/mls)
+       KEY: loop loop_eval loop_mem solve csv1 csv2 json1 json2 start start_zoo
 """
 import argparse
 import os
@@ -19,17 +21,18 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 N_LOOP = 10_000_000
 N_SOLVE = 1_000_000
+N_SOLVE_BASE = 200_000  # the solve row's reference run: a loop compiled at O2 as the big one (UnitInfo::kOptimizeFrom)
 N_ROWS = 1_000_000
 
 
-def measure(cmd, n=3, stdout=subprocess.DEVNULL):
-    """Median wall seconds and the largest peak RSS (MB) of n runs."""
+def measure(cmd, n=3, stdout=subprocess.DEVNULL, cpu=False):
+    """Median wall (or, with cpu, user + system CPU) seconds and the largest peak RSS (MB) of n runs."""
     walls, rss = [], 0.0
     for _ in range(n):
         t = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
         _, status, ru = os.wait4(p.pid, 0)
-        walls.append(time.perf_counter() - t)
+        walls.append(ru.ru_utime + ru.ru_stime if cpu else time.perf_counter() - t)
         err = p.stderr.read().decode()
         p.stderr.close()
         if os.waitstatus_to_exitcode(status) != 0:
@@ -45,7 +48,7 @@ def script(text):
     return f.name
 
 
-def native(tmp):
+def native(tmp, want=lambda key: True):
     """Compiles the baselines; returns name -> figure."""
     exe = {}
     for name in ("trivial_loop", "roofline_loop", "rows", "hello"):
@@ -55,36 +58,46 @@ def native(tmp):
         float(subprocess.run([exe[prog], str(n)], capture_output=True, text=True, check=True).stdout.split()[0]) for _ in range(3))
     r = {"loop": per_point("trivial_loop", N_LOOP), "solve": per_point("roofline_loop", N_SOLVE),
          "loop_mem": measure([exe["trivial_loop"], str(N_LOOP)])[1]}
-    r["csv"] = measure([exe["rows"], "csv", str(N_ROWS)])[0]
-    r["json"] = measure([exe["rows"], "json", str(N_ROWS)])[0]
-    r["start"] = measure([exe["hello"]], n=20)[0] * 1e3
-    r["start_zoo"] = r["start"]
+    if want("csv1") or want("csv2"):
+        r["csv"] = measure([exe["rows"], "csv", str(N_ROWS)])[0]
+    if want("json1") or want("json2"):
+        r["json"] = measure([exe["rows"], "json", str(N_ROWS)])[0]
+    if want("start") or want("start_zoo"):
+        r["start"] = measure([exe["hello"]], n=20)[0] * 1e3
+        r["start_zoo"] = r["start"]
     return r
 
 
-def build(mls):
+def build(mls, want=lambda key: True):
     loop = lambda n: f"for b in 1 .. {n} {{\n  x = b * 1 s\n  assert x > 0 s\n}}\n"
     solve = lambda n: (f"for b in 1 .. {n} {{\n  r = roofline(Llama3_70B, H100, batch = b, precision = fp16)\n"
                        "  assert r.latency > 0 s\n}\n")
     rows = open(os.path.join(ROOT, "bench", "sweep_1e6.mls")).read().replace("} best 3 by r.latency", "}")
-    big, one, sbig, sone, rfile = script(loop(N_LOOP)), script(loop(1)), script(solve(N_SOLVE)), script(solve(1)), script(rows)
+    big, one, sbig, sone, rfile = script(loop(N_LOOP)), script(loop(1)), script(solve(N_SOLVE_BASE + N_SOLVE)), script(solve(N_SOLVE_BASE)), script(rows)
     r = {}
     try:
-        t1, _ = measure([mls, "--threads", "1", one])
-        tn, r["loop_mem"] = measure([mls, "--threads", "1", big])
-        r["loop"] = (tn - t1) / N_LOOP * 1e9
-        small = script(loop(N_LOOP // 10))
-        te, _ = measure([mls, "--no-jit", "--threads", "1", small], n=1)
-        r["loop_eval"] = (te - t1) / (N_LOOP // 10) * 1e9
-        os.unlink(small)
-        t1, _ = measure([mls, "--threads", "1", sone])
-        tn, _ = measure([mls, "--threads", "1", sbig])
-        r["solve"] = (tn - t1) / N_SOLVE * 1e9
+        if want("loop") or want("loop_mem") or want("loop_eval"):
+            t1, _ = measure([mls, "--threads", "1", one])
+            tn, r["loop_mem"] = measure([mls, "--threads", "1", big])
+            r["loop"] = (tn - t1) / N_LOOP * 1e9
+            small = script(loop(N_LOOP // 10))
+            te, _ = measure([mls, "--no-jit", "--threads", "1", small], n=1)
+            r["loop_eval"] = (te - t1) / (N_LOOP // 10) * 1e9
+            os.unlink(small)
+        if want("solve"):
+            # CPU time (user + system) rather than wall time: the per-point figure of a loaded machine.
+            # Both runs compile the loop at O2, so start-up and compilation cancel: what is left is the loop.
+            t1, _ = measure([mls, "--threads", "1", sone], cpu=True)
+            tn, _ = measure([mls, "--threads", "1", sbig], cpu=True)
+            r["solve"] = (tn - t1) / N_SOLVE * 1e9
         for fmt in ("csv", "json"):
             for threads in (1, 2):
-                r[f"{fmt}{threads}"] = measure([mls, "--threads", str(threads), "--format", fmt, rfile], n=1)[0]
-        r["start"] = measure([mls, "-e", "1 m"], n=20)[0] * 1e3
-        r["start_zoo"] = measure([mls, "examples/wall04_serving.mls"], n=20)[0] * 1e3
+                if want(f"{fmt}{threads}"):
+                    r[f"{fmt}{threads}"] = measure([mls, "--threads", str(threads), "--format", fmt, rfile], n=1)[0]
+        if want("start"):
+            r["start"] = measure([mls, "-e", "1 m"], n=20)[0] * 1e3
+        if want("start_zoo"):
+            r["start_zoo"] = measure([mls, "examples/wall04_serving.mls"], n=20)[0] * 1e3
     finally:
         for f in (big, one, sbig, sone, rfile):
             os.unlink(f)
@@ -108,16 +121,21 @@ ROWS = [  # key, label, native key, unit
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--before", help="an earlier build of mls, measured in the same run")
+    ap.add_argument("--only", help="comma-separated keys of the rows to measure (default: all)")
     ap.add_argument("mls", nargs="?", default="build/mls")
     a = ap.parse_args()
+    keys = set(a.only.split(",")) if a.only else None
+    want = lambda key: keys is None or key in keys
     builds = ([("before", a.before)] if a.before else []) + [("after" if a.before else "mls", a.mls)]
     with tempfile.TemporaryDirectory() as tmp:
-        nat = native(tmp)
-    res = {label: build(os.path.abspath(path)) for label, path in builds}
+        nat = native(tmp, want)
+    res = {label: build(os.path.abspath(path), want) for label, path in builds}
     head = "| work | native C | " + " | ".join(f"{label} | ratio" for label, _ in builds) + " |"
     print(head)
     print("|" + "---|" * (2 + 2 * len(builds)))
     for key, label, nkey, fmt in ROWS:
+        if not want(key):
+            continue
         cells = [label, fmt.format(nat[nkey])]
         for b, _ in builds:
             v = res[b][key]

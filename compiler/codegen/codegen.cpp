@@ -1,6 +1,7 @@
 #include "compiler/codegen/codegen.hpp"
 
 #include "compiler/codegen/runtime_abi.h"
+#include "stdlib/registry/solver_registry.hpp"
 
 #include <llvm/IR/BasicBlock.h>
 #include <llvm/IR/Constants.h>
@@ -332,11 +333,17 @@ class Gen {
   }
 
   // A solver call; when its fields are read in place (UnitInfo::fused_fields) the k-th field read
-  // takes out[k] (a number) or its value-table entry (a string), filled by the call.
+  // takes out[k] (a number) or its value-table entry (a string), filled by the call. A split solver
+  // (reg::SolverDef::split) whose split argument is a native number that varies goes through
+  // mls_rt_solver_point: the per-point part of its equation only, while its other arguments hold.
   void call_solver(const Inst& i, int32_t at) {
     auto it = u_.fused_fields.find(&i);
     if (it == u_.fused_fields.end()) return generic(i, at, "mls_rt_call_solver");
-    call_checked("mls_rt_call_solver", at, operands(i));
+    const reg::SolverDesc* s = reg::find_solver(i.str);
+    bool per_point = s && s->split >= 0 && static_cast<std::size_t>(s->split) < i.operands.size() &&
+                     kind(i.operands[static_cast<std::size_t>(s->split)]) == Kind::F64 &&
+                     u_.konst_of(i.operands[static_cast<std::size_t>(s->split)]) == UnitInfo::Const::No;
+    call_checked(per_point ? "mls_rt_solver_point" : "mls_rt_call_solver", at, operands(i));
     for (std::size_t k = 0; k < it->second.size(); ++k) {
       const Inst& g = *it->second[k];
       Kind gk = kind(g.result);

@@ -40,6 +40,8 @@ typedef int32_t (*MlsThunk)(MlsRt* rt, int32_t inst, const uint64_t* args, uint6
   X(mls_rt_make_list)     /* list literal → handle result                                         */ \
   X(mls_rt_range)         /* lo, hi, step → list handle; E0409 / E0507                            */ \
   X(mls_rt_call_solver)   /* arguments in parameter order; solver errors become E0505            */ \
+  X(mls_rt_solver_point)  /* the same, for a split solver whose split argument is native: when    */ \
+                          /* only it changed, only the per-point part of the equation runs       */ \
   X(mls_rt_math)          /* built-in function, full semantics (slow path: result not finite)    */ \
   X(mls_rt_equal)         /* out[0] = 1 when the two operands are equal (strings, none, mixed)   */ \
   X(mls_rt_arith_error)   /* args = a, b, r: the result r of add/sub/mul/div/pow is not finite   */ \

@@ -13,6 +13,7 @@ namespace mls::jit {
 namespace {
 
 Timing g_timing;
+std::atomic<std::uint64_t> g_solver_points{0};
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -45,6 +46,8 @@ struct Release {
 };
 
 }  // namespace
+
+void count_solver_points(std::uint64_t n) { g_solver_points.fetch_add(n, std::memory_order_relaxed); }
 
 void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& state, ir::RuntimeSink& sink,
               const ir::EvalLimits& limits) {
@@ -83,6 +86,7 @@ void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& s
     t0 = clock::now();
   }
   t.free_ms = ms_since(t0);
+  count_solver_points(rt.solver_points);
 
   g_timing.codegen_ms += t.codegen_ms;
   g_timing.optimize_ms += t.optimize_ms;
@@ -91,8 +95,10 @@ void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& s
   g_timing.free_ms += t.free_ms;
   ++g_timing.units;
   if (std::getenv("MLS_JIT_TIMING"))
-    std::fprintf(stderr, "jit %s: %zu instructions, codegen %.3f ms, O2 %.3f ms, compile %.3f ms, run %.3f ms, free %.3f ms\n",
-                 info->entry.c_str(), info->insts.size(), t.codegen_ms, t.optimize_ms, t.compile_ms, t.run_ms, t.free_ms);
+    std::fprintf(stderr, "jit %s: %zu instructions, codegen %.3f ms, O2 %.3f ms, compile %.3f ms, run %.3f ms, free %.3f ms, "
+                 "%llu per-point solver calls\n",
+                 info->entry.c_str(), info->insts.size(), t.codegen_ms, t.optimize_ms, t.compile_ms, t.run_ms, t.free_ms,
+                 static_cast<unsigned long long>(rt.solver_points));
 
   if (status != 0) {
     if (rt.error) std::rethrow_exception(rt.error);
@@ -203,6 +209,10 @@ std::string emit_llvm(const ir::Module& m, std::size_t first) {
   return codegen::print(u);
 }
 
-Timing timing() { return g_timing; }
+Timing timing() {
+  Timing t = g_timing;
+  t.solver_points = g_solver_points.load(std::memory_order_relaxed);
+  return t;
+}
 
 }  // namespace mls::jit

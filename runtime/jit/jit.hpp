@@ -58,6 +58,7 @@ std::string emit_llvm(const ir::Module& m, std::size_t first);
 struct Timing {
   double codegen_ms = 0, optimize_ms = 0, compile_ms = 0, run_ms = 0, free_ms = 0;
   std::size_t units = 0;
+  std::uint64_t solver_points = 0;  // solver calls that ran only their per-point part (mls_rt_solver_point)
 };
 Timing timing();
 

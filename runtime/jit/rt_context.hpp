@@ -53,9 +53,13 @@ struct MlsRt {
   std::vector<DeferredRow> deferred;
   std::size_t deferred_count = 0;   // entries of `deferred` in use (the rest keep their capacity)
   std::vector<mls::Value> scratch;  // a Reduce's values, reused point after point
+  std::uint64_t solver_points = 0;  // calls that ran only a split solver's per-point part (jit::Timing)
 };
 
 namespace mls::jit {
+
+// Adds a runtime context's count of per-point solver calls to the process's (jit::timing()).
+void count_solver_points(std::uint64_t n);
 
 using EntryFn = std::int32_t (*)(MlsRt*, std::uint64_t*);
 

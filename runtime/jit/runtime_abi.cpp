@@ -130,6 +130,60 @@ std::unique_ptr<MlsRt::SolverCall> prepare_call(MlsRt* rt, const Inst& i) {
   return c;
 }
 
+MlsRt::SolverCall& solver_call(MlsRt* rt, std::int32_t inst, const Inst& i) {
+  auto& calls = rt->solver_calls;
+  if (calls.size() <= static_cast<std::size_t>(inst)) calls.resize(rt->unit->insts.size());
+  auto& c = calls[static_cast<std::size_t>(inst)];
+  if (!c) c = prepare_call(rt, i);
+  return *c;
+}
+
+// A fused call's fields (UnitInfo::fused_fields) into out[k] or their value-table entries.
+void hand_out(MlsRt* rt, const MlsRt::SolverCall& c, const reg::SolverSite& site, std::uint64_t* out) {
+  for (std::size_t k = 0; k < c.fields->size(); ++k) {
+    std::size_t f = static_cast<std::size_t>(c.field_index[k]);
+    switch (c.field_kinds[k]) {
+      case Kind::F64: out[k] = bits(site.number(f)); break;
+      case Kind::Bool: out[k] = site.number(f) != 0 ? 1 : 0; break;
+      case Kind::Handle:
+        if ((*c.fields)[k]->result != ir::kNoValue) handle(rt, static_cast<std::uint64_t>((*c.fields)[k]->result)) = site.field(f);
+        break;
+    }
+  }
+}
+
+// Runs the site; a solver's error becomes E0505 at the call, as ir::call_solver reports it.
+template <class F> void run_site(const Inst& i, reg::SolverSite& site, F&& run) {
+  try {
+    run();
+  } catch (const SolverError& e) {
+    ir::solver_failed(site.desc(), e, i.span);
+  } catch (const std::bad_alloc&) {
+    throw;  // as ir::call_solver: the driver reports it
+  } catch (const std::exception& e) {
+    ir::solver_crashed(site.desc(), e, i.span);
+  }
+}
+
+// Through the instruction's SolverSite: only changed arguments are decoded (see SolverSite). A
+// fused call (UnitInfo::fused_fields) hands out the fields its block reads instead of a record.
+void call_through_site(MlsRt* rt, std::int32_t inst, const Inst& i, const std::uint64_t* args, std::uint64_t* out) {
+  MlsRt::SolverCall& c = solver_call(rt, inst, i);
+  reg::SolverSite& site = *c.site;
+  // Once the site holds the constants, only the other arguments are passed.
+  const auto& pass = site.ready() ? c.varying : c.all;
+  for (std::size_t k : pass) {
+    switch (c.arg_kinds[k]) {
+      case Kind::F64: site.arg(k, Value(f64(args[k]))); break;
+      case Kind::Bool: site.arg(k, Value(args[k] != 0)); break;
+      case Kind::Handle: site.arg(k, handle(rt, args[k])); break;
+    }
+  }
+  run_site(i, site, [&] { site.run(); });
+  if (!c.fields) return set_result(rt, i, site.result(), out);
+  hand_out(rt, c, site, out);
+}
+
 }  // namespace
 
 extern "C" {
@@ -194,46 +248,34 @@ std::int32_t mls_rt_range(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
   });
 }
 
-// Through the instruction's SolverSite: only changed arguments are decoded (see SolverSite). A
-// fused call (UnitInfo::fused_fields) hands out the fields its block reads instead of a record.
 std::int32_t mls_rt_call_solver(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
+  return guard(rt, [&] { call_through_site(rt, inst, inst_of(rt, inst), args, out); });
+}
+
+// A fused call of a split solver whose split argument is a native number (codegen's call_solver):
+// when every other argument is the one of the site's last run, only the per-point part of the
+// equation runs (SolverSite::point), on the number as it is. Anything else (the first call, another
+// argument changed, a number out of range) goes through mls_rt_call_solver's path.
+std::int32_t mls_rt_solver_point(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    auto& calls = rt->solver_calls;
-    if (calls.size() <= static_cast<std::size_t>(inst)) calls.resize(rt->unit->insts.size());
-    auto& c = calls[static_cast<std::size_t>(inst)];
-    if (!c) c = prepare_call(rt, i);
-    reg::SolverSite& site = *c->site;
-    // Once the site holds the constants, only the other arguments are passed.
-    const auto& pass = site.ready() ? c->varying : c->all;
-    for (std::size_t k : pass) {
-      switch (c->arg_kinds[k]) {
-        case Kind::F64: site.arg(k, Value(f64(args[k]))); break;
-        case Kind::Bool: site.arg(k, Value(args[k] != 0)); break;
-        case Kind::Handle: site.arg(k, handle(rt, args[k])); break;
+    MlsRt::SolverCall& c = solver_call(rt, inst, i);
+    reg::SolverSite& site = *c.site;
+    const auto split = static_cast<std::size_t>(site.desc().split);
+    bool others_held = site.ready() && c.fields;
+    for (std::size_t k : c.varying) {
+      if (!others_held || k == split) continue;
+      switch (c.arg_kinds[k]) {
+        case Kind::F64: others_held = site.holds(k, Value(f64(args[k]))); break;
+        case Kind::Bool: others_held = site.holds(k, Value(args[k] != 0)); break;
+        case Kind::Handle: others_held = site.holds(k, handle(rt, args[k])); break;
       }
     }
-    try {
-      site.run();
-    } catch (const SolverError& e) {
-      ir::solver_failed(site.desc(), e, i.span);
-    } catch (const std::bad_alloc&) {
-      throw;  // as ir::call_solver: the driver reports it
-    } catch (const std::exception& e) {
-      ir::solver_crashed(site.desc(), e, i.span);
-    }
-    if (!c->fields) return set_result(rt, i, site.result(), out);
-    for (std::size_t k = 0; k < c->fields->size(); ++k) {
-      std::size_t f = static_cast<std::size_t>(c->field_index[k]);
-      switch (c->field_kinds[k]) {
-        case Kind::F64: out[k] = bits(site.number(f)); break;
-        case Kind::Bool: out[k] = site.number(f) != 0 ? 1 : 0; break;
-        case Kind::Handle:
-          if ((*c->fields)[k]->result != ir::kNoValue)
-            handle(rt, static_cast<std::uint64_t>((*c->fields)[k]->result)) = site.field(f);
-          break;
-      }
-    }
+    bool done = false;
+    if (others_held) run_site(i, site, [&] { done = site.point(f64(args[split])); });
+    if (!done) return call_through_site(rt, inst, i, args, out);
+    ++rt->solver_points;
+    hand_out(rt, c, site, out);
   });
 }
 
@@ -478,6 +520,7 @@ std::int32_t mls_rt_run_loop(MlsRt* rt, std::int32_t inst, const std::uint64_t* 
         w.sweep_points = points;
         w.slice = {lo, hi};
         run(w);
+        jit::count_solver_points(w.solver_points);
       };
     };
     ir::run_parallel(b, e, points / static_cast<double>(n), rt->limits->threads, *rt->sink, on_main, make_worker);

@@ -137,6 +137,8 @@ void SolverSite::arg(std::size_t k, const Value& a) {
 
 void SolverSite::run() {
   if (valid_ && pending_.empty()) return;
+  const bool only_split = valid_ && desc_.split >= 0 && pending_.size() == 1 &&
+                          pending_[0] == static_cast<std::uint32_t>(desc_.split);
   if (!valid_) {  // every argument, in order
     pending_.clear();
     for (std::size_t k = 0; k < last_.size(); ++k) pending_.push_back(static_cast<std::uint32_t>(k));
@@ -147,7 +149,7 @@ void SolverSite::run() {
     if (pending_.size() > 1) std::sort(pending_.begin(), pending_.end());
     for (auto k : pending_) desc_.check_arg(k, last_[k]);
     for (auto k : pending_) set(k, last_[k]);
-    compute();
+    compute(only_split);
   } catch (...) {
     valid_ = false;  // the input may hold part of this call: decode everything next time
     for (auto k : pending_) changed_[k] = 0;
@@ -160,5 +162,26 @@ void SolverSite::run() {
 }
 
 Value SolverSite::result() const { return whole(); }
+
+bool SolverSite::holds(std::size_t k, const Value& a) const { return valid_ && same(last_[k], a); }
+
+bool SolverSite::point(double x) {
+  if (!valid_ || desc_.split < 0) return false;
+  const auto k = static_cast<std::size_t>(desc_.split);
+  Value& last = last_[k];
+  if (!last.is_num()) return false;
+  if (std::bit_cast<std::uint64_t>(last.num()) == std::bit_cast<std::uint64_t>(x)) return true;  // as run(): nothing changed
+  const Range& r = desc_.params[k].range;
+  if ((r.lo || r.hi) && !r.contains(x)) return false;  // check_arg's error, through run()
+  try {
+    if (!set_number(k, x)) return false;
+    std::get<double>(last.v) = x;
+    compute(true);
+  } catch (...) {
+    valid_ = false;  // as run(): decode everything next time
+    throw;
+  }
+  return true;
+}
 
 }  // namespace mls::reg

@@ -14,10 +14,14 @@
 
 #include "stdlib/registry/kind_registry.hpp"
 
+#include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -81,6 +85,13 @@ class SolverSite {
   // SolverError; after an error every argument counts as changed again.
   void run();
   Value result() const;                                 // the whole result, as invoke returns it
+  // A sweep over the solver's split parameter (SolverDef::split): when the site holds a successful
+  // run and only that argument changes, to `x`, checks x as check_arg does and runs only the per-point
+  // part of the equation. False when this does not apply (x out of range included): the caller then
+  // goes through arg() and run(), which report what is wrong. Throws what run() throws.
+  bool point(double x);
+  // Argument k of the last successful run is `a` (the same value, as arg() compares them).
+  bool holds(std::size_t k, const Value& a) const;
   const SolverDesc& desc() const { return desc_; }
   bool ready() const { return valid_; }                 // holds every argument of a successful run
   virtual Value field(std::size_t k) const = 0;         // result field k (index into results)
@@ -88,7 +99,10 @@ class SolverSite {
 
  protected:
   virtual void set(std::size_t k, const Value& a) = 0;  // decodes parameter k into the input
-  virtual void compute() = 0;                           // the equation on the current input
+  // The equation on the current input; `only_split`: only the split parameter changed since the last
+  // successful run, so the plan of that run still holds.
+  virtual void compute(bool only_split) = 0;
+  virtual bool set_number(std::size_t k, double x) = 0;  // parameter k from a number; false: not a number
   virtual Value whole() const = 0;                      // the result Record, or a formula's value
 
  private:
@@ -105,6 +119,7 @@ struct SolverDesc {
   std::string section;                // "MODELS §6 (Wall 4), seed Eq. (6)-(7)"
   std::string summary;
   std::vector<ParamDesc> params;
+  int split = -1;                     // the parameter the equation is split on (SolverDef::split), or -1
   std::vector<ResultDesc> results;    // empty for a scalar formula
   Type scalar;                        // result type when results is empty
   std::string result_kind;            // record kind of the result ("serving")
@@ -196,9 +211,40 @@ template <class In, class Out> class SolverDef {
     } else {
       setters_.push_back([m, name = std::string(name)](In& in, const Value& v) { in.*m = from_value<M>(v, name); });
     }
+    // What from_value<M> makes of a number, without the Value (a split parameter's fast path).
+    if constexpr (boost::units::is_quantity<M>::value)
+      numeric_setters_.push_back([m](In& in, double x) { in.*m = M::from_value(x); });
+    else if constexpr (std::is_same_v<M, double>)
+      numeric_setters_.push_back([m](In& in, double x) { in.*m = x; });
+    else
+      numeric_setters_.push_back(nullptr);
     return *this;
   }
   SolverDef& alias(const char* a) { d_.params.back().aliases.push_back(a); return *this; }
+  // Splits the equation on one numeric parameter (issue 24): `plan` computes what does not depend on
+  // it (plan.base: the result fields that do not), `point` writes the fields that do into a copy of
+  // base. The function given to run() must be exactly plan, then point on a copy of base (as
+  // solve_engine is), so the evaluators and a call site sweeping the parameter compute the same
+  // numbers; the site plans again only when another argument changes.
+  template <class Plan>
+  SolverDef& split(const char* param, Plan (*plan)(const In&), void (*point)(const Plan&, const In&, Out&)) {
+    int k = d_.param_index(param);
+    if (k < 0 || !numeric_setters_[static_cast<std::size_t>(k)]) throw std::logic_error(d_.name + ": cannot split on " + param);
+    d_.split = k;
+    auto ops = std::make_shared<SplitOps>();
+    ops->make = [] { return std::shared_ptr<void>(std::make_shared<std::optional<Plan>>()); };
+    ops->plan = [plan](void* holder, const In& in) -> const Out& {
+      auto& h = *static_cast<std::optional<Plan>*>(holder);
+      h.reset();  // a failing plan leaves none
+      h.emplace(plan(in));
+      return h->base;
+    };
+    ops->point = [point](const void* holder, const In& in, Out& out) {
+      point(**static_cast<const std::optional<Plan>*>(holder), in, out);
+    };
+    split_ = std::move(ops);
+    return *this;
+  }
   // The last result is +∞ in the case MODELS defines (§0.2); anywhere else +∞ is an error.
   SolverDef& infinite_when(const char* why) { d_.results.back().infinite_when = why; return *this; }
   // The last result's former name, kept readable in `mls solve` output for graders written against it.
@@ -206,6 +252,15 @@ template <class In, class Out> class SolverDef {
   template <class M, class O = Out> SolverDef& out(const char* name, M O::*m, const char* doc) {
     d_.results.push_back(ResultDesc{name, TypeOf<M>::get(), doc});
     getters_.push_back([m](const Out& o) { return to_value(o.*m); });
+    // Numbers are read in place at their offset (a sweep checks every field of every point: a
+    // std::function per field cost more than the equation); strings hold no number to check.
+    NumField nf;
+    if constexpr ((boost::units::is_quantity<M>::value && sizeof(M) == sizeof(double)) || std::is_same_v<M, double>) {
+      const Out probe{};
+      nf.offset = reinterpret_cast<const char*>(&(probe.*m)) - reinterpret_cast<const char*>(&probe);
+    }
+    nf.checked = !std::is_same_v<M, std::string> && !std::is_same_v<M, std::optional<std::string>>;
+    fields_.push_back(nf);
     if constexpr (boost::units::is_quantity<M>::value || std::is_arithmetic_v<M>)
       numbers_.push_back([m](const Out& o) {  // what to_value(o.*m) holds, without the Value
         if constexpr (boost::units::is_quantity<M>::value) return (o.*m).value();
@@ -222,18 +277,26 @@ template <class In, class Out> class SolverDef {
     auto setters = std::make_shared<const std::vector<Setter>>(setters_);
     auto getters = std::make_shared<const std::vector<Getter>>(getters_);
     auto numbers = std::make_shared<const std::vector<Number>>(numbers_);
+    auto fields = std::make_shared<const std::vector<NumField>>(fields_);
     auto names = result_names();
     std::vector<bool> infinite_ok;
     for (auto& r : d_.results) infinite_ok.push_back(!r.infinite_when.empty());
-    // Every result of every call is checked, on both evaluators and in `mls solve`; numbers through
-    // their native getters (no Value is built on a sweep's fast path).
-    auto check = [getters, numbers, names, infinite_ok](const Out& out) {
+    // Every result of every call is checked, on both evaluators and in `mls solve`; numbers in place
+    // or through their native getters (no Value is built on a sweep's fast path).
+    auto check = [getters, numbers, fields, names, infinite_ok](const Out& out) {
       if constexpr (scalar) {
         check_finite_result("result", to_value(out), false);
       } else {
         for (std::size_t i = 0; i < getters->size(); ++i) {
-          if ((*numbers)[i]) check_finite_result(names[i], (*numbers)[i](out), infinite_ok[i]);
-          else check_finite_result(names[i], (*getters)[i](out), infinite_ok[i]);
+          const NumField& f = (*fields)[i];
+          if (f.offset >= 0) {
+            double x = read_number(out, f.offset);
+            if (!std::isfinite(x)) check_finite_result(names[i], x, infinite_ok[i]);
+          } else if ((*numbers)[i]) {
+            check_finite_result(names[i], (*numbers)[i](out), infinite_ok[i]);
+          } else if (f.checked) {
+            check_finite_result(names[i], (*getters)[i](out), infinite_ok[i]);
+          }
         }
       }
     };
@@ -256,8 +319,11 @@ template <class In, class Out> class SolverDef {
       check(out);
       return record(out);
     };
-    d_.prepare = [fn, setters, getters, numbers, record, check](const SolverDesc& d) -> std::unique_ptr<SolverSite> {
-      return std::make_unique<Site>(d, fn, setters, getters, numbers, record, check);
+    auto numeric = std::make_shared<const std::vector<NumericSetter>>(numeric_setters_);
+    std::shared_ptr<const SplitOps> split = split_;
+    d_.prepare = [fn, setters, numeric, getters, numbers, fields, record, check, split](const SolverDesc& d)
+        -> std::unique_ptr<SolverSite> {
+      return std::make_unique<Site>(d, fn, setters, numeric, getters, numbers, fields, record, check, split);
     };
     add_solver(std::move(d_));
   }
@@ -271,22 +337,60 @@ template <class In, class Out> class SolverDef {
   using Setter = std::function<void(In&, const Value&)>;
   using Getter = std::function<Value(const Out&)>;
   using Number = std::function<double(const Out&)>;
+  using NumericSetter = std::function<void(In&, double)>;
+  struct NumField {
+    std::ptrdiff_t offset = -1;  // a double (or a quantity of one) at this offset in Out
+    bool checked = true;         // may hold a number (strings do not)
+  };
+  struct SplitOps {
+    std::function<std::shared_ptr<void>()> make;                  // an empty plan (std::optional<Plan>)
+    std::function<const Out&(void*, const In&)> plan;             // plans into it; returns plan.base
+    std::function<void(const void*, const In&, Out&)> point;      // the per-point part
+  };
+  static double read_number(const Out& o, std::ptrdiff_t offset) {
+    double x;
+    std::memcpy(&x, reinterpret_cast<const char*>(&o) + offset, sizeof x);
+    return x;
+  }
 
   // The native call site of this solver: its input and last output live here between points.
   class Site final : public SolverSite {
    public:
     Site(const SolverDesc& d, std::function<Out(const In&)> fn, std::shared_ptr<const std::vector<Setter>> setters,
-         std::shared_ptr<const std::vector<Getter>> getters, std::shared_ptr<const std::vector<Number>> numbers,
-         std::function<Value(const Out&)> record, std::function<void(const Out&)> check)
-        : SolverSite(d), fn_(std::move(fn)), setters_(std::move(setters)), getters_(std::move(getters)),
-          numbers_(std::move(numbers)), record_(std::move(record)), check_(std::move(check)) {}
+         std::shared_ptr<const std::vector<NumericSetter>> numeric, std::shared_ptr<const std::vector<Getter>> getters,
+         std::shared_ptr<const std::vector<Number>> numbers, std::shared_ptr<const std::vector<NumField>> fields,
+         std::function<Value(const Out&)> record, std::function<void(const Out&)> check, std::shared_ptr<const SplitOps> split)
+        : SolverSite(d), fn_(std::move(fn)), setters_(std::move(setters)), numeric_(std::move(numeric)),
+          getters_(std::move(getters)), numbers_(std::move(numbers)), fields_(std::move(fields)), record_(std::move(record)),
+          check_(std::move(check)), split_(std::move(split)) {
+      if (split_) plan_ = split_->make();
+    }
     Value field(std::size_t k) const override { return (*getters_)[k](*out_); }
-    double number(std::size_t k) const override { return (*numbers_)[k](*out_); }
+    double number(std::size_t k) const override {
+      std::ptrdiff_t off = (*fields_)[k].offset;
+      return off >= 0 ? read_number(*out_, off) : (*numbers_)[k](*out_);
+    }
 
    private:
     void set(std::size_t k, const Value& a) override { (*setters_)[k](in_, a); }
-    void compute() override {
-      out_.emplace(fn_(in_));
+    bool set_number(std::size_t k, double x) override {
+      if (!(*numeric_)[k]) return false;
+      (*numeric_)[k](in_, x);
+      return true;
+    }
+    void compute(bool only_split) override {
+      if (!split_) {
+        out_.emplace(fn_(in_));
+      } else {  // = fn_(in_): plan, then point on a copy of the plan's base (SolverDef::split)
+        if (!only_split || !planned_) {
+          planned_ = false;
+          const Out& base = split_->plan(plan_.get(), in_);
+          if (out_) *out_ = base;  // assigned in place: the strings keep their buffers
+          else out_.emplace(base);
+          planned_ = true;
+        }
+        split_->point(plan_.get(), in_, *out_);
+      }
       check_(*out_);
     }
     Value whole() const override { return record_(*out_); }
@@ -295,16 +399,24 @@ template <class In, class Out> class SolverDef {
     std::optional<Out> out_;
     std::function<Out(const In&)> fn_;
     std::shared_ptr<const std::vector<Setter>> setters_;
+    std::shared_ptr<const std::vector<NumericSetter>> numeric_;
     std::shared_ptr<const std::vector<Getter>> getters_;
     std::shared_ptr<const std::vector<Number>> numbers_;
+    std::shared_ptr<const std::vector<NumField>> fields_;
     std::function<Value(const Out&)> record_;
     std::function<void(const Out&)> check_;
+    std::shared_ptr<const SplitOps> split_;
+    std::shared_ptr<void> plan_;  // std::optional<Plan> of the last plan
+    bool planned_ = false;        // plan_ holds the plan of the input's other arguments
   };
 
   SolverDesc d_;
   std::vector<Setter> setters_;
   std::vector<Getter> getters_;
   std::vector<Number> numbers_;
+  std::vector<NumericSetter> numeric_setters_;
+  std::vector<NumField> fields_;
+  std::shared_ptr<const SplitOps> split_;
 };
 
 // Registration hook: each stdlib/solvers/*.cpp defines `void register_xxx()` and lists it in

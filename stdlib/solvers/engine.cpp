@@ -13,57 +13,87 @@
 
 namespace mls {
 
-EngineOut solve_engine(const EngineIn& in) {
-  const double B = in.batch_size.value();
+namespace {
+void check_batch(double B) {
   if (!(B >= 1)) throw SolverError("InvalidInput", "batch_size must be >= 1");
+}
+
+std::string shortfall_reason(bool training, q::Bytes footprint, q::Bytes capacity) {
+  return std::string(training ? "the footprint (training memory, MODELS §3.4)" : "the footprint (the weights)") + " " +
+         memory_shortfall(footprint, capacity) + "; try a device with ≥ " + bytes_text(footprint) +
+         (training ? ", or distributed() to shard it" : ", a precision of fewer bytes, or tp > 1 with serve()");
+}
+}  // namespace
+
+EnginePlan plan_engine(const EngineIn& in) {
   if (!(in.efficiency > 0 && in.efficiency <= 1)) throw SolverError("InvalidInput", "efficiency must lie in (0, 1]");
   const Hardware& h = in.hardware;
-  const q::FlopRate F = peak_for(h, in.precision);
-  const Graph g = lower(in.model, in.precision);
-  const double S = in.seq_len.value();
-  EngineOut o;
-  q::Flops ops, executed;
-  if (in.is_training) {
-    // §3.5 / seed Eq. (14): model FLOPs 6·P_act·B·S; executed ×4/3 under full recompute.
-    o.model_flops = training_model_flops(in.model, B, S);
-    executed = parse_recompute(in.recompute) == Recompute::full ? q::Flops(o.model_flops * (4.0 / 3.0)) : o.model_flops;
-  } else {
-    o.model_flops = B * g.ops;
-    executed = o.model_flops;
-  }
-  ops = executed;
-  const q::Bytes W = g.weight_bytes;  // Eq. 2: bytes moved per step are the weights only (D2)
+  EnginePlan p;
+  EngineOut& o = p.base;
+  p.F = peak_for(h, in.precision);
+  p.g = lower(in.model, in.precision);
+  if (in.is_training) p.recompute = parse_recompute(in.recompute);
+  const q::Bytes W = p.g.weight_bytes;  // Eq. 2: bytes moved per step are the weights only (D2)
   // Memory tier (kept from 0.1.1): SRAM when the weights fit on chip, else flash, else HBM.
-  q::Bandwidth BW = h.bandwidth;
+  p.BW = h.bandwidth;
   o.memory_tier = "hbm";
   if (h.sram_capacity && h.sram_bandwidth && W <= *h.sram_capacity) {
-    BW = *h.sram_bandwidth;
+    p.BW = *h.sram_bandwidth;
     o.memory_tier = "sram";
   } else if (h.flash_bandwidth) {
-    BW = *h.flash_bandwidth;
+    p.BW = *h.flash_bandwidth;
     o.memory_tier = "flash";
   }
   // Calibrated inference (docs/fidelity.md): the achievable HBM bandwidth (C1); for a transformer the
   // GEMM-shape efficiency of its B tokens in place of η (C3) and the per-layer launch cost (C2). A
   // training step keeps the textbook terms here (the calibrated training terms are distributed's).
-  double eta = in.efficiency;
-  q::Time overhead = h.dispatch_tax;
+  p.overhead = h.dispatch_tax;
   if (fidelity::calibrated(in.fidelity) && !in.is_training) {
-    if (o.memory_tier == "hbm") BW = calibration::achievable_bandwidth(h);
+    if (o.memory_tier == "hbm") p.BW = calibration::achievable_bandwidth(h);
     if (in.model.kind == WorkloadKind::transformer || in.model.kind == WorkloadKind::moe) {
-      eta = calibration::gemm_efficiency(h, calibration::gemm_size(B, in.model.hidden_dim, 1));
-      overhead += calibration::launch_cost(h, in.model.layers);
+      p.gemm_eta = true;
+      p.overhead += calibration::launch_cost(h, in.model.layers);
     }
   }
+  o.latency_overhead = p.overhead;
+  o.ridge_point = p.F / p.BW;
+  if (!in.is_training) {  // an inference step's footprint is its weights, whatever the batch
+    o.memory_footprint = W;
+    o.feasible = o.memory_footprint <= h.capacity;  // infeasible is a flag, still timed at HBM speed (D3)
+    if (!o.feasible) o.reason = shortfall_reason(false, o.memory_footprint, h.capacity);
+  }
+  o.peak_bw_actual = p.BW;
+  o.fidelity = fidelity::shown(in.fidelity);
+  return p;
+}
+
+void engine_at_batch(const EnginePlan& p, const EngineIn& in, EngineOut& o) {
+  const double B = in.batch_size.value();
+  check_batch(B);
+  const Hardware& h = in.hardware;
+  const q::FlopRate F = p.F;
+  const q::Bandwidth BW = p.BW;
+  const double S = in.seq_len.value();
+  q::Flops ops, executed;
+  if (in.is_training) {
+    // §3.5 / seed Eq. (14): model FLOPs 6·P_act·B·S; executed ×4/3 under full recompute.
+    o.model_flops = training_model_flops(in.model, B, S);
+    executed = p.recompute == Recompute::full ? q::Flops(o.model_flops * (4.0 / 3.0)) : o.model_flops;
+  } else {
+    o.model_flops = B * p.g.ops;
+    executed = o.model_flops;
+  }
+  ops = executed;
+  const q::Bytes W = p.g.weight_bytes;
+  const double eta = p.gemm_eta ? calibration::gemm_efficiency(h, calibration::gemm_size(B, in.model.hidden_dim, 1))
+                                : in.efficiency;
   const q::FlopRate F_eff = eta * F;
   o.latency_compute = ops.value() > 0 ? q::Time(ops / F_eff) : q::Time{};  // Eq. (1)
   o.latency_memory = W.value() > 0 ? q::Time(W / BW) : q::Time{};           // Eq. (2)
-  o.latency_overhead = overhead;
-  o.latency = std::max(o.latency_compute, o.latency_memory) + overhead;  // Eq. (3), no layer tax (D1) under textbook
+  o.latency = std::max(o.latency_compute, o.latency_memory) + p.overhead;  // Eq. (3), no layer tax (D1) under textbook
   o.throughput = in.batch_size / o.latency;
   o.bottleneck = (o.latency_compute >= o.latency_memory && ops.value() > 0) ? "Compute" : "Memory";
   o.arithmetic_intensity = W.value() > 0 ? q::Intensity(ops / W) : q::Intensity{};  // Eq. (4)
-  o.ridge_point = F / BW;
   // MODELS §4: t_c ≥ t_m ⇔ ops/W ≥ F_p·η/BW, so the bottleneck is decided against the effective ridge, not
   // the hardware ridge F_p/BW; both are reported so that `bottleneck` agrees with a number the user sees.
   o.effective_ridge = F_eff / BW;
@@ -72,20 +102,21 @@ EngineOut solve_engine(const EngineIn& in) {
   o.energy = h.tdp * (0.3 + 0.7 * o.mfu) * o.latency;
   if (in.is_training) {
     // Single device: k = 1, b_µ = B, in_flight = 1 (§3.4).
-    auto m = training_memory(in.model, in.precision, S, B, parse_recompute(in.recompute), 1, 1, 1, in.dp_size,
-                             in.zero_stage, in.optimizer, in.lora, 1);
+    auto m = training_memory(in.model, in.precision, S, B, p.recompute, 1, 1, 1, in.dp_size, in.zero_stage,
+                             in.optimizer, in.lora, 1);
     o.memory_footprint = m.total;
-  } else {
-    o.memory_footprint = W;
+    o.feasible = o.memory_footprint <= h.capacity;
+    o.reason.reset();
+    if (!o.feasible) o.reason = shortfall_reason(true, o.memory_footprint, h.capacity);
   }
-  o.feasible = o.memory_footprint <= h.capacity;  // infeasible is a flag, still timed at HBM speed (D3)
-  if (!o.feasible)
-    o.reason = std::string(in.is_training ? "the footprint (training memory, MODELS §3.4)" : "the footprint (the weights)") + " " +
-               memory_shortfall(o.memory_footprint, h.capacity) + "; try a device with ≥ " + bytes_text(o.memory_footprint) +
-               (in.is_training ? ", or distributed() to shard it" : ", a precision of fewer bytes, or tp > 1 with serve()");
   o.peak_flops_actual = F_eff;
-  o.peak_bw_actual = BW;
-  o.fidelity = fidelity::shown(in.fidelity);
+}
+
+EngineOut solve_engine(const EngineIn& in) {
+  check_batch(in.batch_size.value());  // first, as before the split
+  EnginePlan p = plan_engine(in);
+  EngineOut o = p.base;
+  engine_at_batch(p, in, o);
   return o;
 }
 
@@ -128,6 +159,7 @@ void register_engine() {
       .out("memory_tier", &EngineOut::memory_tier, "sram, flash or hbm")
       .out("model_flops", &EngineOut::model_flops, "useful FLOPs of the step")
       .out("fidelity", &EngineOut::fidelity, "the fidelity level when not textbook")
+      .split("batch_size", &plan_engine, &engine_at_batch)
       .run(&solve_engine);
 }
 }  // namespace reg

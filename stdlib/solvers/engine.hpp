@@ -2,6 +2,7 @@
 #pragma once
 
 #include "stdlib/kinds/kinds.hpp"
+#include "stdlib/solvers/workload_lowering.hpp"
 
 #include <optional>
 #include <string>
@@ -48,5 +49,22 @@ struct EngineOut {
 };
 
 EngineOut solve_engine(const EngineIn& in);
+
+// solve_engine in two parts (issue 24): what does not depend on the batch (the model's lowering, the
+// peak, the memory tier, an inference step's footprint), computed once per set of other arguments,
+// and the per-batch rest. solve_engine(in) is engine_at_batch(plan_engine(in), in) on a copy of the
+// plan's base, so a sweep over the batch (reg::SolverDef::split) runs the same equation.
+struct EnginePlan {
+  EngineOut base;            // the fields that do not depend on the batch
+  q::FlopRate F{};           // F_p at the precision
+  Graph g;                   // the model lowered at the precision
+  q::Bandwidth BW{};         // bandwidth of the tier used
+  q::Time overhead{};        // dispatch (+ launch cost when calibrated)
+  bool gemm_eta = false;     // calibrated transformer/MoE: η is the GEMM efficiency of the batch's tokens
+  Recompute recompute = Recompute::selective;  // training only
+};
+EnginePlan plan_engine(const EngineIn& in);
+// Writes every field of `o` that depends on in.batch_size; the others are the plan's base.
+void engine_at_batch(const EnginePlan& p, const EngineIn& in, EngineOut& o);
 
 }  // namespace mls

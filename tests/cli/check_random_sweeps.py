@@ -32,7 +32,9 @@ def script(rng):
     precision = "p" if any(x.startswith("p in") for x in bindings) else rng.choice(PRECISIONS[:2])
     eff = rng.choice(["0.5", "0.9", "b / 40", "b / 2000"])  # b / 40 leaves (0, 1] for b > 40: a run-time error
     if rng.random() < 0.5:
-        call = f"r = roofline(mdl, hw, batch = b, precision = {precision}, efficiency = {eff})"
+        # the calibrated and training paths of its per-point part too (SolverDef::split)
+        extra = rng.choice(["", "", ", fidelity = calibrated", ", training = true"])
+        call = f"r = roofline(mdl, hw, batch = b, precision = {precision}, efficiency = {eff}{extra})"
         fields = ["r.latency", "r.bottleneck", "r.feasible", "r.mfu", "r.energy"]
     else:
         call = f"r = serve(mdl, hw, seq_len = 512, batch = b, precision = {precision}, efficiency = {eff})"

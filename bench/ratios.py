@@ -9,6 +9,9 @@ measurement, not a test.
 
 usage: bench/ratios.py [--before OLD_MLS] [--only KEY,...] [MLS]     (MLS defaults to build/mls)
        KEY: loop loop_eval loop_mem solve csv1 csv2 json1 json2 start start_zoo
+usage: bench/ratios.py [--before OLD_MLS] [--only startup,output] [MLS]     (MLS defaults to build/mls)
+--only picks groups of rows: loop (trivial loop and its memory), solve, output (CSV and JSON-lines
+rows on 1 and 2 threads, and the 2-thread/1-thread ratio), startup.
 """
 import argparse
 import os
@@ -69,6 +72,7 @@ def native(tmp, want=lambda key: True):
 
 
 def build(mls, want=lambda key: True):
+def build(mls, parts):
     loop = lambda n: f"for b in 1 .. {n} {{\n  x = b * 1 s\n  assert x > 0 s\n}}\n"
     solve = lambda n: (f"for b in 1 .. {n} {{\n  r = roofline(Llama3_70B, H100, batch = b, precision = fp16)\n"
                        "  assert r.latency > 0 s\n}\n")
@@ -98,24 +102,50 @@ def build(mls, want=lambda key: True):
             r["start"] = measure([mls, "-e", "1 m"], n=20)[0] * 1e3
         if want("start_zoo"):
             r["start_zoo"] = measure([mls, "examples/wall04_serving.mls"], n=20)[0] * 1e3
+      if "loop" in parts:
+        t1, _ = measure([mls, "--threads", "1", one])
+        tn, r["loop_mem"] = measure([mls, "--threads", "1", big])
+        r["loop"] = (tn - t1) / N_LOOP * 1e9
+        small = script(loop(N_LOOP // 10))
+        te, _ = measure([mls, "--no-jit", "--threads", "1", small], n=1)
+        r["loop_eval"] = (te - t1) / (N_LOOP // 10) * 1e9
+        os.unlink(small)
+      if "solve" in parts:
+        t1, _ = measure([mls, "--threads", "1", sone])
+        tn, _ = measure([mls, "--threads", "1", sbig])
+        r["solve"] = (tn - t1) / N_SOLVE * 1e9
+      if "output" in parts:
+        for fmt in ("csv", "json"):
+            for threads in (1, 2):
+                r[f"{fmt}{threads}"] = measure([mls, "--threads", str(threads), "--format", fmt, rfile], n=3)[0]
+            # threads must never make output slower: 2 threads' time over 1 thread's (<= 1.0x is right)
+            r[f"{fmt}_threads"] = r[f"{fmt}2"] / r[f"{fmt}1"]
+      if "startup" in parts:
+        r["start"] = measure([mls, "-e", "1 m"], n=20)[0] * 1e3
+        r["start_zoo"] = measure([mls, "-e", "H100.memory_bw"], n=20)[0] * 1e3
+        r["start_script"] = measure([mls, "examples/wall04_serving.mls"], n=20)[0] * 1e3
     finally:
         for f in (big, one, sbig, sone, rfile):
             os.unlink(f)
     return r
 
 
-ROWS = [  # key, label, native key, unit
-    ("loop", "trivial loop, JIT (ns/point)", "loop", "{:.2f}"),
-    ("loop_eval", "trivial loop, reference evaluator (ns/point)", "loop", "{:.1f}"),
-    ("loop_mem", "peak memory of a 10^7-point loop (MB)", "loop_mem", "{:.0f}"),
-    ("solve", "roofline solve in a compiled loop (ns/point, all included)", "solve", "{:.1f}"),
-    ("csv1", "10^6 rows as CSV, 1 thread (s)", "csv", "{:.2f}"),
-    ("csv2", "10^6 rows as CSV, 2 threads (s)", "csv", "{:.2f}"),
-    ("json1", "10^6 rows as JSON lines, 1 thread (s)", "json", "{:.2f}"),
-    ("json2", "10^6 rows as JSON lines, 2 threads (s)", "json", "{:.2f}"),
-    ("start", "start-up, `mls -e '1 m'` (ms)", "start", "{:.1f}"),
-    ("start_zoo", "start-up, zoo-using script (ms)", "start_zoo", "{:.1f}"),
+ROWS = [  # group, key, label, native key (None: a ratio of its own, printed as it is), unit
+    ("loop", "loop", "trivial loop, JIT (ns/point)", "loop", "{:.2f}"),
+    ("loop", "loop_eval", "trivial loop, reference evaluator (ns/point)", "loop", "{:.1f}"),
+    ("loop", "loop_mem", "peak memory of a 10^7-point loop (MB)", "loop_mem", "{:.0f}"),
+    ("solve", "solve", "roofline solve in a compiled loop (ns/point, all included)", "solve", "{:.1f}"),
+    ("output", "csv1", "10^6 rows as CSV, 1 thread (s)", "csv", "{:.2f}"),
+    ("output", "csv2", "10^6 rows as CSV, 2 threads (s)", "csv", "{:.2f}"),
+    ("output", "csv_threads", "CSV: 2 threads' time / 1 thread's (target <= 1)", None, "{:.2f}x"),
+    ("output", "json1", "10^6 rows as JSON lines, 1 thread (s)", "json", "{:.2f}"),
+    ("output", "json2", "10^6 rows as JSON lines, 2 threads (s)", "json", "{:.2f}"),
+    ("output", "json_threads", "JSON lines: 2 threads' time / 1 thread's (target <= 1)", None, "{:.2f}x"),
+    ("startup", "start", "start-up, `mls -e '1 m'` (ms)", "start", "{:.1f}"),
+    ("startup", "start_zoo", "start-up, zoo-using `mls -e 'H100.memory_bw'` (ms)", "start_zoo", "{:.1f}"),
+    ("startup", "start_script", "start-up + run, examples/wall04_serving.mls (ms)", "start_zoo", "{:.1f}"),
 ]
+PARTS = ("loop", "solve", "output", "startup")
 
 
 def main():
@@ -137,9 +167,26 @@ def main():
         if not want(key):
             continue
         cells = [label, fmt.format(nat[nkey])]
+    ap.add_argument("--only", default=",".join(PARTS), help="comma-separated groups: " + ", ".join(PARTS))
+    ap.add_argument("mls", nargs="?", default="build/mls")
+    a = ap.parse_args()
+    parts = set(a.only.split(","))
+    if not parts <= set(PARTS):
+        sys.exit(f"--only takes {', '.join(PARTS)}")
+    builds = ([("before", a.before)] if a.before else []) + [("after" if a.before else "mls", a.mls)]
+    with tempfile.TemporaryDirectory() as tmp:
+        nat = native(tmp)
+    res = {label: build(os.path.abspath(path), parts) for label, path in builds}
+    head = "| work | native C | " + " | ".join(f"{label} | ratio" for label, _ in builds) + " |"
+    print(head)
+    print("|" + "---|" * (2 + 2 * len(builds)))
+    for part, key, label, nkey, fmt in ROWS:
+        if part not in parts:
+            continue
+        cells = [label, fmt.format(nat[nkey]) if nkey else ""]
         for b, _ in builds:
             v = res[b][key]
-            cells += [fmt.format(v), f"{v / nat[nkey]:.1f}x"]
+            cells += [fmt.format(v), f"{v / nat[nkey]:.1f}x" if nkey else ""]
         print("| " + " | ".join(cells) + " |")
 
 

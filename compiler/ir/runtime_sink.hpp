@@ -46,6 +46,16 @@ class RuntimeSink {
     (void)table, (void)columns, (void)cells, (void)shapes;
     return std::nullopt;
   }
+  // format_row's text appended to `out` (a reused buffer: no allocation per row); false, with `out`
+  // unchanged, when there is none.
+  virtual bool append_row(std::string& out, int table, const std::vector<std::string>& columns,
+                          const std::vector<Value>& cells, const std::vector<ShapePtr>& shapes) const {
+    auto text = format_row(table, columns, cells, shapes);
+    if (text) out += *text;
+    return text.has_value();
+  }
+  // `text` may hold several consecutive rows of one row statement (a worker's rows go out as one
+  // block); `cells` is then empty. A sink that formats rows ahead overrides this.
   virtual void row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                         const std::vector<ShapePtr>& shapes, const std::string& text) {
     (void)text;

@@ -11,13 +11,10 @@
 
 namespace mls::units {
 
-std::string format_number(double v, int digits) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  if (v == 0) return "0";
-  // A whole number prints whole (10000 tokens, not 1e+04 tokens) when it has few enough digits to read.
-  if (std::fabs(v) >= 1000 && std::fabs(v) < 1e15 && v == std::floor(v) && std::fabs(v) < std::pow(10.0, std::max(digits, 6)))
-    return std::to_string(static_cast<long long>(v));
+void append_number(std::string& out, double v, int digits) {
+  if (std::isnan(v)) return void(out += "NaN");
+  if (std::isinf(v)) return void(out += v > 0 ? "inf" : "-inf");
+  if (v == 0) return void(out += '0');
   char buf[64];
   // std::to_chars with a precision is printf's "%.*g" digit for digit, without its locale and
   // parsing costs (issue 24: a CSV row formats several numbers).
@@ -33,8 +30,28 @@ std::string format_number(double v, int digits) {
   if (mant.find('.') != std::string::npos) {
     while (!mant.empty() && mant.back() == '0') mant.pop_back();
     if (!mant.empty() && mant.back() == '.') mant.pop_back();
+  // A whole number prints whole (10000 tokens, not 1e+04 tokens) when it has few enough digits to read.
+  if (std::fabs(v) >= 1000 && std::fabs(v) < 1e15 && v == std::floor(v) && std::fabs(v) < std::pow(10.0, std::max(digits, 6))) {
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr);
+    return;
   }
-  return mant + exp;
+  // std::to_chars with a precision is printf's "%.*g" digit for digit, without its locale and
+  // parsing costs (issue 24: a CSV row formats several numbers); written straight into `out`.
+  char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, digits).ptr;
+  char* exp = std::find(buf, end, 'e');
+  char* mant_end = exp;
+  if (std::find(buf, exp, '.') != exp) {  // trim trailing zeros of a fraction (keep exponents intact)
+    while (mant_end > buf && mant_end[-1] == '0') --mant_end;
+    if (mant_end > buf && mant_end[-1] == '.') --mant_end;
+  }
+  out.append(buf, mant_end);
+  out.append(exp, end);
+}
+
+std::string format_number(double v, int digits) {
+  std::string s;
+  append_number(s, v, digits);
+  return s;
 }
 
 namespace {

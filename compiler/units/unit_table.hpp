@@ -111,6 +111,7 @@ Formatted format(double si, const Display& d, int digits = 4);
 // the column's values; a display that is already fixed or has no prefixes is returned as it is.
 Display column_display(std::vector<double> si, const Display& d, int digits);
 std::string format_number(double v, int digits);  // "295.2", "1e+24" style for very large/small
+void append_number(std::string& out, double v, int digits);  // format_number's text, appended (no allocation)
 std::string format_count(double n);                // a whole count: "1,000,000" (format_number beyond 1e15)
 
 }  // namespace mls::units

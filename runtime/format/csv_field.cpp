@@ -2,14 +2,23 @@
 
 namespace mls::out {
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string o = "\"";
-  for (char c : s) {
-    if (c == '"') o += '"';
-    o += c;
+void append_csv_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
   }
-  return o + "\"";
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string csv_field(std::string_view s) {
+  std::string o;
+  append_csv_field(o, s);
+  return o;
 }
 
 std::string csv_line(const std::vector<std::string>& cells) {
@@ -17,7 +26,7 @@ std::string csv_line(const std::vector<std::string>& cells) {
   std::string line;
   for (std::size_t k = 0; k < cells.size(); ++k) {
     if (k) line += ',';
-    line += csv_field(cells[k]);
+    append_csv_field(line, cells[k]);
   }
   return line + "\n";
 }

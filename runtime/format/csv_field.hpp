@@ -11,6 +11,8 @@
 namespace mls::out {
 
 std::string csv_field(std::string_view s);
+// csv_field's text appended to `out` (a row written into one buffer allocates nothing per cell).
+void append_csv_field(std::string& out, std::string_view s);
 // The cells joined by commas, each quoted as needed, ending in "\n".
 std::string csv_line(const std::vector<std::string>& cells);
 

@@ -40,7 +40,14 @@ void append_number(std::string& o, double x) {
 // quantity_json, written: {"value": shown, "unit": ..., "si": ..., "dimension": ...}.
 void append_quantity(std::string& o, double si, const ir::Shape& s, const units::UnitTable& t, int digits) {
   auto f = units::format(si, s.display, digits);
-  double shown = std::isfinite(f.value) ? std::strtod(units::format_number(f.value, digits).c_str(), nullptr) : f.value;
+  double shown = f.value;
+  if (std::isfinite(f.value)) {  // the value as shown at `digits` digits, read back (from_chars: strtod's double)
+    thread_local std::string text;
+    text.clear();
+    units::append_number(text, f.value, digits);
+    if (std::from_chars(text.data(), text.data() + text.size(), shown).ec != std::errc())
+      shown = std::strtod(text.c_str(), nullptr);  // out of range (1.798e+308 rounded up): strtod's inf
+  }
   o += "{\"value\":";
   append_number(o, shown);
   o += ",\"unit\":";
@@ -69,13 +76,21 @@ bool repeated(const std::vector<std::string>& columns) {
 
 std::string json_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                      const std::vector<ir::ShapePtr>& shapes, const units::UnitTable& units, int digits) {
+  std::string o;
+  o.reserve(64 + 96 * cells.size());
+  append_json_row(o, table, columns, cells, shapes, units, digits);
+  return o;
+}
+
+void append_json_row(std::string& o, int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                     const std::vector<ir::ShapePtr>& shapes, const units::UnitTable& units, int digits) {
   if (repeated(columns)) {  // a repeated column keeps its first place and its last value: as Json does it
     Json r = Json::object();
     for (size_t k = 0; k < cells.size(); ++k) r[columns[k]] = value_json(cells[k], *shapes[k], units, digits);
-    return json_text(Json{{"table", table}, {"row", r}}) + "\n";
+    o += json_text(Json{{"table", table}, {"row", r}});
+    o += '\n';
+    return;
   }
-  std::string o;
-  o.reserve(64 + 96 * cells.size());
   o += "{\"table\":";
   char buf[16];
   o.append(buf, std::to_chars(buf, buf + sizeof buf, table).ptr);
@@ -92,7 +107,6 @@ std::string json_row(int table, const std::vector<std::string>& columns, const s
     else o += json_text(value_json(v, *shapes[k], units, digits));
   }
   o += "}}\n";
-  return o;
 }
 
 }  // namespace mls::out

@@ -16,5 +16,8 @@ namespace mls::out {
 
 std::string json_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                      const std::vector<ir::ShapePtr>& shapes, const units::UnitTable& units, int digits);
+// The same text appended to `out` (a reused buffer: no allocation per row).
+void append_json_row(std::string& out, int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                     const std::vector<ir::ShapePtr>& shapes, const units::UnitTable& units, int digits);
 
 }  // namespace mls::out

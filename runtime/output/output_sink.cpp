@@ -2,6 +2,7 @@
 
 #include "runtime/format/csv_field.hpp"
 #include "runtime/format/value_json.hpp"
+#include "runtime/output/csv_row.hpp"
 #include "runtime/output/json_row.hpp"
 #include "stdlib/registry/kind_display.hpp"
 
@@ -193,7 +194,9 @@ std::string OutputSink::csv_unit_header(const std::string& name, const ir::Shape
 }
 
 std::string OutputSink::csv_number(double si, const ir::Shape& shape) const {
-  return units::format_number(shape.display.fixed ? si / shape.display.scale : si, 15);
+  std::string o;
+  append_csv_number(o, si, shape);
+  return o;
 }
 
 void OutputSink::csv_table_block(int table, const std::vector<std::string>& columns,
@@ -270,24 +273,21 @@ void OutputSink::csv_reduction(const std::string& kind, const std::string& key, 
   out_ << csv_line(cells);
 }
 
-// A CSV or JSON-lines row is a line of its own (text tables align their columns: they need the sink).
+// A CSV or JSON-lines row is a line of its own (text tables align their columns: they need the sink),
+// written straight into `out` (runtime/output/csv_row.hpp, json_row.hpp). False for text.
+bool OutputSink::append_row(std::string& out, int table, const std::vector<std::string>& columns,
+                            const std::vector<Value>& cells, const std::vector<ir::ShapePtr>& shapes) const {
+  if (o_.format == Format::Json) append_json_row(out, table, columns, cells, shapes, units_, o_.digits);
+  else if (o_.format == Format::Csv) append_csv_row(out, cells, shapes, o_.digits);
+  else return false;
+  return true;
+}
+
 std::optional<std::string> OutputSink::format_row(int table, const std::vector<std::string>& columns,
                                                   const std::vector<Value>& cells,
                                                   const std::vector<ir::ShapePtr>& shapes) const {
-  if (o_.format == Format::Json) return json_row(table, columns, cells, shapes, units_, o_.digits);
-  if (o_.format != Format::Csv) return std::nullopt;
-  // Cells straight into the line (csv_line's layout: fields quoted as csv_field does, a lone empty
-  // field as ""): no vector of cells per row.
   std::string line;
-  line.reserve(16 * cells.size() + 1);
-  for (size_t k = 0; k < cells.size(); ++k) {
-    if (k) line += ',';
-    if (cells[k].is_num()) line += csv_number(cells[k].num(), *shapes[k]);  // digits, '.', 'e', signs: never quoted
-    else if (cells[k].is_str()) line += csv_field(csv_text(cells[k].str()));
-    else if (!cells[k].is_none()) line += csv_field(format_value(cells[k], *shapes[k], o_.digits));
-  }
-  if (cells.size() == 1 && line.empty()) line = "\"\"";
-  line += '\n';
+  if (!append_row(line, table, columns, cells, shapes)) return std::nullopt;
   return line;
 }
 
@@ -312,8 +312,9 @@ void OutputSink::emit_reduction(int, const std::string& kind, const std::string&
 void OutputSink::emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                           const std::vector<ir::ShapePtr>& shapes) {
   if (o_.format == Format::Csv) csv_table_block(table, columns, shapes);
-  if (auto line = format_row(table, columns, cells, shapes)) {
-    out_ << *line;
+  line_.clear();  // one buffer for every row of the run
+  if (append_row(line_, table, columns, cells, shapes)) {
+    out_ << line_;
     return;
   }
   Table& t = tables_[table];

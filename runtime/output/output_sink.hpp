@@ -60,6 +60,8 @@ class OutputSink : public ir::RuntimeSink {
                                         const std::vector<ir::ShapePtr>& shapes) const override;
   void row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                 const std::vector<ir::ShapePtr>& shapes, const std::string& text) override;
+  bool append_row(std::string& out, int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
+                  const std::vector<ir::ShapePtr>& shapes) const override;
   // The header of a run whose results came (in part) from a fidelity level other than textbook
   // (docs/fidelity.md): the first line in text (`fidelity: calibrated`), a {"fidelity": ...} event in
   // JSON, a `fidelity` block in CSV. `levels` joined by " and ".
@@ -140,7 +142,8 @@ class OutputSink : public ir::RuntimeSink {
   static constexpr long kFidelityBlock = -3;
   CsvBlocks own_csv_;
   CsvBlocks& csv_;
-  const std::string* csv_header_at_ = nullptr;  // where the open block's header is kept (a quick same-block test)
+  const std::string* csv_header_at_ = nullptr;
+  std::string line_;  // the CSV or JSON-lines row being written (reused)  // where the open block's header is kept (a quick same-block test)
 };
 
 }  // namespace mls::out

@@ -6,9 +6,14 @@
 
 #include <cmath>
 #include <new>
+#include <sstream>
 
 struct mls_engine {
   mls::api::Engine engine;
+};
+
+struct mls_session {
+  mls::api::Session session;
 };
 
 struct mls_result {
@@ -86,6 +91,26 @@ mls_engine* mls_engine_new(int use_jit) {
 }
 
 void mls_engine_free(mls_engine* engine) { delete engine; }
+
+mls_session* mls_session_new(mls_engine* engine) {
+  if (!engine) return nullptr;
+  try {
+    return new mls_session{Session(engine->engine)};
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+void mls_session_free(mls_session* session) { delete session; }
+
+mls_result* mls_session_run(mls_session* s, const char* entry) {
+  if (!s || !entry) return usage(!s ? "the session" : "the entry");
+  return guarded([&] {
+    std::ostringstream out, err;  // the diagnostics come as data; their text is in each one's `rendered`
+    EntryResult r = s->session.run(entry, out, err);
+    return make(r.exit_code, std::move(r.diagnostics), out.str());
+  });
+}
 void mls_result_free(mls_result* result) { delete result; }
 
 mls_result* mls_check(mls_engine* e, const char* source) {

@@ -2,7 +2,9 @@
 // and the zoo's entries.
 #include "api/conversion.hpp"
 #include "api/engine_impl.hpp"
+#include "runtime/reference/units_reference.hpp"
 #include "runtime/solve/solver_docs.hpp"
+#include "runtime/zoo/hf_import.hpp"
 #include "runtime/zoo/zoo_commands.hpp"
 
 namespace mls::api {
@@ -44,7 +46,10 @@ namespace mls::api {
 
 namespace {
 zoo::ZooFormat zoo_format(ListingFormat f) {
-  return f == ListingFormat::Json ? zoo::ZooFormat::Json : f == ListingFormat::Markdown ? zoo::ZooFormat::Markdown : zoo::ZooFormat::Text;
+  return f == ListingFormat::Json       ? zoo::ZooFormat::Json
+         : f == ListingFormat::Markdown ? zoo::ZooFormat::Markdown
+         : f == ListingFormat::Html     ? zoo::ZooFormat::Html
+                                        : zoo::ZooFormat::Text;
 }
 }  // namespace
 
@@ -73,6 +78,17 @@ int Engine::write_solvers(ListingFormat f, std::ostream& out) const {
   return print_solver_reference(s.units(), f == ListingFormat::Markdown ? SolverDocFormat::Markdown
                                            : f == ListingFormat::Json   ? SolverDocFormat::Json
                                                                         : SolverDocFormat::Text, out);
+}
+
+int Engine::write_units(ListingFormat f, std::ostream& out) const {
+  driver::Session s;  // the units the prelude defines, too
+  return print_units_reference(s.units(), f == ListingFormat::Markdown ? UnitsFormat::Markdown
+                                          : f == ListingFormat::Json   ? UnitsFormat::Json
+                                                                       : UnitsFormat::Text, out);
+}
+
+int Engine::import_hf(const std::string& config, const std::string& name, std::ostream& out, std::ostream& err) const {
+  return zoo::import_hf(config, name, out, err);
 }
 
 bool Engine::write_solver(std::string_view name, std::ostream& out) const {

@@ -38,6 +38,16 @@ void CollectingSink::emit_reduction(int table, const std::string& kind, const st
   OutputSink::emit_reduction(table, kind, key, v, shape, points, text);
 }
 
+void CollectingSink::table_end(int table) {
+  OutputSink::table_end(table);  // a reduction's best rows and results come out here
+  result_.events.push_back({OutputEvent::Kind::TableEnd, 0, table});
+}
+
+void CollectingSink::fidelity_header(const std::string& levels) {
+  result_.fidelity = levels;
+  OutputSink::fidelity_header(levels);
+}
+
 void CollectingSink::finish(const SourceManager& sm) {
   for (std::size_t k = 0; k < print_spans_.size() && k < result_.prints.size(); ++k)
     result_.prints[k].where = to_api(print_spans_[k], sm);

@@ -18,6 +18,8 @@ class CollectingSink : public out::OutputSink {
       : OutputSink(text, units, o), units_(units), result_(result), engine_(std::move(engine)) {}
   void print(const std::vector<mls::Value>& values, const std::vector<ir::ShapePtr>& shapes, bool bare,
              mls::Span where) override;
+  void table_end(int table) override;
+  void fidelity_header(const std::string& levels) override;
   // Once the run is over: the charts and the failed checks, as data.
   void finish(const SourceManager& sm);
 

@@ -4,6 +4,7 @@
 #include "api/conversion.hpp"
 #include "api/engine_impl.hpp"
 #include "api/quantity_data.hpp"
+#include "api/run_render.hpp"
 #include "runtime/driver/exit_codes.hpp"
 
 #include <new>
@@ -112,10 +113,8 @@ std::optional<std::pair<double, Dimension>> Engine::Impl::read_number(const std:
     return std::nullopt;
   // A session's entries accumulate: a fresh one every so many reads bounds a long-lived engine's memory.
   constexpr int kReadsPerSession = 256;
-  if (!reader_ || ++reader_reads_ > kReadsPerSession) {
-    reader_ = std::make_unique<driver::Session>();
-    reader_reads_ = 1;
-  }
+  if (reader_ && ++reader_reads_ > kReadsPerSession) reader_.reset();
+  reader();
   static const std::string kName = "__mls_read";
   std::ostringstream out, err;
   auto r = reader_->run_entry(kName + " = " + expression + "\n", driver_options(), out, err);
@@ -125,6 +124,16 @@ std::optional<std::pair<double, Dimension>> Engine::Impl::read_number(const std:
   if (g == reader_->globals().end() || !v || !g->second.type.is_num() || !v->is_num()) return std::nullopt;
   return std::make_pair(v->num(), g->second.type.dim);
 }
+
+driver::Session& Engine::Impl::reader() const {
+  if (!reader_) {
+    reader_ = std::make_unique<driver::Session>();
+    reader_reads_ = 1;
+  }
+  return *reader_;
+}
+
+const units::UnitTable& Engine::Impl::units() const { return reader().units(); }
 
 std::shared_ptr<const Engine::Impl> Engine::Impl::json_reader() const {
   if (!json_reader_) {
@@ -234,8 +243,39 @@ driver::Options Engine::Impl::driver_options(const RenderOptions& r) const {
 
 int Engine::run_to(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
                    std::ostream& out, std::ostream& err) const {
+  if (r.format == RenderOptions::Format::Markdown || r.format == RenderOptions::Format::Html)
+    return impl_->run_document(path, text, r, out, err);
   driver::Session s;
   return s.run(path, text, impl_->driver_options(r), out, err);
+}
+
+int Engine::Impl::run_document(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
+                               std::ostream& out, std::ostream& err) const {
+  RunResult result;
+  driver::Session s;
+  driver::Options o = driver_options(r);  // diagnostics and charts as the options say; the outputs kept as data
+  std::ostringstream streamed;             // the text a streaming run would write: the document replaces it
+  CollectingSink sink(streamed, s.units(), o.output, result, shared_from_this());
+  result.exit_code = s.run(path, text, o, streamed, err, &sink);
+  if (result.exit_code == driver::kUsage || result.exit_code == driver::kInternal) return result.exit_code;
+  sink.finish(s.sources());
+  result.diagnostics = to_api(s.reported(), s.sources());
+  auto w = r.format == RenderOptions::Format::Html ? out::html_writer(out) : out::markdown_writer(out);
+  write_document(result, *w, options.digits, text ? "mls -e" : path, r.emit == RenderOptions::Emit::Check);
+  return result.exit_code;
+}
+
+std::string Engine::render(const RunResult& r, RenderOptions::Format format) const {
+  std::ostringstream o;
+  using F = RenderOptions::Format;
+  if (format == F::Markdown || format == F::Html) {
+    auto w = format == F::Html ? out::html_writer(o) : out::markdown_writer(o);
+    write_document(r, *w, impl_->options.digits, "", false);
+  } else {
+    replay(r, format == F::Json ? out::Format::Json : format == F::Csv ? out::Format::Csv : out::Format::Text,
+           impl_->units(), impl_->options.digits, o);
+  }
+  return o.str();
 }
 
 }  // namespace mls::api

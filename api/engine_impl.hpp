@@ -37,8 +37,14 @@ struct Engine::Impl : std::enable_shared_from_this<Engine::Impl> {
   // The engine `mls solve` reads its JSON arguments with (reference evaluator, small budgets), kept
   // across calls.
   std::shared_ptr<const Impl> json_reader() const;
+  // The units of the language and the prelude (display names of dimensions), for rendering outputs.
+  const units::UnitTable& units() const;
+  // `mls --format markdown|html`: the run's outputs kept as data, then written as one document.
+  int run_document(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
+                   std::ostream& out, std::ostream& err) const;
 
  private:
+  driver::Session& reader() const;
   mutable std::unique_ptr<driver::Session> reader_;
   mutable int reader_reads_ = 0;
   mutable std::shared_ptr<const Impl> json_reader_;

@@ -108,20 +108,30 @@ mls::Value quantity_from_json(const json& j, const reg::Type& t, const std::stri
   auto dimension_error = [&](const std::string& text, const Dimension& d) {
     bad(what, "'" + text + "' is " + d.base_form() + ", expected " + t.dim.base_form(), "E0407");
   };
-  auto fits = [&](const Dimension& d) { return api::argument_fits(t, d); };
+  // A quantity string is MLS: the script's rule for an argument, and the script's code (E0401) when
+  // it does not fit. A {"value", "unit"} object is the reference cases' notation: its count word may
+  // stand for the parameter's count (docs/solvers.md, "Counts in `mls solve`").
+  auto string_fits = [&](const std::string& text, const Dimension& d) {
+    if (api::argument_fits(t, d)) return;
+    std::string name = u.units().dimension_name(d);
+    bad(what, "'" + text + "' is " + (name.empty() ? d.base_form() : "a " + name) + ", not " + t.describe() +
+                  " (a quantity string is read as in a script)", "E0401",
+        "give it in units of " + t.describe() + (t.count_kind() ? ", or a plain number for the count" : ""));
+  };
+  auto fits = [&](const Dimension& d) { return api::case_unit_fits(t, d); };
   if (j.is_number()) return Value(j.get<double>());  // JSON numbers are finite (1e400 fails to parse)
   if (is_infinity_word(j)) return Value(double(INFINITY));
   if (j.is_string()) {
     std::string s = j.get<std::string>();
     if (auto n = u.read_number(s)) {  // the common case, in the reader's kept session
-      if (!fits(n->second)) dimension_error(s, n->second);
+      string_fits(s, n->second);
       return Value(n->first);
     }
     EvalResult q = u.evaluate(s);
     if (!q.ok()) unreadable(what, s, Error(q.diagnostics.empty() ? api::diagnostic("E0505", "not a quantity", "") : q.diagnostics.front()));
     if (q.value.kind() != api::Value::Kind::Quantity) bad(what, "'" + s + "' is not a quantity", "E0401");
     const auto& d = q.value.as_quantity().data();
-    if (!fits(d.dim)) dimension_error(s, d.dim);
+    string_fits(s, d.dim);
     return Value(d.si);
   }
   if (!j.is_object()) bad(what, "expected a number, a quantity string or {\"value\", \"unit\"}");
@@ -191,9 +201,20 @@ std::vector<mls::Value> args_from_json(const reg::SolverDesc& s, const nlohmann:
 }
 
 
-// The machine interface reads counts leniently, as the spec cases write them: a token count for a
-// tokens-per-request length, samples for requests (MODELS §0.1 uses both for S and B).
+// The language's rule (compiler/sema/check_call.cpp, Checker::coerce): the same dimension; "per
+// request" or "per sample" implied for a per-item length (`seq_len = 512 token`); a plain number for a count.
 bool argument_fits(const reg::Type& want, const Dimension& got) {
+  if (want.dim == got) return true;
+  auto per = [&](BaseDim item) {
+    return want.dim[item] == Rational(-1) && want.dim * Dimension::base(item) == got;
+  };
+  if (!got.dimensionless() && (per(BaseDim::Request) || per(BaseDim::Sample))) return true;
+  return got.dimensionless() && want.count_kind();
+}
+
+// The reference cases' {"value", "unit"} objects name a count by its item word (MODELS §0.1): a
+// token count for a tokens-per-request length, samples for a batch of requests.
+bool case_unit_fits(const reg::Type& want, const Dimension& got) {
   return compatible(want.dim, got) || (got.dimensionless() && want.count_kind());
 }
 

@@ -28,8 +28,12 @@ struct ArgumentError : std::runtime_error {
 // The solver's argument vector (defaults filled) from a JSON object. Throws ArgumentError.
 std::vector<mls::Value> args_from_json(const reg::SolverDesc& s, const nlohmann::json& args, driver::Session& session,
                                        const Engine::Impl& engine);
-// Whether a quantity of `got` may be passed where `want` is declared: the same dimension, or the
-// machine interface's lenient counts (tokens or samples for a per-request length, MODELS §0.1).
+// Whether a quantity of `got` may be passed where `want` is declared, as in a script: the same
+// dimension, a per-item length given as a count (`512 token` for token/request), a plain number for
+// a count. Quantity strings and Engine::call's typed arguments.
 bool argument_fits(const reg::Type& want, const Dimension& got);
+// ... and in a {"value", "unit"} object, the reference cases' notation: also samples for requests
+// and the reverse (MODELS §0.1 writes either for a batch; MODELS §8's B is requests).
+bool case_unit_fits(const reg::Type& want, const Dimension& got);
 
 }  // namespace mls::api

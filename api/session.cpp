@@ -3,6 +3,7 @@
 // completion, the session as a script).
 #include "mls/session.hpp"
 
+#include "api/conversion.hpp"
 #include "api/engine_impl.hpp"
 #include "api/session_script.hpp"
 #include "compiler/sema/stype.hpp"
@@ -46,6 +47,7 @@ EntryResult Session::run(std::string_view entry, std::ostream& out, std::ostream
   e.exit_code = r.code;
   e.kept = r.kept;
   e.rebound = std::move(r.rebound);
+  e.diagnostics = to_api(impl_->session->reported(), impl_->session->sources());
   if (r.kept) impl_->entries.push_back({std::move(text), r.program});
   return e;
 }

@@ -86,6 +86,22 @@ std::string result_html(const RunResult& r) {
   return o.str();
 }
 
+// A session entry's result with the output it wrote (the C++ Session writes to streams).
+struct EntryOutput {
+  EntryResult result;
+  std::string text;
+};
+
+RenderOptions::Format format_named(const std::string& f) {
+  using F = RenderOptions::Format;
+  if (f == "text") return F::Text;
+  if (f == "json") return F::Json;
+  if (f == "csv") return F::Csv;
+  if (f == "markdown") return F::Markdown;
+  if (f == "html") return F::Html;
+  throw py::value_error("format '" + f + "': the formats are text, json, csv, markdown and html");
+}
+
 // One Python exception type for a mistake in a single value; its .diagnostic holds the details.
 PyObject* g_error = nullptr;
 }  // namespace
@@ -216,8 +232,13 @@ void mls_python::define_module(py::module_& m) {
              return Engine(o);
            }),
            py::arg("jit") = true, py::arg("max_points") = 1e9, py::arg("max_memory") = 2.0 * (1ull << 30), py::arg("digits") = 4)
-      .def("check", [](const Engine& e, const std::string& s) { return e.check(s); }, py::arg("source"))
-      .def("run", [](const Engine& e, const std::string& s) { return e.run(s); }, py::arg("source"))
+      .def("check", [](const Engine& e, const std::string& s, const std::string& name, const std::string& folder) {
+        return e.check(s, name, folder);
+      }, py::arg("source"), py::arg("name") = "<input>", py::arg("folder") = "")
+      .def("run", [](const Engine& e, const std::string& s, const std::string& name, const std::string& folder) {
+        return e.run(s, name, folder);
+      }, py::arg("source"), py::arg("name") = "<input>", py::arg("folder") = "",
+         "runs a script (`name` is the file name diagnostics show; imports resolve from `folder`)")
       .def("evaluate", [](const Engine& e, const std::string& x) {
         EvalResult r = e.evaluate(x);
         if (!r.ok()) throw Error(r.diagnostics.front());
@@ -246,7 +267,41 @@ void mls_python::define_module(py::module_& m) {
         py::list out;
         for (auto& z : e.zoo_entries()) out.append(py::dict(py::arg("name") = z.name, py::arg("kind") = z.kind, py::arg("title") = z.title));
         return out;
-      });
+      })
+      .def("render", [](const Engine& e, const RunResult& r, const std::string& f) { return e.render(r, format_named(f)); },
+           py::arg("result"), py::arg("format") = "text",
+           "a run's outputs written as `mls --format FORMAT` writes them: text, json, csv, markdown or html")
+      .def("session", [](const Engine& e) { return Session(e); }, "a session: entries run one after another, names persist");
+
+  py::class_<EntryOutput>(m, "EntryResult")
+      .def_property_readonly("exit_code", [](const EntryOutput& r) { return r.result.exit_code; })
+      .def_property_readonly("ok", [](const EntryOutput& r) { return r.result.ok(); })
+      .def_property_readonly("kept", [](const EntryOutput& r) { return r.result.kept; })
+      .def_property_readonly("rebound", [](const EntryOutput& r) { return r.result.rebound; })
+      .def_property_readonly("diagnostics", [](const EntryOutput& r) { return r.result.diagnostics; })
+      .def_readonly("text", &EntryOutput::text)
+      .def("__str__", [](const EntryOutput& r) { return r.text; })
+      .def("__repr__", [](const EntryOutput& r) { return "<mls.EntryResult exit " + std::to_string(r.result.exit_code) + ">"; });
+  py::class_<Session>(m, "Session", "entries run one after another against everything entered before (the REPL's model)")
+      .def(py::init([](const Engine& e) { return Session(e); }), py::arg("engine"))
+      .def("run", [](Session& s, const std::string& entry) {
+        std::ostringstream out, err;
+        EntryOutput o{s.run(entry, out, err), out.str()};
+        return o;
+      }, py::arg("entry"), "runs one entry; a failing entry leaves the session as it was")
+      .def("type_of", [](Session& s, const std::string& x) {
+        std::ostringstream err;
+        auto t = s.type_of(x, err);
+        return t ? py::object(py::str(*t)) : py::object(py::none());
+      }, py::arg("expression"), "the static type of an expression (None when it does not check)")
+      .def("variables", [](const Session& s) {
+        py::list out;
+        for (auto& v : s.variables()) out.append(py::dict(py::arg("name") = v.name, py::arg("type") = v.type, py::arg("value") = v.value));
+        return out;
+      })
+      .def("script", &Session::script, "the kept entries as a script")
+      .def_property_readonly("entries", &Session::entries)
+      .def("reset", &Session::reset);
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {

@@ -35,6 +35,25 @@ int main(void) {
   ok = ok && mls_result_status(bad) == MLS_COMPILE_ERROR;
   mls_result_free(bad);
 
+  /* A session: entries run one after another and their names persist; a failing entry changes nothing. */
+  mls_session* session = mls_session_new(engine);
+  mls_result_free(mls_session_run(session, "bw = 3.35 TB/s"));
+  mls_result* twice = mls_session_run(session, "bw * 2");
+  printf("session: %s", mls_result_text(twice));
+  ok = ok && mls_result_status(twice) == MLS_OK && strncmp(mls_result_text(twice), "6.7 TB/s", 8) == 0;
+  mls_result_free(twice);
+  mls_result* wrong = mls_session_run(session, "bw = bw + 1 s");
+  printf("session: status %d, %s\n", mls_result_status(wrong), mls_result_diagnostic_code(wrong, 0));
+  ok = ok && mls_result_status(wrong) == MLS_COMPILE_ERROR && strcmp(mls_result_diagnostic_code(wrong, 0), "E0301") == 0;
+  mls_result_free(wrong);
+  mls_result* still = mls_session_run(session, "bw");
+  ok = ok && strncmp(mls_result_text(still), "3.35 TB/s", 9) == 0;
+  mls_result_free(still);
+  mls_session_free(session);
+  mls_result* no_session = mls_session_run(NULL, "1");
+  ok = ok && mls_session_new(NULL) == NULL && mls_result_status(no_session) == MLS_USAGE;
+  mls_result_free(no_session);
+
   mls_engine_free(engine);
   return ok ? 0 : 1;
 }

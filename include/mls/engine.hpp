@@ -10,6 +10,7 @@
 
 #include "mls/diagnostic.hpp"
 #include "mls/error.hpp"
+#include "mls/exit_codes.hpp"
 #include "mls/outputs.hpp"
 #include "mls/quantity.hpp"
 #include "mls/value.hpp"
@@ -48,7 +49,9 @@ struct RunResult {
   std::vector<Table> tables;
   std::vector<Reduction> reductions;
   std::vector<Chart> charts;
-  std::vector<OutputEvent> events;      // the order of prints, rows and reductions
+  std::vector<OutputEvent> events;      // the order of prints, rows, reductions and table ends
+  std::string fidelity;                 // the fidelity levels other than textbook the results came from
+                                        // ("calibrated"), "" when every result is textbook (docs/fidelity.md)
   std::vector<Diagnostic> failures;     // failed assert/expect (the run went on to its end)
   std::vector<Diagnostic> diagnostics;  // everything reported: warnings, compile or run-time errors, failures
   std::string text;                     // the run's text output, as `mls FILE` prints it
@@ -104,7 +107,9 @@ struct ZooEntryInfo {
 
 // How `run_to` writes: the command line's formats and options.
 struct RenderOptions {
-  enum class Format { Text, Json, Csv } format = Format::Text;
+  // Text, JSON lines and CSV stream as the run goes; Markdown and Html are documents written once the
+  // run is over, from its outputs as data (a report's or a course page's tables).
+  enum class Format { Text, Json, Csv, Markdown, Html } format = Format::Text;
   bool diagnostics_json = false;
   bool color = false;
   bool unicode = true;
@@ -118,7 +123,17 @@ struct RenderOptions {
 };
 
 // How the command line's catalogues (`mls zoo`, `mls audit`, `mls solvers`) are written.
-enum class ListingFormat { Text, Json, Markdown };
+enum class ListingFormat { Text, Json, Markdown, Html };
+
+// The resource flags' values, read strictly (a malformed or out-of-range value is refused with the
+// reason in `why`): --max-points N, a whole number of points from 1 to 1e15; --max-memory SIZE, bytes
+// with an optional unit (B, kB, MB, GB, TB, KiB, MiB, GiB, TiB) from 1 MiB to 1 TiB.
+std::optional<double> parse_max_points(const std::string& text, std::string& why);
+std::optional<double> parse_memory_size(const std::string& text, std::string& why);
+// The JSON Schema of every JSON output (`mls schema`, docs/mls-output.schema.json).
+std::string output_schema();
+// The report of an allocation that failed anywhere: E0507 with its help, no span.
+Diagnostic out_of_memory();
 
 class Engine {
  public:
@@ -160,6 +175,9 @@ class Engine {
   // `mls audit [FILE]`: the provenance and sanity checks of the built-in zoo, or of FILE's entries ("": none).
   int write_audit(const std::string& file, ListingFormat f, std::ostream& out, std::ostream& err) const;
   int write_solvers(ListingFormat f, std::ostream& out) const;                      // `mls solvers`
+  int write_units(ListingFormat f, std::ostream& out) const;                        // `mls units` (docs/units.md)
+  // `mls zoo import hf CONFIG.json [--name NAME]`: a zoo entry written from a Hugging Face config.
+  int import_hf(const std::string& config, const std::string& name, std::ostream& out, std::ostream& err) const;
   // `mls solvers NAME`: one solver in full, as text (MLS name or spec id); false when there is none.
   bool write_solver(std::string_view name, std::ostream& out) const;
   // "; did you mean `serve`?" for a name that is no solver, or "".
@@ -169,6 +187,10 @@ class Engine {
   // absent) and writes its output and diagnostics in the chosen format, as `mls` does. Returns the exit code.
   int run_to(const std::string& path, const std::optional<std::string>& text, const RenderOptions& r,
              std::ostream& out, std::ostream& err) const;
+  // A run's outputs written in `format` from the data alone: text, JSON lines and CSV byte for byte
+  // as `mls --format F` writes them on stdout; markdown and HTML as the documents it writes (without
+  // a title). Every format renders the same objects.
+  std::string render(const RunResult& r, RenderOptions::Format format) const;
 
   struct Impl;
 

@@ -23,6 +23,7 @@ typedef enum {
 
 typedef struct mls_engine mls_engine;
 typedef struct mls_result mls_result;
+typedef struct mls_session mls_session;
 
 const char* mls_version(void);
 
@@ -39,6 +40,15 @@ mls_result* mls_call_json(mls_engine* engine, const char* solver, const char* js
 /* A quantity converted to a unit: mls_evaluate's value shown in `unit` ("ms", "GB/s"). */
 mls_result* mls_convert(mls_engine* engine, const char* quantity, const char* unit);
 void mls_result_free(mls_result* result);
+
+/* A session, the REPL's model: entries run one after another against everything entered before
+ * (bindings, functions, units and `ans` persist); an entry that fails leaves the session as it was.
+ * It runs with its engine's options and keeps no reference to it. NULL when `engine` is NULL or
+ * memory ran out. */
+mls_session* mls_session_new(mls_engine* engine);
+void mls_session_free(mls_session* session);
+/* One entry: the status, its output as text (a bare expression prints its value) and its diagnostics. */
+mls_result* mls_session_run(mls_session* session, const char* entry);
 
 mls_status mls_result_status(const mls_result* result);
 /* run: the text output as `mls` prints it; evaluate/convert: the value ("4.179 ms"); call_json: the JSON record. */

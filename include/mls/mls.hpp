@@ -8,6 +8,7 @@
 #include "mls/diagnostic.hpp"
 #include "mls/engine.hpp"
 #include "mls/error.hpp"
+#include "mls/exit_codes.hpp"
 #include "mls/outputs.hpp"
 #include "mls/quantity.hpp"
 #include "mls/session.hpp"

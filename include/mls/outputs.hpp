@@ -40,11 +40,12 @@ struct Chart {
   std::vector<std::map<std::string, Value>> points;
 };
 
-// One entry of the run's output stream, in order: which list holds it and at which index.
+// One entry of the run's output stream, in order: which list holds it and at which index. TableEnd
+// marks where a table's loop ended (the text output aligns a table's columns up to there).
 struct OutputEvent {
-  enum class Kind { Print, Row, Reduction } kind;
+  enum class Kind { Print, Row, Reduction, TableEnd } kind;
   std::size_t index = 0;  // into prints / the table's rows / reductions
-  int table = 0;          // Row: the table id
+  int table = 0;          // Row, TableEnd: the table id
 };
 
 }  // namespace mls::api

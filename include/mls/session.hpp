@@ -25,6 +25,7 @@ struct EntryResult {
   int exit_code = 0;
   bool kept = false;                 // the entry is part of the session now (script() writes it)
   std::vector<std::string> rebound;  // names it bound again
+  std::vector<Diagnostic> diagnostics;  // what it reported (also written to `err`): warnings, failures, errors
   bool ok() const { return exit_code == 0; }
 };
 

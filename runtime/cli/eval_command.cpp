@@ -1,6 +1,6 @@
 #include "runtime/cli/eval_command.hpp"
 
-#include "runtime/driver/exit_codes.hpp"
+#include "mls/exit_codes.hpp"
 #include "runtime/reference/nearest_name.hpp"
 
 #include <algorithm>
@@ -43,7 +43,7 @@ int usage_error(const api::RenderOptions& ro, std::ostream& err, const std::stri
   d.help = help;
   if (ro.diagnostics_json) err << api::to_json({d}) << "\n";
   else err << "error[" << code << "]: " << message << "\n  = help: " << help << "\n";
-  return driver::kUsage;
+  return api::kUsage;
 }
 
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
@@ -70,7 +70,7 @@ int list_scenarios(const api::Engine& engine, const std::vector<api::ZooEntryInf
         << " on " << system << (sla && sla->kind() == api::Value::Kind::Quantity ? ", SLA " + sla->as_quantity().str() : "")
         << "\n";
   }
-  return driver::kOk;
+  return api::kOk;
 }
 
 // The script `mls eval MODEL HARDWARE` runs: the roofline of one step and, for a language model, serve()

@@ -5,18 +5,13 @@
 #include "mls_version.h"  // generated: MLS_GIT_COMMIT, MLS_LLVM_VERSION (cmake/version.cmake)
 #include "runtime/cli/completions.hpp"
 #include "runtime/cli/eval_command.hpp"
-#include "runtime/driver/embedded.hpp"
-#include "runtime/driver/pipeline.hpp"
-#include "runtime/driver/resource_flags.hpp"
-#include "runtime/format/quantity_json.hpp"
 #include "runtime/lsp/server.hpp"
 #include "runtime/mcp/mcp_server.hpp"
 #include "runtime/repl/repl.hpp"
 #include "runtime/solve/solve_command.hpp"
-#include "runtime/reference/units_reference.hpp"
-#include "runtime/zoo/hf_import.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -33,7 +28,7 @@ constexpr const char* kVersion = "mls 0.1.0 (commit " MLS_GIT_COMMIT ", LLVM " M
 constexpr const char* kExitCodes =
     "Exit codes: 0 ok; 1 an assert or expect failed; 2 compile error (nothing ran); 3 run-time error;\n"
     "64 usage error (a wrong flag, argument or --format for the command); 70 internal error.\n"
-    "docs/output.md describes the text, CSV and JSON outputs; `mls schema` prints the JSON Schema.";
+    "docs/output.md describes the text, CSV, JSON, markdown and HTML outputs; `mls schema` prints the JSON Schema.";
 
 bool utf8_terminal() {
   for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
@@ -71,8 +66,8 @@ static int run_command_line(int argc, char** argv) {
                                     "`:` is a REPL command (-e ':info H100')");
   app.add_option("--emit", emit, "show a stage instead of running: tokens|ast|typed|ir|llvm")
       ->check(CLI::IsMember({"run", "tokens", "ast", "typed", "ir", "llvm"}));
-  app.add_option("--format", format, "output format: text|json|csv for runs; each command names the ones it writes")
-      ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
+  app.add_option("--format", format, "output format: text|json|csv|markdown|html for runs; each command names the ones it writes")
+      ->check(CLI::IsMember({"text", "json", "csv", "markdown", "html"}));
   app.add_option("--diagnostics", diagnostics, "diagnostics format: text|json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--color", color, "colour diagnostics: auto|always|never")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--digits", digits, "significant digits shown (default 4)")->check(CLI::Range(1, 17));
@@ -126,7 +121,7 @@ static int run_command_line(int argc, char** argv) {
   auto* solvers_cmd = app.add_subcommand("solvers", "list every solver with its parameters and results (--format text|json|markdown); `solvers NAME`: one solver");
   std::string solver_name;
   solvers_cmd->add_option("name", solver_name, "one solver, by its MLS name or spec id (serve, serving)");
-  auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT` (--format text|json|markdown)");
+  auto* zoo_cmd = app.add_subcommand("zoo", "list the zoo; `zoo show NAME`, `zoo search TEXT` (--format text|json|markdown|html)");
   std::vector<std::string> zoo_args;
   zoo_cmd->add_option("args", zoo_args, "show NAME | search TEXT | import hf CONFIG.json");
   std::string import_name;
@@ -153,39 +148,46 @@ static int run_command_line(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
-    return rc == 0 ? 0 : driver::kUsage;
+    return rc == 0 ? 0 : api::kUsage;
   }
 
-  driver::Options o;
-  o.output.digits = digits;
-  o.output.format = format == "json" ? out::Format::Json : format == "csv" ? out::Format::Csv : out::Format::Text;
-  o.diagnostics_json = diagnostics == "json";
-  o.render.color = color == "always" || (color == "auto" && isatty(2) && !std::getenv("NO_COLOR"));
-  o.render.unicode = utf8_terminal();
-  o.jit = !no_jit;
-  o.fidelity = fidelity;
-  o.as_zoo = as_zoo;
-  o.whole_zoo = whole_zoo;
+  // Every command goes through the embedding API (include/mls/): the engine's options, and how a run
+  // writes (RenderOptions), as any other host gives them.
+  api::Options eo;
+  eo.evaluator = no_jit ? api::Evaluator::Reference : api::Evaluator::Jit;
+  eo.digits = digits;
+  eo.fidelity = fidelity;
+  eo.threads = threads;
   std::string why;
-  auto points = driver::parse_max_points(max_points, why);
-  auto memory = driver::parse_memory_size(max_memory, why);
+  auto points = api::parse_max_points(max_points, why);
+  auto memory = api::parse_memory_size(max_memory, why);
   if (!points || !memory) {
     std::cerr << "mls: " << why << "\n";
-    return driver::kUsage;
+    return api::kUsage;
   }
-  o.max_points = *points;
-  o.max_memory = *memory;
-  o.threads = threads;
+  eo.max_points = *points;
+  eo.max_memory = *memory;
+  api::RenderOptions ro;
+  ro.format = format == "json"       ? api::RenderOptions::Format::Json
+              : format == "csv"      ? api::RenderOptions::Format::Csv
+              : format == "markdown" ? api::RenderOptions::Format::Markdown
+              : format == "html"     ? api::RenderOptions::Format::Html
+                                     : api::RenderOptions::Format::Text;
+  ro.diagnostics_json = diagnostics == "json";
+  ro.color = color == "always" || (color == "auto" && isatty(2) && !std::getenv("NO_COLOR"));
+  ro.unicode = utf8_terminal();
+  ro.whole_zoo = whole_zoo;
+  ro.as_zoo = as_zoo;
   if (!shard.empty()) {
     int k = 0, n = 0;
     char slash = 0;
     std::istringstream in(shard);
     if (!(in >> k >> slash >> n) || slash != '/' || n < 1 || k < 1 || k > n || !in.eof()) {
       std::cerr << "mls: --shard takes K/N with 1 <= K <= N, e.g. --shard 2/8\n";
-      return driver::kUsage;
+      return api::kUsage;
     }
-    o.shard_k = k - 1;
-    o.shard_n = n;
+    ro.shard_k = k - 1;
+    ro.shard_n = n;
   }
   // --format is checked per command: a format the command does not write is a usage error, never
   // silently replaced by text.
@@ -196,32 +198,33 @@ static int run_command_line(int argc, char** argv) {
     std::cerr << "mls " << command << ": --format " << format << " is not supported: " << command << " writes " << list << "\n";
     return false;
   };
-  const std::vector<std::string> run_formats{"text", "json", "csv"}, listing_formats{"text", "json", "markdown"};
-  if (emit != "run" && !writes("--emit", {"text"})) return driver::kUsage;
+  // Runs stream text, JSON lines or CSV, or write one document (markdown, html) from their outputs as data.
+  const std::vector<std::string> run_formats{"text", "json", "csv", "markdown", "html"},
+      repl_formats{"text", "json", "csv"}, listing_formats{"text", "json", "markdown"},
+      zoo_formats{"text", "json", "markdown", "html"};
+  if (emit != "run" && !writes("--emit", {"text"})) return api::kUsage;
   // Charts drawn as text share stdout with the run's output: only beside text output.
   if (plot_text && format != "text") {
     std::cerr << "mls: --plot-text draws charts on stdout, which --format " << format << " keeps for its own output: give --plots DIR\n";
-    return driver::kUsage;
+    return api::kUsage;
   }
-  o.plots.dir = plots_dir;
-  o.plots.text = plot_text || (plots_dir.empty() && isatty(1) && format == "text");
-  o.plots.formats.clear();
+  ro.plots_dir = plots_dir;
+  ro.plot_text = plot_text || (plots_dir.empty() && isatty(1) && format == "text");
+  ro.plot_formats.clear();
   for (std::size_t b = 0; b <= plot_formats.size();) {
     std::size_t e = plot_formats.find(',', b);
     if (e == std::string::npos) e = plot_formats.size();
     std::string f = plot_formats.substr(b, e - b);
     if (f != "svg" && f != "png" && f != "pdf") {
       std::cerr << "mls: --plot-format takes svg, png and pdf, not '" << f << "'\n";
-      return driver::kUsage;
+      return api::kUsage;
     }
-    o.plots.formats.push_back(f);
+    ro.plot_formats.push_back(f);
     b = e + 1;
   }
-  if (emit == "tokens") o.emit = driver::Emit::Tokens;
-  else if (emit == "ast") o.emit = driver::Emit::Ast;
-  else if (emit == "typed") o.emit = driver::Emit::Typed;
-  else if (emit == "ir") o.emit = driver::Emit::Ir;
-  else if (emit == "llvm") o.emit = driver::Emit::Llvm;
+  using E = api::RenderOptions::Emit;
+  ro.emit = emit == "tokens" ? E::Tokens : emit == "ast" ? E::Ast : emit == "typed" ? E::Typed : emit == "ir" ? E::Ir
+            : emit == "llvm" ? E::Llvm : E::Run;
 
   if (*mcp_cmd) {
     mcp::Server server(std::cin, std::cout);
@@ -232,125 +235,101 @@ static int run_command_line(int argc, char** argv) {
     return server.run();
   }
   if (*schema_cmd) {
-    if (!writes("schema", {"json"})) return driver::kUsage;
-    std::cout << embedded::kOutputSchema;
-    return driver::kOk;
+    if (!writes("schema", {"json"})) return api::kUsage;
+    std::cout << api::output_schema();
+    return api::kOk;
   }
   if (*explain_cmd) {
-    if (!writes("explain", {"text", "json"})) return driver::kUsage;
+    if (!writes("explain", {"text", "json"})) return api::kUsage;
     const bool json = format == "json";
     if (explain_code.empty()) {
-      Json a = Json::array();
+      nlohmann::json a = nlohmann::json::array();
       for (auto& c : api::lessons()) {
         if (json) a.push_back({{"code", c.code}, {"title", c.title}});
         else std::cout << c.code << "  " << c.title << "\n";
       }
-      if (json) std::cout << json_text(a, 2) << "\n";
-      return driver::kOk;
+      if (json) std::cout << a.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      return api::kOk;
     }
     std::optional<api::Lesson> c = api::lesson(explain_code);
     if (!c) {
       std::cerr << "mls explain: no code '" << explain_code << "' (`mls explain` lists them)\n";
-      return driver::kUsage;
+      return api::kUsage;
     }
-    if (json) std::cout << json_text(Json{{"code", c->code}, {"title", c->title}, {"lesson", c->text}}, 2) << "\n";
+    if (json) std::cout << nlohmann::json{{"code", c->code}, {"title", c->title}, {"lesson", c->text}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else std::cout << c->code << ": " << c->title << "\n\n" << c->text << "\n";
-    return driver::kOk;
+    return api::kOk;
   }
-  // Every run of a script goes through the embedding API's engine (include/mls/engine.hpp), as every
-  // other host's does.
-  api::Options eo;
-  eo.evaluator = no_jit ? api::Evaluator::Reference : api::Evaluator::Jit;
-  eo.max_points = o.max_points;
-  eo.max_memory = o.max_memory;
-  eo.threads = o.threads;
-  eo.digits = digits;
-  eo.fidelity = fidelity;
   const api::Engine engine(eo);
-  api::RenderOptions ro;
-  ro.format = format == "json" ? api::RenderOptions::Format::Json
-              : format == "csv" ? api::RenderOptions::Format::Csv : api::RenderOptions::Format::Text;
-  ro.diagnostics_json = o.diagnostics_json;
-  ro.color = o.render.color;
-  ro.unicode = o.render.unicode;
-  ro.plots_dir = o.plots.dir;
-  ro.plot_formats = o.plots.formats;
-  ro.plot_text = o.plots.text;
-  ro.shard_k = o.shard_k;
-  ro.shard_n = o.shard_n;
-  ro.whole_zoo = whole_zoo;
-  ro.as_zoo = as_zoo;
-  using E = api::RenderOptions::Emit;
-  ro.emit = emit == "tokens" ? E::Tokens : emit == "ast" ? E::Ast : emit == "typed" ? E::Typed : emit == "ir" ? E::Ir
-            : emit == "llvm" ? E::Llvm : E::Run;
   if (*units_cmd) {
-    if (!writes("units", listing_formats)) return driver::kUsage;
-    driver::Session session;
-    return print_units_reference(session.units(), format == "markdown" ? UnitsFormat::Markdown
-                                                  : format == "json"   ? UnitsFormat::Json
-                                                                       : UnitsFormat::Text, std::cout);
+    if (!writes("units", listing_formats)) return api::kUsage;
+    return engine.write_units(format == "markdown" ? api::ListingFormat::Markdown
+                              : format == "json"   ? api::ListingFormat::Json
+                                                   : api::ListingFormat::Text, std::cout);
   }
   if (*completions_cmd) {
-    if (!writes("completions", {"text"})) return driver::kUsage;
-    if (cli::write_completions(app, api::Engine(), shell, std::cout)) return driver::kOk;
+    if (!writes("completions", {"text"})) return api::kUsage;
+    if (cli::write_completions(app, api::Engine(), shell, std::cout)) return api::kOk;
     std::cerr << "mls completions: no completions for `" << shell << "`; the shells are bash, zsh and fish\n";
-    return driver::kUsage;
+    return api::kUsage;
   }
   // `mls` alone (or `mls repl`): the REPL, interactive on a terminal, reading entries from a pipe.
   bool other = *run || *check || *solve || *zoo_cmd || *audit_cmd || *eval_cmd || *opt_cmd || *solvers_cmd;
   if (*repl_cmd || (!other && expr.empty() && file.empty())) {
-    if (!writes("repl", run_formats)) return driver::kUsage;
+    if (!writes("repl", repl_formats)) return api::kUsage;
     return repl::run(engine, ro, isatty(0) && isatty(1));
   }
   // `mls -e ':info serve'`: a line that starts with `:` is never MLS but a REPL command, so such text
   // runs as REPL entries — read from the text exactly as the REPL reads piped input from stdin.
   if (!expr.empty() && has_repl_command(expr)) {
-    if (!writes("repl", run_formats)) return driver::kUsage;
+    if (!writes("repl", repl_formats)) return api::kUsage;
     std::istringstream entries(expr + "\n");
     std::streambuf* stdin_buffer = std::cin.rdbuf(entries.rdbuf());
     int rc = repl::run(engine, ro, false);
     std::cin.rdbuf(stdin_buffer);
     return rc;
   }
-  const api::ListingFormat lf = format == "json" ? api::ListingFormat::Json : format == "markdown" ? api::ListingFormat::Markdown
-                                                                                  : api::ListingFormat::Text;
+  const api::ListingFormat lf = format == "json"       ? api::ListingFormat::Json
+                                : format == "markdown" ? api::ListingFormat::Markdown
+                                : format == "html"     ? api::ListingFormat::Html
+                                                       : api::ListingFormat::Text;
   if (*zoo_cmd) {
     const bool show = !zoo_args.empty() && zoo_args[0] == "show" && zoo_args.size() == 2;
     const bool search = !zoo_args.empty() && zoo_args[0] == "search" && zoo_args.size() == 2;
     const bool import = zoo_args.size() == 3 && zoo_args[0] == "import" && zoo_args[1] == "hf";
-    if (import) return writes("zoo import", {"text"}) ? zoo::import_hf(zoo_args[2], import_name, std::cout, std::cerr) : driver::kUsage;
+    if (import) return writes("zoo import", {"text"}) ? engine.import_hf(zoo_args[2], import_name, std::cout, std::cerr) : api::kUsage;
     if (!zoo_args.empty() && !show && !search) {
       std::cerr << "mls zoo: '" << zoo_args[0] << "' is not a zoo command\n"
                 << "usage: mls zoo [show NAME | search TEXT | import hf CONFIG.json [--name NAME]] [--format text|json|markdown]\n";
-      return driver::kUsage;
+      return api::kUsage;
     }
-    if (!writes(show ? "zoo show" : "zoo", show ? std::vector<std::string>{"text", "json"} : listing_formats)) return driver::kUsage;
+    if (!writes(show ? "zoo show" : "zoo", show ? std::vector<std::string>{"text", "json"} : zoo_formats)) return api::kUsage;
     if (show) return engine.write_zoo_entry(zoo_args[1], lf, std::cout, std::cerr);
     if (search) return engine.write_zoo_search(zoo_args[1], lf, std::cout);
     return engine.write_zoo(lf, std::cout);
   }
   if (*audit_cmd) {
-    if (!writes("audit", {"text", "json"})) return driver::kUsage;
+    if (!writes("audit", {"text", "json"})) return api::kUsage;
     return engine.write_audit(audit_file, lf, std::cout, std::cerr);
   }
   if (*solvers_cmd) {
-    if (!writes("solvers", listing_formats)) return driver::kUsage;
+    if (!writes("solvers", listing_formats)) return api::kUsage;
     if (!solver_name.empty()) {
       if (format != "text") {
         std::cerr << "mls solvers " << solver_name << ": one solver is shown as text; `mls solvers --format "
                   << format << "` lists them all\n";
-        return driver::kUsage;
+        return api::kUsage;
       }
-      if (engine.write_solver(solver_name, std::cout)) return driver::kOk;
+      if (engine.write_solver(solver_name, std::cout)) return api::kOk;
       std::cerr << "mls solvers: no solver named `" << solver_name << "`" << api::Engine::nearest_solver(solver_name)
                 << "; `mls solvers` lists them all\n";
-      return driver::kUsage;
+      return api::kUsage;
     }
     return engine.write_solvers(lf, std::cout);
   }
-  if (*solve && !writes("solve", {"json"})) return driver::kUsage;
-  if (*check && !writes("check", run_formats)) return driver::kUsage;  // a run's flags, nothing printed
-  if (!*solve && !*check && !writes(*eval_cmd ? "eval" : *opt_cmd ? "optimize" : "run", run_formats)) return driver::kUsage;
+  if (*solve && !writes("solve", {"json"})) return api::kUsage;
+  if (*check && !writes("check", run_formats)) return api::kUsage;  // a run's flags, nothing printed
+  if (!*solve && !*check && !writes(*eval_cmd ? "eval" : *opt_cmd ? "optimize" : "run", run_formats)) return api::kUsage;
   // `mls optimize` (and `mls eval SCENARIO`) are shortcuts for one-line scripts, so they print exactly
   // what the equivalent script prints (and report errors against that line).
   auto call_args = [](const std::vector<std::string>& args) {
@@ -367,7 +346,7 @@ static int run_command_line(int argc, char** argv) {
     if (args.size() >= 2) args = args.substr(2);
     return engine.run_to("<optimize>", "print optimize_" + opt_kind + "(" + args + ")\n", ro, std::cout, std::cerr);
   }
-  if (*solve) return run_solve_command(engine, solve_id, solve_args, o.diagnostics_json, std::cout, std::cerr);
+  if (*solve) return run_solve_command(engine, solve_id, solve_args, ro.diagnostics_json, std::cout, std::cerr);
   if (*check) {
     ro.emit = E::Check;
     return engine.run_to(check_file, std::nullopt, ro, std::cout, std::cerr);
@@ -379,7 +358,7 @@ static int run_command_line(int argc, char** argv) {
   }
   if (file.empty()) {
     std::cerr << app.help() << "\n";
-    return driver::kUsage;
+    return api::kUsage;
   }
   return engine.run_to(file, std::nullopt, ro, std::cout, std::cerr);
 }
@@ -396,12 +375,12 @@ int main(int argc, char** argv) {
     for (int k = 1; k < argc; ++k)
       json = json || std::string(argv[k]) == "--diagnostics=json" ||
              (std::string(argv[k]) == "--diagnostics" && k + 1 < argc && std::string(argv[k + 1]) == "json");
-    mls::SourceManager none;
-    if (json) std::cerr << mls::render_json({mls::driver::out_of_memory()}, none) << "\n";
-    else std::cerr << "error[E0507]: " << mls::driver::out_of_memory().message << "\n";
-    return mls::driver::kRuntimeError;
+    const mls::api::Diagnostic d = mls::api::out_of_memory();
+    if (json) std::cerr << mls::api::to_json({d}) << "\n";
+    else std::cerr << "error[E0507]: " << d.message << "\n";
+    return mls::api::kRuntimeError;
   } catch (const std::exception& e) {
     std::cerr << "mls: internal error: " << e.what() << "\n";
   }
-  return mls::driver::kInternal;
+  return mls::api::kInternal;
 }

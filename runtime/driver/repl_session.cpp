@@ -22,6 +22,7 @@ bool declares_units(const ast::Program& p) {
 
 Session::EntryResult Session::run_entry(const std::string& text, const Options& o, std::ostream& out, std::ostream& err) {
   EntryResult r;
+  reported_.clear();
   auto done = [&](int code) {
     r.code = code;
     return r;

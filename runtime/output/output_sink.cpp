@@ -37,6 +37,14 @@ std::string format_value(const Value& v, const ir::Shape& s, int digits, Layout 
   return reg::kind_display(r.kind) + " {…}";
 }
 
+std::string reduction_text(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
+                           double points, int digits) {
+  if (kind == "count") return "count: " + units::format_number(v.is_num() ? v.num() : points, 15);
+  if (v.is_none()) return kind + " " + key + ": none (no point passed)";
+  return kind + " " + key + ": " + format_value(v, shape, digits) +
+         (kind == "mean" ? "  (" + units::format_number(points, 15) + " points)" : "");
+}
+
 std::string format_record_block(const Value& v, const ir::Shape& s, int digits, const std::string& indent) {
   auto& r = v.record();
   size_t w = 0;
@@ -403,17 +411,16 @@ void OutputSink::table_end(int table) {
         for (auto& row : rows) emit_row(table, *row.columns, row.cells, *row.shapes);
     } else if (r.kind == "count") {
       ir::Shape plain;
-      emit_reduction(table, "count", "", Value(r.count), plain, r.count, "count: " + units::format_number(r.count, 15));
+      emit_reduction(table, "count", "", Value(r.count), plain, r.count,
+                     reduction_text("count", "", Value(r.count), plain, r.count, o_.digits));
     } else if (r.kind == "minimum" || r.kind == "maximum" || r.kind == "mean") {
       const ir::Shape& sh = *r.shapes.at(0);
-      if (r.count == 0) {
-        emit_reduction(table, r.kind, r.keys.at(0), Value(), sh, 0, r.kind + " " + r.keys.at(0) + ": none (no point passed)");
-      } else {
-        double x = r.kind == "minimum" ? r.lo : r.kind == "maximum" ? r.hi : r.sum / r.count;
-        emit_reduction(table, r.kind, r.keys.at(0), Value(x), sh, r.count,
-                  r.kind + " " + r.keys.at(0) + ": " + format_value(Value(x), sh, o_.digits) +
-                      (r.kind == "mean" ? "  (" + units::format_number(r.count, 15) + " points)" : ""));
-      }
+      Value x = r.count == 0                ? Value()
+                : r.kind == "minimum"       ? Value(r.lo)
+                : r.kind == "maximum"       ? Value(r.hi)
+                                            : Value(r.sum / r.count);
+      emit_reduction(table, r.kind, r.keys.at(0), x, sh, r.count,
+                     reduction_text(r.kind, r.keys.at(0), x, sh, r.count, o_.digits));
     }
   }
   auto it = tables_.find(table);

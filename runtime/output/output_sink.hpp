@@ -42,6 +42,10 @@ struct CsvBlocks {
 // show control characters as escapes; `layout` says whether a line feed or tab may pass (a string
 // printed on its own) or not (inside a table cell, a list, a record).
 std::string format_value(const Value& v, const ir::Shape& s, int digits, Layout layout = Layout::Inline);
+// The text line of a reduction's result: "count: 12", "minimum latency: 4.179 ms", "mean t: 2 ms  (8
+// points)", "maximum t: none (no point passed)".
+std::string reduction_text(const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
+                           double points, int digits);
 // A record shown as an aligned two-column block, one field per line.
 std::string format_record_block(const Value& v, const ir::Shape& s, int digits, const std::string& indent);
 
@@ -65,7 +69,7 @@ class OutputSink : public ir::RuntimeSink {
   // The header of a run whose results came (in part) from a fidelity level other than textbook
   // (docs/fidelity.md): the first line in text (`fidelity: calibrated`), a {"fidelity": ...} event in
   // JSON, a `fidelity` block in CSV. `levels` joined by " and ".
-  void fidelity_header(const std::string& levels);
+  virtual void fidelity_header(const std::string& levels);
   // A run stopped by an error: the rows of the text tables still being aligned are shown, so no
   // finished row is lost. (A reduction's partial result is not: it would look like the answer.)
   void stopped();

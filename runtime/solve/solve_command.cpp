@@ -1,6 +1,6 @@
 #include "runtime/solve/solve_command.hpp"
 
-#include "runtime/driver/exit_codes.hpp"
+#include "mls/exit_codes.hpp"
 
 #include <ostream>
 
@@ -11,10 +11,10 @@ int run_solve_command(const api::Engine& engine, const std::string& id, const st
   api::CallResult r = engine.call_json(id, args_json);
   if (r.ok()) {
     out << r.json << "\n";
-    return driver::kOk;
+    return api::kOk;
   }
   const api::Diagnostic& d = r.diagnostics.front();
-  if (r.exit_code == driver::kUsage && d.code == "E0110") {  // no such solver: a usage error
+  if (r.exit_code == api::kUsage && d.code == "E0110") {  // no such solver: a usage error
     err << "mls solve: " << d.message << "\n";
     return r.exit_code;
   }

@@ -8,7 +8,7 @@
 
 namespace mls::zoo {
 
-enum class ZooFormat { Text, Json, Markdown };
+enum class ZooFormat { Text, Json, Markdown, Html };
 
 int list(driver::Session& s, ZooFormat f, std::ostream& out);
 int show(driver::Session& s, const std::string& name, ZooFormat f, std::ostream& out, std::ostream& err);

@@ -61,6 +61,25 @@ check(e.solve("roofline_equation", '{"ops": "1 TFLOP", "bytes": "1 GB", "peak": 
       .latency.to("s").value == 1, "solve")
 check(any(s["name"] == "roofline" and s["id"] == "engine_solve" for s in e.solvers()), "solvers")
 
+# A session: entries run one after another, names persist, a failing entry leaves the session as it was.
+s = e.session()
+check(s.run("bw = 3.35 TB/s").ok, "session: bw")
+two = s.run("bw * 2")
+check(two.ok and two.text.startswith("6.7 TB/s"), f"session: bw * 2 gave {two.text!r}")
+bad = s.run("bw = bw + 1 s")
+check(bad.exit_code == 2 and bad.diagnostics and bad.diagnostics[0].code == "E0301" and bad.diagnostics[0].help,
+      f"session: a bad entry {bad.exit_code} {[d.code for d in bad.diagnostics]}")
+check(s.run("bw").text.startswith("3.35 TB/s"), "session: the failed entry left bw as it was")
+check(s.type_of("bw") is not None and "Bandwidth" in s.type_of("bw"), f"session: type_of {s.type_of('bw')!r}")
+check("bw" in [v["name"] for v in s.variables()], f"session: variables {s.variables()}")
+check(isinstance(mls.Session(e), mls.Session), "mls.Session(engine)")
+
+# Every format from the run's objects.
+md = e.render(t, "markdown")
+check("| batch | t |" in md and "| 8 | 16 ms |" in md, f"render markdown {md!r}")
+check(e.render(t, "html").startswith("<!DOCTYPE html>"), "render html")
+check(e.render(t, "csv").splitlines()[0] == "batch,t [s]", f"render csv {e.render(t, 'csv')!r}")
+
 # The example host program runs (in this interpreter: the module may be built into it).
 out = io.StringIO()
 with contextlib.redirect_stdout(out):

@@ -155,6 +155,28 @@ for text in ["1 TBps", "nan FLOP", "1e400 FLOP", "3 KB", "1 TFLOPs", "989 .FLOP/
     else:
         agreed += 1
 
+# A quantity string is MLS: samples where MODELS §8 declares requests are refused as in a script (E0401);
+# the reference cases' {"value", "unit"} objects may name the batch by its item word.
+WS = {"model": "Llama3_70B", "hardware": "Cerebras_CS3", "seq_len": "2048 token"}
+j = subprocess.run([mls, "solve", "weight_streaming", "--args", json.dumps(dict(WS, batch_size="64 sample")), "--diagnostics", "json"],
+                   capture_output=True, text=True)
+s = subprocess.run([mls, "--diagnostics", "json", "-e",
+                    "print weight_streaming(Llama3_70B, Cerebras_CS3, seq_len = 2048 token, batch_size = 64 sample)"],
+                   capture_output=True, text=True)
+cj = [d["code"] for d in json.loads(j.stderr or "[]")]
+cs = [d["code"] for d in json.loads(s.stderr or "[]")]
+if j.returncode != 2 or s.returncode != 2 or cj[:1] != ["E0401"] or cs[:1] != ["E0401"]:
+    fails.append(f"'64 sample' for a batch of requests: `mls solve` exit {j.returncode} {cj}, the script exit {s.returncode} {cs}")
+else:
+    agreed += 1
+o = subprocess.run([mls, "solve", "weight_streaming", "--args", json.dumps(dict(WS, batch_size={"value": 64, "unit": "sample"}))],
+                   capture_output=True, text=True)
+r = subprocess.run([mls, "solve", "weight_streaming", "--args", json.dumps(dict(WS, batch_size="64 request"))], capture_output=True, text=True)
+if o.returncode != 0 or r.returncode != 0 or json.loads(o.stdout) != json.loads(r.stdout):
+    fails.append(f"the case notation {{64, sample}} is not read as 64 requests: exit {o.returncode}/{r.returncode}")
+else:
+    agreed += 1
+
 for f in fails:
     print("FAIL", f)
 print(f"solve parity: {agreed} agree, {len(fails)} differ, {len(lenient)} read leniently as counts by `mls solve` only "

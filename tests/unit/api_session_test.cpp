@@ -19,6 +19,9 @@ TEST_CASE("api session: entries see each other; a failed one leaves nothing", "[
   auto failed = s.run("bw = 1 s; zz = bw + 1 m", out, err);
   CHECK(failed.exit_code == 2);
   CHECK_FALSE(failed.kept);
+  REQUIRE(failed.diagnostics.size() == 1);  // as data too, for the C API and the Python module
+  CHECK(failed.diagnostics[0].code == "E0301");
+  CHECK(failed.diagnostics[0].span->line == 1);
   auto again = s.run("bw = 4.8 TB/s", out, err);
   CHECK(again.rebound == std::vector<std::string>{"bw"});
   CHECK(s.entries() == 3);

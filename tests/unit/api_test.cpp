@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <sstream>
 
 using namespace mls::api;
@@ -94,7 +96,32 @@ TEST_CASE("api: tables, reductions and failed checks as data", "[api]") {
   CHECK(r.reductions[0].value.as_quantity().si() == 10);
   REQUIRE(r.failures.size() == 1);
   CHECK(r.failures[0].code == "E0501");
-  CHECK(r.events.size() == 4);  // three rows, one reduction
+  // Three rows, one reduction, and where each loop's table ended (the text output aligns up to there).
+  auto events = [&](OutputEvent::Kind k) {
+    return std::count_if(r.events.begin(), r.events.end(), [&](const OutputEvent& x) { return x.kind == k; });
+  };
+  CHECK(events(OutputEvent::Kind::Row) == 3);
+  CHECK(events(OutputEvent::Kind::Reduction) == 1);
+  CHECK(events(OutputEvent::Kind::TableEnd) == 2);
+  // Every format from the objects: the text rendering is the run's text output.
+  CHECK(e.render(r, RenderOptions::Format::Text) == r.text);
+  CHECK(e.render(r, RenderOptions::Format::Csv).rfind("batch,t [s]\n1,0.002\n", 0) == 0);
+  std::string md = e.render(r, RenderOptions::Format::Markdown);
+  CHECK(md.find("| batch | t |\n|---:|---:|\n| 1 | 2 ms |") != std::string::npos);
+  CHECK(md.find("count: 10") != std::string::npos);
+  CHECK(md.find("## 1 failed check") != std::string::npos);
+}
+
+TEST_CASE("api: the fidelity marker is part of a run's outputs", "[api]") {
+  Options o;
+  o.fidelity = "calibrated";
+  Engine e(o);
+  RunResult r = e.run("print serve(Llama3_8B, H100, seq_len = 512 token).ttft\n");
+  REQUIRE(r.ok());
+  CHECK(r.fidelity == "calibrated");
+  CHECK(e.render(r, RenderOptions::Format::Text) == r.text);
+  CHECK(e.render(r, RenderOptions::Format::Json).rfind("{\"fidelity\":\"calibrated\"}\n", 0) == 0);
+  CHECK(Engine().run("print 1 ms\n").fidelity.empty());
 }
 
 TEST_CASE("api: evaluate, zoo entries and solver calls with typed arguments", "[api]") {

@@ -7,8 +7,6 @@ are medians of a few runs; loop costs are per point with start-up cancelled (a r
 run of 1; for the roofline solve, CPU time of 1.2 M points minus 0.2 M, both compiled at O2). A
 measurement, not a test.
 
-usage: bench/ratios.py [--before OLD_MLS] [--only KEY,...] [MLS]     (MLS defaults to build/mls)
-       KEY: loop loop_eval loop_mem solve csv1 csv2 json1 json2 start start_zoo
 usage: bench/ratios.py [--before OLD_MLS] [--only startup,output] [MLS]     (MLS defaults to build/mls)
 --only picks groups of rows: loop (trivial loop and its memory), solve, output (CSV and JSON-lines
 rows on 1 and 2 threads, and the 2-thread/1-thread ratio), startup.
@@ -51,7 +49,7 @@ def script(text):
     return f.name
 
 
-def native(tmp, want=lambda key: True):
+def native(tmp):
     """Compiles the baselines; returns name -> figure."""
     exe = {}
     for name in ("trivial_loop", "roofline_loop", "rows", "hello"):
@@ -61,17 +59,13 @@ def native(tmp, want=lambda key: True):
         float(subprocess.run([exe[prog], str(n)], capture_output=True, text=True, check=True).stdout.split()[0]) for _ in range(3))
     r = {"loop": per_point("trivial_loop", N_LOOP), "solve": per_point("roofline_loop", N_SOLVE),
          "loop_mem": measure([exe["trivial_loop"], str(N_LOOP)])[1]}
-    if want("csv1") or want("csv2"):
-        r["csv"] = measure([exe["rows"], "csv", str(N_ROWS)])[0]
-    if want("json1") or want("json2"):
-        r["json"] = measure([exe["rows"], "json", str(N_ROWS)])[0]
-    if want("start") or want("start_zoo"):
-        r["start"] = measure([exe["hello"]], n=20)[0] * 1e3
-        r["start_zoo"] = r["start"]
+    r["csv"] = measure([exe["rows"], "csv", str(N_ROWS)])[0]
+    r["json"] = measure([exe["rows"], "json", str(N_ROWS)])[0]
+    r["start"] = measure([exe["hello"]], n=20)[0] * 1e3
+    r["start_zoo"] = r["start"]
     return r
 
 
-def build(mls, want=lambda key: True):
 def build(mls, parts):
     loop = lambda n: f"for b in 1 .. {n} {{\n  x = b * 1 s\n  assert x > 0 s\n}}\n"
     solve = lambda n: (f"for b in 1 .. {n} {{\n  r = roofline(Llama3_70B, H100, batch = b, precision = fp16)\n"
@@ -80,28 +74,6 @@ def build(mls, parts):
     big, one, sbig, sone, rfile = script(loop(N_LOOP)), script(loop(1)), script(solve(N_SOLVE_BASE + N_SOLVE)), script(solve(N_SOLVE_BASE)), script(rows)
     r = {}
     try:
-        if want("loop") or want("loop_mem") or want("loop_eval"):
-            t1, _ = measure([mls, "--threads", "1", one])
-            tn, r["loop_mem"] = measure([mls, "--threads", "1", big])
-            r["loop"] = (tn - t1) / N_LOOP * 1e9
-            small = script(loop(N_LOOP // 10))
-            te, _ = measure([mls, "--no-jit", "--threads", "1", small], n=1)
-            r["loop_eval"] = (te - t1) / (N_LOOP // 10) * 1e9
-            os.unlink(small)
-        if want("solve"):
-            # CPU time (user + system) rather than wall time: the per-point figure of a loaded machine.
-            # Both runs compile the loop at O2, so start-up and compilation cancel: what is left is the loop.
-            t1, _ = measure([mls, "--threads", "1", sone], cpu=True)
-            tn, _ = measure([mls, "--threads", "1", sbig], cpu=True)
-            r["solve"] = (tn - t1) / N_SOLVE * 1e9
-        for fmt in ("csv", "json"):
-            for threads in (1, 2):
-                if want(f"{fmt}{threads}"):
-                    r[f"{fmt}{threads}"] = measure([mls, "--threads", str(threads), "--format", fmt, rfile], n=1)[0]
-        if want("start"):
-            r["start"] = measure([mls, "-e", "1 m"], n=20)[0] * 1e3
-        if want("start_zoo"):
-            r["start_zoo"] = measure([mls, "examples/wall04_serving.mls"], n=20)[0] * 1e3
       if "loop" in parts:
         t1, _ = measure([mls, "--threads", "1", one])
         tn, r["loop_mem"] = measure([mls, "--threads", "1", big])
@@ -111,8 +83,10 @@ def build(mls, parts):
         r["loop_eval"] = (te - t1) / (N_LOOP // 10) * 1e9
         os.unlink(small)
       if "solve" in parts:
-        t1, _ = measure([mls, "--threads", "1", sone])
-        tn, _ = measure([mls, "--threads", "1", sbig])
+        # CPU time (user + system) rather than wall time: the per-point figure of a loaded machine.
+        # Both runs compile the loop at O2, so start-up and compilation cancel: what is left is the loop.
+        t1, _ = measure([mls, "--threads", "1", sone], cpu=True)
+        tn, _ = measure([mls, "--threads", "1", sbig], cpu=True)
         r["solve"] = (tn - t1) / N_SOLVE * 1e9
       if "output" in parts:
         for fmt in ("csv", "json"):
@@ -151,22 +125,6 @@ PARTS = ("loop", "solve", "output", "startup")
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--before", help="an earlier build of mls, measured in the same run")
-    ap.add_argument("--only", help="comma-separated keys of the rows to measure (default: all)")
-    ap.add_argument("mls", nargs="?", default="build/mls")
-    a = ap.parse_args()
-    keys = set(a.only.split(",")) if a.only else None
-    want = lambda key: keys is None or key in keys
-    builds = ([("before", a.before)] if a.before else []) + [("after" if a.before else "mls", a.mls)]
-    with tempfile.TemporaryDirectory() as tmp:
-        nat = native(tmp, want)
-    res = {label: build(os.path.abspath(path), want) for label, path in builds}
-    head = "| work | native C | " + " | ".join(f"{label} | ratio" for label, _ in builds) + " |"
-    print(head)
-    print("|" + "---|" * (2 + 2 * len(builds)))
-    for key, label, nkey, fmt in ROWS:
-        if not want(key):
-            continue
-        cells = [label, fmt.format(nat[nkey])]
     ap.add_argument("--only", default=",".join(PARTS), help="comma-separated groups: " + ", ".join(PARTS))
     ap.add_argument("mls", nargs="?", default="build/mls")
     a = ap.parse_args()

@@ -16,20 +16,6 @@ void append_number(std::string& out, double v, int digits) {
   if (std::isinf(v)) return void(out += v > 0 ? "inf" : "-inf");
   if (v == 0) return void(out += '0');
   char buf[64];
-  // std::to_chars with a precision is printf's "%.*g" digit for digit, without its locale and
-  // parsing costs (issue 24: a CSV row formats several numbers).
-#if defined(__cpp_lib_to_chars)
-  std::string s(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, digits).ptr);
-#else
-  // libc++ before 17 (Emscripten's, the browser build) has no floating-point to_chars: printf's digits.
-  std::string s(buf, static_cast<std::size_t>(std::max(0, std::snprintf(buf, sizeof buf, "%.*g", digits, v))));
-#endif
-  // Trim trailing zeros of a fraction (keep exponents intact).
-  auto e = s.find('e');
-  std::string mant = e == std::string::npos ? s : s.substr(0, e), exp = e == std::string::npos ? "" : s.substr(e);
-  if (mant.find('.') != std::string::npos) {
-    while (!mant.empty() && mant.back() == '0') mant.pop_back();
-    if (!mant.empty() && mant.back() == '.') mant.pop_back();
   // A whole number prints whole (10000 tokens, not 1e+04 tokens) when it has few enough digits to read.
   if (std::fabs(v) >= 1000 && std::fabs(v) < 1e15 && v == std::floor(v) && std::fabs(v) < std::pow(10.0, std::max(digits, 6))) {
     out.append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr);
@@ -37,7 +23,12 @@ void append_number(std::string& out, double v, int digits) {
   }
   // std::to_chars with a precision is printf's "%.*g" digit for digit, without its locale and
   // parsing costs (issue 24: a CSV row formats several numbers); written straight into `out`.
+#if defined(__cpp_lib_to_chars)
   char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, digits).ptr;
+#else
+  // libc++ before 17 (Emscripten's, the browser build) has no floating-point to_chars: printf's digits.
+  char* end = buf + std::max(0, std::snprintf(buf, sizeof buf, "%.*g", digits, v));
+#endif
   char* exp = std::find(buf, end, 'e');
   char* mant_end = exp;
   if (std::find(buf, exp, '.') != exp) {  // trim trailing zeros of a fraction (keep exponents intact)

@@ -199,7 +199,7 @@ ALIASES = {
 TIERS = {"cloud", "workstation", "edge", "mobile", "tiny"}
 # Calibrated-level fields of issue 22 (training, energy, reliability), added separately to the mirror.
 HW_FIELDS.update({"training_power": D_POWER, "idle_power": D_POWER, "service_life": D_TIME})
-KINDS["node"][0].update({"allreduce_bus_bw": D_BW, **{f"{c}_failure_rate": dim(s=-1) for c in (
+KINDS["node"][0].update({"interruption_rate": dim(s=-1), **{f"{c}_failure_rate": dim(s=-1) for c in (
     "gpu", "hbm", "network", "nic", "host", "psu", "software")}})
 
 # --------------------------------------------------------------------------- .mls parsing

@@ -45,8 +45,9 @@ FORMATS = [  # (command, formats it writes, one it does not)
     (["audit"], "text|json", "markdown"),
     (["solve", "precision_bytes", "--args", '{"precision":"fp16"}'], "json", "csv"),
     (["schema"], "json", "text"),
-    (["-e", "1 m"], "text|json|csv", "markdown"),
-    (["eval", "ChatbotServing"], "text|json|csv", "markdown"),
+    (["zoo"], "text|json|markdown|html", "csv"),
+    (["zoo", "show", "H100"], "text|json", "html"),
+    (["solvers"], "text|json|markdown", "html"),
     (["--emit", "ast", "-e", "1 m"], "text", "json"),
 ]
 

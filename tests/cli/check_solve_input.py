@@ -58,7 +58,7 @@ case("unit to the power 99999", "roofline_equation", dict(ROOFLINE_EQ, ops={"val
      "E0305", "cannot read 'FLOP^99999'")
 case("a misspelt unit gets the language's help", "roofline_equation", dict(ROOFLINE_EQ, bandwidth="1 TBps"), 2,
      "E0110", "TBps")
-case("wrong dimension", "roofline_equation", dict(ROOFLINE_EQ, ops="1 s"), 2, "E0407", "expected")
+case("wrong dimension", "roofline_equation", dict(ROOFLINE_EQ, ops="1 s"), 2, "E0401", "is a Time, not FLOP")
 case("unknown parameter", "roofline_equation", dict(ROOFLINE_EQ, opz=1), 2, "E0404", "no parameter")
 # Records: an empty record, an unknown kind, a missing field are refused as a constructor refuses them.
 case("empty record", "roofline", {"model": "Llama3_70B", "hardware": {}}, 2, "E0411", "needs")

@@ -208,8 +208,10 @@ QUANTITY_ARG = {"Time": "1 h", "Information": "1 GB", "Bandwidth": "100 GB/s", "
 
 # Values that keep a solver inside its valid inputs, where the generic ones above would not.
 PARAM_VALUE = {"serve.cached_prefix_len": "128 token/request", "distributed.batch_size": "512 sample",
-               "checkpoint.storage_bw": "2 GB/s", "moe_routing.model": "Mixtral_8x7B"}
-NEEDED = {"checkpoint": ["storage_bw"]}  # optional parameters without which the solver refuses to run
+               "checkpoint.storage_bw": "2 GB/s", "moe_routing.model": "Mixtral_8x7B",
+               "control_loop.policy": "ACT_ALOHA", "control_loop.platform": "ALOHA"}
+NEEDED = {"checkpoint": ["storage_bw"],  # optional parameters without which the solver refuses to run
+          "continuous_batching": ["mean_request_tokens", "max_seq_len"]}  # a length distribution: both or neither
 
 
 def is_required(p):

@@ -52,7 +52,7 @@ add_subdirectory(web)
 # Sources whose file-local helpers share a name with another source's (one translation unit each).
 # Sources that use std::bit_cast get it from web/compat/libcxx14.hpp (Emscripten's libc++ 14 has none).
 foreach(src compiler/sema/unit_lexicon.cpp stdlib/registry/solver_registry.cpp runtime/plot/render.cpp
-            runtime/driver/repl_session.cpp runtime/zoo/hf_import.cpp)
+            runtime/driver/repl_session.cpp runtime/zoo/hf_import.cpp api/session_script.cpp)
   string(REGEX REPLACE "/.*" "" top ${src})
   set_source_files_properties(${CMAKE_SOURCE_DIR}/${src} DIRECTORY ${CMAKE_SOURCE_DIR}/${top}
                               PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)

@@ -1,6 +1,17 @@
 #include "runtime/system/spawn.hpp"
 
 #include <cerrno>
+
+#ifdef __EMSCRIPTEN__
+// The browser build starts no programs (no gnuplot, no shell): every spawn fails as "not available".
+namespace mls::sys {
+SpawnResult spawn_and_wait(const std::vector<std::string>&, const SpawnOptions&) {
+  SpawnResult r;
+  r.spawn_error = ENOSYS;
+  return r;
+}
+}  // namespace mls::sys
+#else
 #include <csignal>
 #include <fcntl.h>
 #include <spawn.h>
@@ -69,3 +80,4 @@ SpawnResult spawn_and_wait(const std::vector<std::string>& argv, const SpawnOpti
 }
 
 }  // namespace mls::sys
+#endif  // __EMSCRIPTEN__

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
 
 const usage = "usage: mls-node.mjs [--format text|csv|json] [--no-jit] [--threads 1] [--module DIR] FILE";
 const args = process.argv.slice(2);
@@ -32,8 +33,12 @@ try {
   process.stderr.write(`mls: cannot read '${file}'\n`);
   process.exit(64);
 }
+// Emscripten 3.1.6's ES-module output detects Node.js by a global `require` (an ES module has none).
+globalThis.require = createRequire(import.meta.url);
+globalThis.__dirname = moduleDir;
 const { default: createMls } = await import(pathToFileURL(join(moduleDir, "mls.mjs")).href);
-const mls = await createMls();
+// The wasm bytes handed over directly: its ES-module loader would fetch() a file: URL, which Node cannot.
+const mls = await createMls({ wasmBinary: readFileSync(join(moduleDir, "mls.wasm")) });
 const r = JSON.parse(mls.cli(src, file, format));
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);

@@ -23,3 +23,12 @@ try:
     bw.to("ms")
 except mls.Error as e:
     print("refused:", e.code, e.help)
+
+# A session, as the REPL has it: names persist from one entry to the next; a failing entry changes nothing.
+session = engine.session()
+session.run("bw = 3.35 TB/s")
+print("session:", session.run("989 TFLOP/s / bw -> FLOP/B").text.strip(), "| bw is", session.type_of("bw"))
+
+# Every output format is rendered from the same result objects: a table as markdown for a report.
+sweep = engine.run("for b in [1, 8, 64] {\n  row batch = b, t = roofline(Llama3_8B, H100, batch = b).latency -> ms\n}\n")
+print(engine.render(sweep, "markdown").strip())

@@ -84,7 +84,8 @@ check(e.render(t, "csv").splitlines()[0] == "batch,t [s]", f"render csv {e.rende
 out = io.StringIO()
 with contextlib.redirect_stdout(out):
     runpy.run_path(example, run_name="__main__")
-check("E0301" in out.getvalue() and "refused: E0303" in out.getvalue(), f"example printed {out.getvalue()[-300:]!r}")
+check("E0301" in out.getvalue() and "refused: E0303" in out.getvalue() and "session: 295.2 FLOP/B" in out.getvalue()
+      and "| batch |" in out.getvalue(), f"example printed {out.getvalue()[-300:]!r}")
 
 for f in fails:
     print("FAIL", f)

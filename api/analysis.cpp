@@ -5,6 +5,8 @@
 #include "api/collecting_sink.hpp"
 #include "api/conversion.hpp"
 #include "api/engine_impl.hpp"
+#include "compiler/sema/builtins.hpp"
+#include "compiler/syntax/keywords.hpp"
 #include "runtime/driver/embedded.hpp"
 
 #include <algorithm>
@@ -124,18 +126,9 @@ std::vector<ZooEntrySource> zoo_sources(const Engine&) {
   return out;
 }
 
-const std::vector<std::string>& keywords() {
-  static const std::vector<std::string> k = {"print", "assert", "expect", "within", "for", "in", "row", "import",
-                                             "if", "then", "else", "and", "or", "not", "true", "false", "to",
-                                             "with", "step", "fn", "unit", "dimension", "plot", "where"};
-  return k;
-}
+const std::vector<std::string>& keywords() { return syntax::keywords(); }
 
-const std::vector<std::string>& builtin_functions() {
-  static const std::vector<std::string> f = {"sqrt", "cbrt", "exp", "ln", "log2", "log10", "abs", "floor",
-                                             "ceil", "round", "min", "max", "ceil_div", "has"};
-  return f;
-}
+const std::vector<std::string>& builtin_functions() { return sema::builtin_function_names(); }
 
 std::optional<std::string> builtin_file(std::string_view path) {
   for (std::size_t i = 0; i < embedded::kPreludeCount; ++i)

@@ -2,6 +2,7 @@
 // run-time state across entries, plus what a REPL asks of it (types, what a name is, listings,
 // completion, the session as a script).
 #include "mls/session.hpp"
+#include "mls/analysis.hpp"
 
 #include "api/conversion.hpp"
 #include "api/engine_impl.hpp"
@@ -158,12 +159,6 @@ namespace {
 
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
 
-const std::vector<std::string> kKeywords = {"print", "assert", "expect", "within", "for", "in", "row", "import", "if",
-                                            "then", "else", "and", "or", "not", "true", "false", "to", "with",
-                                            "step", "fn", "unit", "dimension"};
-const std::vector<std::string> kFunctions = {"sqrt", "cbrt", "exp", "ln", "log2", "log10", "abs", "floor", "ceil",
-                                             "round", "min", "max", "ceil_div"};
-
 // The type of `a.b.c` (the identifier chain ending just before `end`), or nothing.
 std::optional<sema::SType> chain_type(driver::Session& s, const std::string& line, std::size_t end) {
   std::size_t b = end;
@@ -243,8 +238,8 @@ Completion Session::complete(const std::string& line, std::size_t cursor) {
   for (auto& n : driver::ZooIndex::builtin().names()) offer(n);
   for (auto& [sym, _] : s.units().all()) offer(sym);
   for (auto& sd : reg::solvers()) offer(sd.name);
-  for (auto& k : kKeywords) offer(k);
-  for (auto& f : kFunctions) offer(f);
+  for (auto& k : keywords()) offer(k);
+  for (auto& f : builtin_functions()) offer(f);
   c.candidates.assign(out.begin(), out.end());
   return c;
 }

@@ -1,6 +1,7 @@
 // Calls: built-in math, user functions (inlined), solvers from the registry, kind constructors;
 // record declarations of the zoo kinds share the constructor's field checking.
 #include "compiler/sema/checker.hpp"
+#include "compiler/sema/builtins.hpp"
 #include "stdlib/solvers/calibration/fidelity.hpp"
 
 #include <utility>
@@ -12,7 +13,6 @@
 
 namespace mls::sema {
 
-bool is_builtin_fn(const std::string& n);
 
 Checker::TExpr Checker::call(const ast::Expr& e) {
   const std::string& n = e.text;

@@ -1,5 +1,6 @@
 // Expressions: literals, names, arithmetic with dimension rules, conversions, records, lists.
 #include "compiler/sema/checker.hpp"
+#include "compiler/sema/builtins.hpp"
 
 #include "compiler/sema/limits.hpp"
 #include "compiler/sema/unit_lexicon.hpp"
@@ -11,7 +12,6 @@
 
 namespace mls::sema {
 
-bool is_builtin_fn(const std::string& n);
 
 namespace {
 // Tags usable as bare identifiers: precisions, bottlenecks, recompute modes, ... (string values).

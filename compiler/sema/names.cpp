@@ -1,5 +1,6 @@
 // Scopes, name resolution, shadowing rules, diagnostics plumbing and IR emission helpers.
 #include "compiler/sema/checker.hpp"
+#include "compiler/sema/builtins.hpp"
 
 #include "compiler/diag/edit_distance.hpp"
 
@@ -10,14 +11,16 @@
 
 namespace mls::sema {
 
-namespace {
-const std::vector<std::string> kBuiltins = {"sqrt", "cbrt", "exp", "ln",  "log2",  "log10", "abs",
-                                            "min",  "max",  "floor", "ceil", "round", "ceil_div", "has",
-                                            "sum",  "mean"};
-}  // namespace
+const std::vector<std::string>& builtin_function_names() {
+  static const std::vector<std::string> names = {"sqrt", "cbrt", "exp",  "ln",       "log2", "log10",
+                                                 "abs",  "min",  "max",  "floor",    "ceil", "round",
+                                                 "ceil_div", "has", "sum", "mean"};
+  return names;
+}
 
 bool is_builtin_fn(const std::string& n) {
-  return std::find(kBuiltins.begin(), kBuiltins.end(), n) != kBuiltins.end();
+  const auto& names = builtin_function_names();
+  return std::find(names.begin(), names.end(), n) != names.end();
 }
 
 Binding* Checker::lookup(const std::string& name) {
@@ -82,7 +85,7 @@ std::vector<std::string> Checker::candidates() const {
   for (auto& [n, _] : units_.all()) c.push_back(n);
   for (auto& s : reg::solvers()) c.push_back(s.name);
   for (auto& k : reg::kinds()) c.push_back(k.name);
-  for (auto& b : kBuiltins) c.push_back(b);
+  for (auto& b : builtin_function_names()) c.push_back(b);
   for (auto& n : extra_names_) c.push_back(n);
   // In a loop filter, the item's fields are names too (`for hw in hardware where tierr == cloud`).
   if (!filter_items_.empty())

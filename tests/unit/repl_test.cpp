@@ -1,6 +1,7 @@
 // REPL pieces that need no terminal: completion, entry continuation, :save's rewriting.
 #include <catch2/catch.hpp>
 
+#include "mls/analysis.hpp"
 #include "runtime/repl/completion.hpp"
 #include "runtime/repl/entry_reader.hpp"
 
@@ -32,6 +33,23 @@ TEST_CASE("repl: completion of commands, zoo names, units, fields and named argu
   auto named = repl::complete(s, "roofline(H100, pre", 18);
   CHECK(has(named, "precision = "));
   CHECK(repl::complete(s, "r.nosuchfield.x", 15).candidates.empty());
+}
+
+TEST_CASE("repl: keywords and built-ins come from the grammar and the checker (no second list)", "[repl]") {
+  api::Engine e;
+  api::Session s(e);
+  CHECK(has(repl::complete(s, "me", 2), "mean"));  // the completer's own list used to miss sum and mean
+  CHECK(has(repl::complete(s, "su", 2), "sum"));
+  CHECK(has(repl::complete(s, "pl", 2), "plot"));
+  CHECK(has(repl::complete(s, "wh", 2), "where"));
+  CHECK(has(repl::complete(s, "dim", 3), "dimension"));
+  CHECK(has(repl::complete(s, "ceil_", 5), "ceil_div"));
+  for (auto& k : api::keywords()) CHECK(std::all_of(k.begin(), k.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+  for (auto& f : api::builtin_functions()) {  // every offered built-in is a name the checker knows
+    std::ostringstream err;
+    s.type_of(f + "(1)", err);
+    CHECK(err.str().find("E0110") == std::string::npos);
+  }
 }
 
 TEST_CASE("repl: an entry continues while brackets are open or a line ends with an operator", "[repl]") {

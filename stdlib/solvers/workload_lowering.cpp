@@ -111,6 +111,9 @@ TrainingMemory training_memory(const Workload& w, Precision p, double seq_tokens
 q::Flops training_unit_flops(const Workload& w) {
   // §3.5: 2·P_act per token for token workloads; inference_flops per denoising step (diffusion) or per sample.
   if (is_token_workload(w)) return 2.0 * q::flop / q::param * active_params_of(w);
+  // A vla sample is one query (§3.1 extended, docs/solvers.md): its forward FLOPs, observation pass and action
+  // tokens together (teacher forcing trains the action tokens in the same pass).
+  if (w.kind == WorkloadKind::vla) return policy_query_flops(w);
   return w.inference_flops.value_or(q::Flops{});
 }
 

@@ -122,7 +122,11 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
     o.attention_latency = m * attn_hw * tokens_mb / (tp * pp * ep * cp) / F_attn;
     t_gemm_mb = dense_hw * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency) + o.attention_latency / m;
   } else {
-    t_gemm_mb = hw_per_token * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
+    // The attention core's batched GEMMs (QKᵀ, scores·V) run in 16 bit even in an fp8 run (Transformer Engine
+    // quantises the linear layers only; as C10), so they take the 16-bit peak; the rest runs at the precision's.
+    const q::Flops attn_hw = hw_per_token - (rc == Recompute::full ? 4.0 : 3.0) * f_dense;
+    const q::Time dense_t = (hw_per_token - attn_hw) * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
+    t_gemm_mb = dense_t + attn_hw * tokens_mb / (tp * pp * ep * cp) / (std::min(F, hw.peak_flops) * o.compute_efficiency);
   }
   const q::Bytes ew_mb = passes * (L / pp) * (tokens_mb / cp) *
                          elementwise_bytes_per_token(in.sequence_parallel, in.flash_attention, tp, a, S_cp, H) *

@@ -244,6 +244,8 @@ void register_distributed() {
       .in("training_tokens", &DistIn::training_tokens, "tokens of the whole run, for run_time and gpu_hours")
       .in("run_overhead", &DistIn::run_overhead, "extra GPU time counted on top of the run (restarts, context extension), a fraction", at_least(0))
       .in("goodput", &DistIn::goodput, "share of the run's wall-clock time that trains (T10b), in (0, 1]", between(0, 1, true, false))
+      .in("cp_method", &DistIn::cp_method, "ring (T6, overlapped) or allgather (T6b, Llama 3's all-gather of K and V, exposed)",
+          one_of({"ring", "allgather"}))
       .in("flash_attention", &DistIn::flash_attention, "fused causal attention kernel, FlashAttention (calibrated level, T2c)")
       .out("dp", &DistOut::dp, "N/(tp·pp·ep)")
       .out("microbatch_count", &DistOut::microbatch_count, "m")

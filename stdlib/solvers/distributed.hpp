@@ -38,6 +38,7 @@ struct DistIn {
   std::optional<q::Tokens> training_tokens;  // whole-run tokens, for run_time and gpu_hours
   double run_overhead = 0;                 // extra GPU time the user counts (restarts, context extension), fraction
   double goodput = 1;                      // T10b: share of the run's wall-clock time that trains (restarts, stalls)
+  std::string cp_method = "ring";          // T6/T6b: ring attention (overlapped) or all-gather of K, V (exposed)
   bool flash_attention = false;            // T2c: fused causal attention kernel (calibrated level; off = T2b operators)
 };
 

@@ -179,10 +179,17 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   if (cp > 1) {
     const bool cp_intra = tp * cp <= G;
     const q::Bytes kv = 2.0 * b_mu * S_cp * (H_kv / tp) * b * q::param;
-    const q::Time ring = 3.0 * (cp - 1) * p2p_time(kv, cp_intra ? bw_intra : bw_inter, cp_intra ? a_intra : a_inter);
+    const q::Time hop = p2p_time(kv, cp_intra ? bw_intra : bw_inter, cp_intra ? a_intra : a_inter);
+    if (in.cp_method == "allgather") {
+      // T6b (Llama 3 §3.3.2): all-gather K and V before the local attention, in the critical path; the backward
+      // reduce-scatters their gradients, full recomputation all-gathers once more. Each is cp − 1 ring hops.
+      const double collectives = rc == Recompute::full ? 3.0 : 2.0;
+      t_cp_mb = layers_per_stage * collectives * (cp - 1) * hop;
+    }
+    const q::Time ring = 3.0 * (cp - 1) * hop;
     const q::Time attn = in.flash_attention ? q::Time(o.attention_latency / m / layers_per_stage)
                                             : q::Time(f_attn * 3.0 * tokens_mb / (tp * pp * cp) / (F * o.compute_efficiency) / L * pp);
-    t_cp_mb = layers_per_stage * std::max(q::Time{}, q::Time(ring - attn));
+    if (in.cp_method != "allgather") t_cp_mb = layers_per_stage * std::max(q::Time{}, q::Time(ring - attn));
   }
 
   // Pipeline (Narayanan et al. 2021 §2.2.2): 1F1B over m micro-batches; the interleaved schedule

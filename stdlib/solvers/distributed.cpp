@@ -33,6 +33,7 @@ Decomposition check_decomposition(const DistIn& in) {
     throw SolverError("InvalidParallelism", "cp = " + std::to_string(in.cp) + ": 2·cp must divide seq_len (" +
                                                 std::to_string(long(S)) + " tokens)");
   if (!(in.run_overhead >= 0)) throw SolverError("InvalidInput", "run_overhead must be >= 0");
+  if (!(in.goodput > 0 && in.goodput <= 1)) throw SolverError("InvalidInput", "goodput must lie in (0, 1]");
   const double dp = N / k;
   if (B < dp) throw SolverError("InvalidParallelism", "batch_size is smaller than the data-parallel degree");
   const double B_dp = B / dp;
@@ -45,7 +46,8 @@ void fill_run_totals(const DistIn& in, DistOut& o) {
   if (!in.training_tokens) return;
   // Whole run: tokens at the step's token throughput; the user's overheads (restarts, context
   // extension) as a fraction of it; GPU-hours = N·run time (issue 22 item 7).
-  o.run_time = q::Time(*in.training_tokens / o.token_throughput * (1 + in.run_overhead));
+  // T10b: only `goodput` of the wall-clock time trains (the rest is restarts, lost work, stalls).
+  o.run_time = q::Time(*in.training_tokens / o.token_throughput * (1 + in.run_overhead) / in.goodput);
   o.gpu_hours = q::Time(*o.run_time * double(in.fleet.devices()));
 }
 
@@ -241,6 +243,10 @@ void register_distributed() {
       .in("sequence_parallel", &DistIn::sequence_parallel, "Megatron sequence parallelism (calibrated level)")
       .in("training_tokens", &DistIn::training_tokens, "tokens of the whole run, for run_time and gpu_hours")
       .in("run_overhead", &DistIn::run_overhead, "extra GPU time counted on top of the run (restarts, context extension), a fraction", at_least(0))
+      .in("goodput", &DistIn::goodput, "share of the run's wall-clock time that trains (T10b), in (0, 1]", between(0, 1, true, false))
+      .in("cp_method", &DistIn::cp_method, "ring (T6, overlapped) or allgather (T6b, Llama 3's all-gather of K and V, exposed)",
+          one_of({"ring", "allgather"}))
+      .in("flash_attention", &DistIn::flash_attention, "fused causal attention kernel, FlashAttention (calibrated level, T2c)")
       .out("dp", &DistOut::dp, "N/(tp·pp·ep)")
       .out("microbatch_count", &DistOut::microbatch_count, "m")
       .out("microbatch_size", &DistOut::microbatch_size, "B/dp/m")
@@ -275,7 +281,8 @@ void register_distributed() {
       .out("cp_communication_latency", &DistOut::cp_communication_latency, "calibrated: exposed ring-attention KV exchange per step")
       .out("elementwise_latency", &DistOut::elementwise_latency, "calibrated: memory-bound non-GEMM operators per step (in the compute time)")
       .out("optimizer_latency", &DistOut::optimizer_latency, "calibrated: memory-bound optimizer step")
-      .out("run_time", &DistOut::run_time, "training_tokens/token_throughput·(1 + run_overhead)")
+      .out("attention_latency", &DistOut::attention_latency, "calibrated: fused attention kernel time per step (in the compute time)")
+      .out("run_time", &DistOut::run_time, "training_tokens/token_throughput·(1 + run_overhead)/goodput")
       .out("gpu_hours", &DistOut::gpu_hours, "N·run_time")
       .run(&solve_distributed);
   SolverDef<NetIn, NetOut>("network_roofline", "network_roofline", "MODELS §12.6 (kept from 0.1.1)",

@@ -37,6 +37,9 @@ struct DistIn {
   bool sequence_parallel = false;          // Korthikanti et al. 2023 sequence parallelism
   std::optional<q::Tokens> training_tokens;  // whole-run tokens, for run_time and gpu_hours
   double run_overhead = 0;                 // extra GPU time the user counts (restarts, context extension), fraction
+  double goodput = 1;                      // T10b: share of the run's wall-clock time that trains (restarts, stalls)
+  std::string cp_method = "ring";          // T6/T6b: ring attention (overlapped) or all-gather of K, V (exposed)
+  bool flash_attention = false;            // T2c: fused causal attention kernel (calibrated level; off = T2b operators)
 };
 
 struct DistOut {
@@ -62,6 +65,7 @@ struct DistOut {
   q::Time p2p_communication_latency{}, cp_communication_latency{};
   q::Time elementwise_latency{};           // memory-bound non-GEMM work of the step (norms, softmax, GeLU, dropout)
   q::Time optimizer_latency{};             // memory-bound optimizer step over the device's parameters and states
+  q::Time attention_latency{};             // T2c: fused attention kernel time of the step (in the compute time)
   std::optional<q::Time> run_time, gpu_hours;
 };
 

@@ -41,9 +41,20 @@ q::Flops attention_score_flops_pending(const Workload& w, double S) {
 //   bias-GeLU on the 4h/t shard 8h/t read + 8h/t write = 16h/t; softmax on a·s/t scores 2·2as/t = 4as/t;
 //   attention dropout 2as/t + 2as/t + as/t mask = 5as/t.
 // Sequence parallelism shards the h-sized terms over t as well (Korthikanti §4.2.2).
-double elementwise_bytes_per_token(bool sp, double t, double a, double s, double h) {
+// With a fused attention kernel (FlashAttention, Dao et al. 2022 §3.1) the a·s scores of a token never
+// reach memory, so the softmax and attention-dropout terms (9·a·s/t) vanish (T2c).
+double elementwise_bytes_per_token(bool sp, bool flash, double t, double a, double s, double h) {
   const double replicated = 22.0 * h;
-  return (sp ? replicated / t : replicated) + 16.0 * h / t + 9.0 * a * s / t;
+  return (sp ? replicated / t : replicated) + 16.0 * h / t + (flash ? 0.0 : 9.0 * a * s / t);
+}
+
+// T2c: the fraction of the 16-bit peak a fused attention kernel reaches (zoo field attention_efficiency,
+// shared with serving's C10); a device without it runs the attention core at the GEMM efficiency.
+double attention_eta(const Hardware& hw, double gemm_eta_value) {
+  if (!hw.attention_efficiency) return gemm_eta_value;
+  const double e = *hw.attention_efficiency;
+  if (!(e > 0 && e <= 1)) throw SolverError("InvalidInput", hw.name + ".attention_efficiency must lie in (0, 1]");
+  return e;
 }
 
 // The GEMM-shape efficiency (calibration C3, the device's table) when the zoo has it, else the user's η.
@@ -96,11 +107,30 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   // (calibration C1): forward once, backward twice (it reads the saved input and the output gradient and
   // writes the input gradient), once more when the forward is recomputed in full.
   const double tokens_mb = b_mu * S;
-  o.compute_efficiency = gemm_eta(hw, b_mu * S_cp, w.hidden_dim, in.tp, in.efficiency);
-  const q::Time t_gemm_mb = hw_per_token * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
   const double passes = rc == Recompute::full ? 4.0 : 3.0;
+  o.compute_efficiency = gemm_eta(hw, b_mu * S_cp, w.hidden_dim, in.tp, in.efficiency);
+  q::Time t_gemm_mb;
+  if (in.flash_attention) {
+    // T2c (FlashAttention in training): the GEMMs carry the dense FLOPs only; the fused causal attention
+    // kernel skips the masked half of the score blocks (Dao 2023, FlashAttention-2 §3.1.1), so it executes
+    // half of the 4·L·H·S that the PaLM/Narayanan convention counts, in 16 bit (C10) at the kernel's own
+    // efficiency; the backward is twice the forward and full recomputation repeats the forward. Selective
+    // recomputation adds nothing: the scores it would recompute are never stored.
+    const q::Flops dense_hw = passes * f_dense;
+    const q::Flops attn_hw = passes * 0.5 * f_attn;
+    const q::FlopRate F_attn = std::min(F, hw.peak_flops) * attention_eta(hw, o.compute_efficiency);
+    o.attention_latency = m * attn_hw * tokens_mb / (tp * pp * ep * cp) / F_attn;
+    t_gemm_mb = dense_hw * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency) + o.attention_latency / m;
+  } else {
+    // The attention core's batched GEMMs (QKᵀ, scores·V) run in 16 bit even in an fp8 run (Transformer Engine
+    // quantises the linear layers only; as C10), so they take the 16-bit peak; the rest runs at the precision's.
+    const q::Flops attn_hw = hw_per_token - (rc == Recompute::full ? 4.0 : 3.0) * f_dense;
+    const q::Time dense_t = (hw_per_token - attn_hw) * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
+    t_gemm_mb = dense_t + attn_hw * tokens_mb / (tp * pp * ep * cp) / (std::min(F, hw.peak_flops) * o.compute_efficiency);
+  }
   const q::Bytes ew_mb = passes * (L / pp) * (tokens_mb / cp) *
-                         elementwise_bytes_per_token(in.sequence_parallel, tp, a, S_cp, H) * (b.value() / 2.0) * q::byte;
+                         elementwise_bytes_per_token(in.sequence_parallel, in.flash_attention, tp, a, S_cp, H) *
+                         (b.value() / 2.0) * q::byte;
   const q::Bandwidth hbm = hbm_bandwidth(hw);
   const q::Time t_ew_mb = ew_mb / hbm;
   const q::Time t_comp_mb = t_gemm_mb + t_ew_mb;
@@ -149,9 +179,17 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   if (cp > 1) {
     const bool cp_intra = tp * cp <= G;
     const q::Bytes kv = 2.0 * b_mu * S_cp * (H_kv / tp) * b * q::param;
-    const q::Time ring = 3.0 * (cp - 1) * p2p_time(kv, cp_intra ? bw_intra : bw_inter, cp_intra ? a_intra : a_inter);
-    const q::Time attn = f_attn * 3.0 * tokens_mb / (tp * pp * cp) / (F * o.compute_efficiency) / L * pp;
-    t_cp_mb = layers_per_stage * std::max(q::Time{}, q::Time(ring - attn));
+    const q::Time hop = p2p_time(kv, cp_intra ? bw_intra : bw_inter, cp_intra ? a_intra : a_inter);
+    if (in.cp_method == "allgather") {
+      // T6b (Llama 3 §3.3.2): all-gather K and V before the local attention, in the critical path; the backward
+      // reduce-scatters their gradients, full recomputation all-gathers once more. Each is cp − 1 ring hops.
+      const double collectives = rc == Recompute::full ? 3.0 : 2.0;
+      t_cp_mb = layers_per_stage * collectives * (cp - 1) * hop;
+    }
+    const q::Time ring = 3.0 * (cp - 1) * hop;
+    const q::Time attn = in.flash_attention ? q::Time(o.attention_latency / m / layers_per_stage)
+                                            : q::Time(f_attn * 3.0 * tokens_mb / (tp * pp * cp) / (F * o.compute_efficiency) / L * pp);
+    if (in.cp_method != "allgather") t_cp_mb = layers_per_stage * std::max(q::Time{}, q::Time(ring - attn));
   }
 
   // Pipeline (Narayanan et al. 2021 §2.2.2): 1F1B over m micro-batches; the interleaved schedule

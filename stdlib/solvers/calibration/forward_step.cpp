@@ -34,7 +34,7 @@ StepTime forward_step(const Workload& w, const Hardware& h, const std::vector<St
   StepTime t;
   const q::Bandwidth bw = achievable_bandwidth(h);
   const double devices = double(tp);
-  t.gemm_efficiency = gemm_efficiency(h, gemm_size(tokens, w.hidden_dim, tp));
+  t.gemm_efficiency = gemm_efficiency(h, gemm_size(tokens, w.hidden_dim, tp), p);
   const q::Time gemm_c = 2.0 * q::flop / q::param * active_params_of(w) * tokens / (devices * peak_for(h, p) * t.gemm_efficiency);
   const q::Time gemm_m = params_of(w) * bytes_per(p) / (devices * bw);
   // The attention core computes in 16 bit even when the weights are fp8/int8 (FlashAttention-2, Dao 2023;

@@ -148,6 +148,7 @@ HW_FIELDS = {
     "rental_date": STR, "sparsity_speedup": NUM,
     # the calibrated level's constants (docs/fidelity.md)
     "bw_fraction": NUM, "layer_overhead": D_TIME, "gemm_flops": ("list", D_FLOP), "gemm_efficiency": ("list", NUM),
+    "gemm_efficiency_fp8": ("list", NUM),
     "link_bw_fraction": NUM, "link_latency": D_TIME, "attention_efficiency": NUM,
 }
 WL_COMMON = {"name": STR, "parameters": D_PARAM, "inference_flops": D_FLOP, "data_rate": D_BW}

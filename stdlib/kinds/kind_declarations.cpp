@@ -88,6 +88,8 @@ void register_kinds() {
         .field("layer_overhead", &Hardware::layer_overhead, "calibrated: kernel-launch and small-kernel time per layer per step")
         .field("gemm_flops", &Hardware::gemm_flops, "calibrated: GEMM sizes (FLOP of one GEMM per device) of the efficiency table")
         .field("gemm_efficiency", &Hardware::gemm_efficiency, "calibrated: fraction of peak a GEMM of each gemm_flops size reaches")
+        .field("gemm_efficiency_fp8", &Hardware::gemm_efficiency_fp8,
+               "calibrated: fraction of the fp8 peak an fp8 GEMM of each gemm_flops size reaches (default: gemm_efficiency)")
         .field("link_bw_fraction", &Hardware::link_bw_fraction, "calibrated: achieved fraction of device_link_bw in a ring all-reduce")
         .field("link_latency", &Hardware::link_latency, "calibrated: latency α of one ring step over the device link")
         .field("attention_efficiency", &Hardware::attention_efficiency,

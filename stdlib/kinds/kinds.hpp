@@ -61,6 +61,7 @@ struct Hardware {
   std::optional<q::Time> layer_overhead;              // launch + small-kernel cost per layer per step
   std::vector<q::Flops> gemm_flops;                   // GEMM size table: FLOPs of one GEMM on one device ...
   std::vector<double> gemm_efficiency;                // ... and the fraction of peak it reaches (Calculon-style)
+  std::vector<double> gemm_efficiency_fp8;            // the same table for fp8 GEMMs, as a fraction of the fp8 peak
   std::optional<double> link_bw_fraction;             // achieved fraction of device_link_bw in a ring all-reduce
   std::optional<q::Time> link_latency;                // α of one ring step on the device link
   std::optional<double> attention_efficiency;         // fraction of the 16-bit peak the attention kernel reaches

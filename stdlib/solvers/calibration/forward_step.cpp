@@ -4,6 +4,7 @@
 #include "stdlib/solvers/calibration/attention.hpp"
 #include "stdlib/solvers/calibration/device_constant.hpp"
 #include "stdlib/solvers/calibration/gemm_efficiency.hpp"
+#include "stdlib/solvers/calibration/kernel_time.hpp"
 #include "stdlib/solvers/calibration/launch_cost.hpp"
 #include "stdlib/solvers/calibration/memory_bandwidth.hpp"
 #include "stdlib/solvers/calibration/tensor_parallel_comm.hpp"
@@ -33,7 +34,7 @@ StepTime forward_step(const Workload& w, const Hardware& h, const std::vector<St
   StepTime t;
   const q::Bandwidth bw = achievable_bandwidth(h);
   const double devices = double(tp);
-  t.gemm_efficiency = gemm_efficiency(h, gemm_size(tokens, w.hidden_dim, tp));
+  t.gemm_efficiency = gemm_efficiency(h, gemm_size(tokens, w.hidden_dim, tp), p);
   const q::Time gemm_c = 2.0 * q::flop / q::param * active_params_of(w) * tokens / (devices * peak_for(h, p) * t.gemm_efficiency);
   const q::Time gemm_m = params_of(w) * bytes_per(p) / (devices * bw);
   // The attention core computes in 16 bit even when the weights are fp8/int8 (FlashAttention-2, Dao 2023;
@@ -46,7 +47,7 @@ StepTime forward_step(const Workload& w, const Hardware& h, const std::vector<St
   t.memory = gemm_m + attn_m + act;
   t.launch = launch_cost(h, w.layers);
   t.tp_comm = tensor_parallel_comm(h, w, tokens, tp);
-  t.total = std::max(gemm_c, gemm_m) + std::max(attn_c, attn_m) + act + t.launch + t.tp_comm + h.dispatch_tax;
+  t.total = kernel_time(gemm_c, gemm_m) + kernel_time(attn_c, attn_m) + act + t.launch + t.tp_comm + h.dispatch_tax;
   return t;
 }
 

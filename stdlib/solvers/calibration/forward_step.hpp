@@ -1,10 +1,11 @@
 // One calibrated forward step of a transformer on tp devices (docs/fidelity.md, equation C7): the
 // roofline of the step with the calibrated terms, for a mix of sequences — a prefill chunk, a decode
 // batch, or both in one step as continuous batching schedules them (Agrawal et al., "Sarathi-Serve",
-// OSDI 2024, §4: chunked prefills ride along with decodes). The roofline applies per kernel (Williams et
+// OSDI 2024, §4: chunked prefills ride along with decodes). The step is priced per kernel (Williams et
 // al., "Roofline", CACM 2009): the GEMMs and the attention kernel are separate kernels that one stream runs
-// one after the other, so each takes its own max and the step adds them:
-//   T_step = max(t_gemm,c, t_gemm,m) + max(t_attn,c, t_attn,m) + t_act + t_launch + t_tp + dispatch
+// one after the other, so the step adds them; each kernel's time is its compute plus its memory time (C11,
+// kernel_time.hpp: a step's kernels are too small to hide one behind the other):
+//   T_step = (t_gemm,c + t_gemm,m) + (t_attn,c + t_attn,m) + t_act + t_launch + t_tp + dispatch
 //   t_gemm,c = 2·P_act·T / (tp · F_p · η(gemm_size(T, H, tp)))                C3
 //   t_gemm,m = W / (tp · BW_achieved)                                          C1
 //   t_attn,c = F_attn / (tp · min(F_p, F_16) · attention_efficiency)           C4, C10

@@ -16,6 +16,10 @@ namespace mls::calibration {
 
 // η for a GEMM of `work` FLOP on device h (its zoo table; MissingSpec when it has none).
 double gemm_efficiency(const Hardware& h, q::Flops work);
+// C3b: η at precision p. An fp8 GEMM reaches its own fraction of the fp8 peak (the device's measured 8-bit
+// maximum achievable matmul FLOPS is not twice its 16-bit one), so a device may carry a second table,
+// gemm_efficiency_fp8, over the same sizes; without it, and at every other precision, the 16-bit table.
+double gemm_efficiency(const Hardware& h, q::Flops work, Precision p);
 // The representative GEMM of a transformer layer on one device: 2·tokens·H²/tp FLOP.
 q::Flops gemm_size(double tokens, int hidden, int tp);
 

@@ -21,13 +21,14 @@ include_directories(${CMAKE_SOURCE_DIR})
 set(Boost_INCLUDE_DIRS ${MLS_WEB_INCLUDE})
 
 # One translation unit per batch of sources (unity build: the common headers parsed once). The
-# optimisation level is MLS_WEB_OPT: -O0 by default, because on the shared 2-core test machine an -Os
-# build took over an hour; a site for publishing is built with -DMLS_WEB_OPT=-Os (smaller, faster).
+# optimisation level is MLS_WEB_OPT, -Os by default: the page's load time is mostly the download of
+# mls.wasm, and -Os (compiled and, at link, binaryen's wasm-opt) makes it far smaller than -O0 (see
+# bench/README.md); -O0 builds faster for working on the build itself. No debug info (-g0).
 set(CMAKE_UNITY_BUILD ON)
 set(CMAKE_UNITY_BUILD_BATCH_SIZE 16)
-set(MLS_WEB_OPT "-O0" CACHE STRING "emcc optimisation level of the wasm build (-O0 builds fastest, -Os is smallest)")
-set(CMAKE_CXX_FLAGS_MINSIZEREL "${MLS_WEB_OPT} -DNDEBUG")
-add_link_options(${MLS_WEB_OPT})
+set(MLS_WEB_OPT "-Os" CACHE STRING "emcc optimisation level of the wasm build (-Os is smallest, -O0 builds fastest)")
+set(CMAKE_CXX_FLAGS_MINSIZEREL "${MLS_WEB_OPT} -g0 -DNDEBUG")
+add_link_options(${MLS_WEB_OPT} -g0)
 
 # Exceptions carry MLS's diagnostics (and ANTLR's syntax errors): catchable in wasm only with -fexceptions.
 add_compile_options(-fexceptions)

@@ -231,10 +231,24 @@ function setupButtons() {
   });
 }
 
+// The module index.html started compiling (window.mlsWasm) is instantiated here; a page without that
+// head script lets Emscripten's loader fetch mls.wasm itself (also streaming).
+function engineOptions() {
+  if (!window.mlsWasm) return {};
+  return {
+    instantiateWasm(imports, done) {
+      window.mlsWasm.then((module) => WebAssembly.instantiate(module, imports)).then((instance) => done(instance))
+        .catch((e) => status("the engine did not load: " + e.message));
+      return {};  // Emscripten: the exports arrive through done()
+    },
+  };
+}
+
 async function main() {
   status("loading the MLS engine…");
   const t0 = performance.now();
-  [mls, examples] = await Promise.all([createMls(), fetch("examples.json").then((r) => r.json()).catch(() => [])]);
+  [mls, examples] = await Promise.all([createMls(engineOptions()), fetch("examples.json").then((r) => r.json()).catch(() => [])]);
+  window.mlsEngine = mls;  // for the browser test and the console
   catalog = JSON.parse(mls.catalog());
   setNames(catalog);
   setupGallery();
@@ -243,6 +257,7 @@ async function main() {
   view.dispatch({});  // re-highlight with the catalogue's names
   forceLinting(view);
   status(`ready (${(performance.now() - t0).toFixed(0)} ms)`);
+  document.body.dataset.readyAt = performance.now().toFixed(0);  // ms after navigation (bench/web_load.py)
   document.body.dataset.ready = "1";
   if ("serviceWorker" in navigator && location.protocol !== "file:") navigator.serviceWorker.register("sw.js").catch(() => {});
 }

@@ -3,7 +3,7 @@
 // when the engine was ready (the page's `data-ready-at`, milliseconds after navigation started). Each
 // run is a fresh browser context with the HTTP cache disabled: no cache, no service worker.
 // bench/web_load.py runs it and writes the table. Prints one JSON line per run.
-// usage: node load_time.mjs SITE --down-mbit N --rtt-ms N [--encoding br|gzip|identity] [--runs N] [--chromium PATH]
+// usage: node load_time.mjs SITE --down-mbit N (0: unthrottled) --rtt-ms N [--encoding br|gzip|identity] [--runs N] [--chromium PATH]
 import puppeteer from "puppeteer-core";
 import { serveSite } from "./static_server.mjs";
 
@@ -13,7 +13,7 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 const downMbit = Number(opt("--down-mbit", "10")), rttMs = Number(opt("--rtt-ms", "40"));
 const encoding = opt("--encoding", "br"), runs = Number(opt("--runs", "3"));
 const chromium = opt("--chromium", "/usr/bin/chromium");
-if (!site || !(downMbit > 0) || !(rttMs >= 0) || !["br", "gzip", "identity"].includes(encoding) || !(runs >= 1)) {
+if (!site || !(downMbit >= 0) || !(rttMs >= 0) || !["br", "gzip", "identity"].includes(encoding) || !(runs >= 1)) {
   process.stderr.write("usage: node load_time.mjs SITE --down-mbit N --rtt-ms N [--encoding br|gzip|identity] [--runs N] [--chromium PATH]\n");
   process.exit(64);
 }
@@ -28,7 +28,8 @@ try {
     const cdp = await page.createCDPSession();
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    const bytesPerSecond = (downMbit * 1e6) / 8;
+    // --down-mbit 0: no throttling (the load's CPU part alone: compiling and starting the engine).
+    const bytesPerSecond = downMbit > 0 ? (downMbit * 1e6) / 8 : -1;
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: rttMs,
       downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
     const urls = new Map(), files = {};

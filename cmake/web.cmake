@@ -51,9 +51,11 @@ add_subdirectory(runtime)
 add_subdirectory(api)
 add_subdirectory(web)
 # Sources whose file-local helpers share a name with another source's (one translation unit each).
-# Sources that use std::bit_cast get it from web/compat/libcxx14.hpp (Emscripten's libc++ 14 has none).
+# Sources that use std::bit_cast or floating-point std::from_chars get them from web/compat/ (Emscripten's
+# libc++ 14 has neither).
 foreach(src compiler/sema/unit_lexicon.cpp stdlib/registry/solver_registry.cpp runtime/plot/render.cpp
-            runtime/driver/repl_session.cpp runtime/zoo/hf_import.cpp api/session_script.cpp)
+            runtime/driver/repl_session.cpp runtime/zoo/hf_import.cpp api/session_script.cpp
+            runtime/output/json_row.cpp)
   string(REGEX REPLACE "/.*" "" top ${src})
   set_source_files_properties(${CMAKE_SOURCE_DIR}/${src} DIRECTORY ${CMAKE_SOURCE_DIR}/${top}
                               PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
@@ -63,3 +65,5 @@ foreach(src stdlib/registry/solver_registry.cpp runtime/driver/repl_session.cpp)
   set_source_files_properties(${CMAKE_SOURCE_DIR}/${src} DIRECTORY ${CMAKE_SOURCE_DIR}/${top}
                               PROPERTIES COMPILE_OPTIONS "-include${CMAKE_SOURCE_DIR}/web/compat/libcxx14.hpp")
 endforeach()
+set_source_files_properties(${CMAKE_SOURCE_DIR}/runtime/output/json_row.cpp DIRECTORY ${CMAKE_SOURCE_DIR}/runtime
+                            PROPERTIES COMPILE_OPTIONS "-include${CMAKE_SOURCE_DIR}/web/compat/libcxx14_from_chars.hpp")

@@ -247,9 +247,14 @@ function engineOptions() {
 async function main() {
   status("loading the MLS engine…");
   const t0 = performance.now();
-  [mls, examples] = await Promise.all([createMls(engineOptions()), fetch("examples.json").then((r) => r.json()).catch(() => [])]);
+  // The catalogue as scripts/web-build wrote it (catalog.json); computed here only when the site has
+  // none (it takes seconds: every zoo entry is evaluated for its title).
+  const json = (name, fallback) => fetch(name).then((r) => (r.ok ? r.json() : fallback)).catch(() => fallback);
+  [mls, examples, catalog] = await Promise.all([createMls(engineOptions()), json("examples.json", []), json("catalog.json", null)]);
   window.mlsEngine = mls;  // for the browser test and the console
-  catalog = JSON.parse(mls.catalog());
+  window.mlsCatalogBuilt = catalog !== null;
+  catalog ??= JSON.parse(mls.catalog());
+  window.mlsCatalog = catalog;
   setNames(catalog);
   setupGallery();
   setupZoo();

@@ -68,6 +68,8 @@ const pick = async (page, name) => {
 try {
   const page = await open(url);
   check(await page.evaluate(() => window.mlsWasmStreamed === true), "mls.wasm is compiled while it streams (compileStreaming)");
+  check(await page.evaluate(() => window.mlsCatalogBuilt && JSON.stringify(window.mlsCatalog) === JSON.stringify(JSON.parse(window.mlsEngine.catalog()))),
+    "the page's catalogue is the build's catalog.json, exactly what the engine computes");
 
   await step("diagnostic as you type", async () => {
     await page.click(".cm-content");

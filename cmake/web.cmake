@@ -21,13 +21,14 @@ include_directories(${CMAKE_SOURCE_DIR})
 set(Boost_INCLUDE_DIRS ${MLS_WEB_INCLUDE})
 
 # One translation unit per batch of sources (unity build: the common headers parsed once). The
-# optimisation level is MLS_WEB_OPT: -O0 by default, because on the shared 2-core test machine an -Os
-# build took over an hour; a site for publishing is built with -DMLS_WEB_OPT=-Os (smaller, faster).
+# optimisation level is MLS_WEB_OPT, -Os by default: the page's load time is mostly the download of
+# mls.wasm, and -Os (compiled and, at link, binaryen's wasm-opt) makes it far smaller than -O0 (see
+# bench/README.md); -O0 builds faster for working on the build itself. No debug info (-g0).
 set(CMAKE_UNITY_BUILD ON)
 set(CMAKE_UNITY_BUILD_BATCH_SIZE 16)
-set(MLS_WEB_OPT "-O0" CACHE STRING "emcc optimisation level of the wasm build (-O0 builds fastest, -Os is smallest)")
-set(CMAKE_CXX_FLAGS_MINSIZEREL "${MLS_WEB_OPT} -DNDEBUG")
-add_link_options(${MLS_WEB_OPT})
+set(MLS_WEB_OPT "-Os" CACHE STRING "emcc optimisation level of the wasm build (-Os is smallest, -O0 builds fastest)")
+set(CMAKE_CXX_FLAGS_MINSIZEREL "${MLS_WEB_OPT} -g0 -DNDEBUG")
+add_link_options(${MLS_WEB_OPT} -g0)
 
 # Exceptions carry MLS's diagnostics (and ANTLR's syntax errors): catchable in wasm only with -fexceptions.
 add_compile_options(-fexceptions)
@@ -50,9 +51,11 @@ add_subdirectory(runtime)
 add_subdirectory(api)
 add_subdirectory(web)
 # Sources whose file-local helpers share a name with another source's (one translation unit each).
-# Sources that use std::bit_cast get it from web/compat/libcxx14.hpp (Emscripten's libc++ 14 has none).
+# Sources that use std::bit_cast or floating-point std::from_chars get them from web/compat/ (Emscripten's
+# libc++ 14 has neither).
 foreach(src compiler/sema/unit_lexicon.cpp stdlib/registry/solver_registry.cpp runtime/plot/render.cpp
-            runtime/driver/repl_session.cpp runtime/zoo/hf_import.cpp api/session_script.cpp)
+            runtime/driver/repl_session.cpp runtime/zoo/hf_import.cpp api/session_script.cpp
+            runtime/output/json_row.cpp)
   string(REGEX REPLACE "/.*" "" top ${src})
   set_source_files_properties(${CMAKE_SOURCE_DIR}/${src} DIRECTORY ${CMAKE_SOURCE_DIR}/${top}
                               PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
@@ -62,3 +65,5 @@ foreach(src stdlib/registry/solver_registry.cpp runtime/driver/repl_session.cpp)
   set_source_files_properties(${CMAKE_SOURCE_DIR}/${src} DIRECTORY ${CMAKE_SOURCE_DIR}/${top}
                               PROPERTIES COMPILE_OPTIONS "-include${CMAKE_SOURCE_DIR}/web/compat/libcxx14.hpp")
 endforeach()
+set_source_files_properties(${CMAKE_SOURCE_DIR}/runtime/output/json_row.cpp DIRECTORY ${CMAKE_SOURCE_DIR}/runtime
+                            PROPERTIES COMPILE_OPTIONS "-include${CMAKE_SOURCE_DIR}/web/compat/libcxx14_from_chars.hpp")

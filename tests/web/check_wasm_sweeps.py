@@ -23,7 +23,8 @@ def main():
     site = os.path.abspath(sys.argv.pop(2))
     node = shutil.which("node")
     if not node or not os.path.exists(os.path.join(site, "mls.wasm")):
-        print(f"SKIPPED: {'no node' if not node else 'no wasm build in ' + site} (scripts/web-build makes it)")
+        print("SKIPPED: " + ("'node' is not installed (scripts/setup --web installs Node.js)" if not node else
+                             f"no wasm build in {site} (scripts/web-build makes it)"))
         sys.exit(77)
     mls, env, seed, paths = generated("sweep", 12, 10, script)
     shim = os.path.join(ROOT, "web", "node", "mls-node.mjs")

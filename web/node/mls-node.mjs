@@ -5,8 +5,8 @@
 // change nothing: the wasm build has only the reference evaluator and one thread.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { loadMls } from "./load.mjs";
 
 const usage = "usage: mls-node.mjs [--format text|csv|json] [--no-jit] [--threads 1] [--module DIR] FILE";
 const args = process.argv.slice(2);
@@ -33,12 +33,7 @@ try {
   process.stderr.write(`mls: cannot read '${file}'\n`);
   process.exit(64);
 }
-// Emscripten 3.1.6's ES-module output detects Node.js by a global `require` (an ES module has none).
-globalThis.require = createRequire(import.meta.url);
-globalThis.__dirname = moduleDir;
-const { default: createMls } = await import(pathToFileURL(join(moduleDir, "mls.mjs")).href);
-// The wasm bytes handed over directly: its ES-module loader would fetch() a file: URL, which Node cannot.
-const mls = await createMls({ wasmBinary: readFileSync(join(moduleDir, "mls.wasm")) });
+const mls = await loadMls(moduleDir);
 const r = JSON.parse(mls.cli(src, file, format));
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);

@@ -179,7 +179,9 @@ void call_through_site(MlsRt* rt, std::int32_t inst, const Inst& i, const std::u
       case Kind::Handle: site.arg(k, handle(rt, args[k])); break;
     }
   }
-  run_site(i, site, [&] { site.run(); });
+  bool per_point = false;  // a remembered plan: only the per-point part ran (counted as mls_rt_solver_point's)
+  run_site(i, site, [&] { per_point = site.run(); });
+  rt->solver_points += per_point;
   if (!c.fields) return set_result(rt, i, site.result(), out);
   hand_out(rt, c, site, out);
 }
@@ -264,7 +266,8 @@ std::int32_t mls_rt_solver_point(MlsRt* rt, std::int32_t inst, const std::uint64
     const auto split = static_cast<std::size_t>(site.desc().split);
     bool others_held = site.ready() && c.fields;
     for (std::size_t k : c.varying) {
-      if (!others_held || k == split) continue;
+      if (!others_held) break;
+      if (k == split) continue;
       switch (c.arg_kinds[k]) {
         case Kind::F64: others_held = site.holds(k, Value(f64(args[k]))); break;
         case Kind::Bool: others_held = site.holds(k, Value(args[k] != 0)); break;

@@ -135,21 +135,34 @@ void SolverSite::arg(std::size_t k, const Value& a) {
   }
 }
 
-void SolverSite::run() {
-  if (valid_ && pending_.empty()) return;
+bool SolverSite::run() {
+  if (valid_ && pending_.empty()) return false;
   const bool only_split = valid_ && desc_.split >= 0 && pending_.size() == 1 &&
                           pending_[0] == static_cast<std::uint32_t>(desc_.split);
   if (!valid_) {  // every argument, in order
     pending_.clear();
     for (std::size_t k = 0; k < last_.size(); ++k) pending_.push_back(static_cast<std::uint32_t>(k));
   }
+  bool planned = false;
   try {
     // invoke's order: every argument is checked before any is decoded. (Unchanged arguments passed
     // both when they arrived; invoke would check and decode them again with the same outcome.)
     if (pending_.size() > 1) std::sort(pending_.begin(), pending_.end());
     for (auto k : pending_) desc_.check_arg(k, last_[k]);
     for (auto k : pending_) set(k, last_[k]);
-    compute(only_split);
+    planned = only_split && plan_ >= 0;
+    int slot = desc_.split < 0 ? -1 : planned ? plan_ : plan_slot(planned);
+    plan_ = -1;
+    compute(slot, planned);
+    if (slot >= 0) {
+      PlanKey& key = plans_[static_cast<std::size_t>(slot)];
+      if (!planned) {  // remembered once the plan and its first point succeeded
+        key.args = last_;
+        key.valid = true;
+      }
+      key.used = ++clock_;
+      plan_ = slot;
+    }
   } catch (...) {
     valid_ = false;  // the input may hold part of this call: decode everything next time
     for (auto k : pending_) changed_[k] = 0;
@@ -159,6 +172,28 @@ void SolverSite::run() {
   for (auto k : pending_) changed_[k] = 0;
   pending_.clear();
   valid_ = true;
+  return planned;
+}
+
+int SolverSite::plan_slot(bool& planned) {
+  if (plans_.empty()) plans_.resize(kPlans);
+  const auto split = static_cast<std::size_t>(desc_.split);
+  std::size_t lru = 0;
+  for (std::size_t s = 0; s < plans_.size(); ++s) {
+    const PlanKey& key = plans_[s];
+    if (key.valid) {
+      bool all = true;
+      for (std::size_t k = 0; k < last_.size() && all; ++k) all = k == split || same(key.args[k], last_[k]);
+      if (all) {
+        planned = true;
+        return static_cast<int>(s);
+      }
+    }
+    if (plans_[lru].valid && (!key.valid || key.used < plans_[lru].used)) lru = s;  // an unused slot first
+  }
+  plans_[lru].valid = false;  // planned over: it no longer holds the plan of its key
+  planned = false;
+  return static_cast<int>(lru);
 }
 
 Value SolverSite::result() const { return whole(); }
@@ -176,7 +211,7 @@ bool SolverSite::point(double x) {
   try {
     if (!set_number(k, x)) return false;
     std::get<double>(last.v) = x;
-    compute(true);
+    compute(plan_, true);
   } catch (...) {
     valid_ = false;  // as run(): decode everything next time
     throw;

@@ -14,6 +14,7 @@
 
 #include "stdlib/registry/kind_registry.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -82,8 +83,9 @@ class SolverSite {
   // Argument k (parameter order) of the next run. `a` is only read during the call.
   void arg(std::size_t k, const Value& a);
   // Validates and decodes the changed arguments as invoke does, then runs the solver. Throws
-  // SolverError; after an error every argument counts as changed again.
-  void run();
+  // SolverError; after an error every argument counts as changed again. True when only the per-point
+  // part of a split solver ran (the plan of the other arguments was remembered).
+  bool run();
   Value result() const;                                 // the whole result, as invoke returns it
   // A sweep over the solver's split parameter (SolverDef::split): when the site holds a successful
   // run and only that argument changes, to `x`, checks x as check_arg does and runs only the per-point
@@ -96,12 +98,17 @@ class SolverSite {
   bool ready() const { return valid_; }                 // holds every argument of a successful run
   virtual Value field(std::size_t k) const = 0;         // result field k (index into results)
   virtual double number(std::size_t k) const = 0;       // field k when it is a number (a bool as 0/1)
+  // A split solver's site keeps its last kPlans plans, keyed on the other arguments: a sweep that
+  // varies another argument faster than the split one (`best 3 by` over precisions) comes back to the
+  // same few plans and builds none of them again (a plan may hold strings: an infeasibility reason).
+  static constexpr std::size_t kPlans = 8;
 
  protected:
   virtual void set(std::size_t k, const Value& a) = 0;  // decodes parameter k into the input
-  // The equation on the current input; `only_split`: only the split parameter changed since the last
-  // successful run, so the plan of that run still holds.
-  virtual void compute(bool only_split) = 0;
+  // The equation on the current input. A split solver's plan lives in slot `plan` (< kPlans);
+  // `planned`: the slot holds the plan of the input's other arguments (only the per-point part
+  // runs), else it is planned again first. Solvers that are not split get plan = -1.
+  virtual void compute(int plan, bool planned) = 0;
   virtual bool set_number(std::size_t k, double x) = 0;  // parameter k from a number; false: not a number
   virtual Value whole() const = 0;                      // the result Record, or a formula's value
 
@@ -111,6 +118,16 @@ class SolverSite {
   std::vector<std::uint8_t> changed_;   // argument k changed since the last run ...
   std::vector<std::uint32_t> pending_;  // ... and the list of those k
   bool valid_ = false;                  // the input holds every argument of a successful run
+  // The plans' keys (kPlans of them once a split solver runs): the other arguments each was made for.
+  struct PlanKey {
+    std::vector<Value> args;  // last_ when the plan was made (the split argument's entry unused)
+    std::uint64_t used = 0;   // when it was last used (least recently used is planned over)
+    bool valid = false;
+  };
+  std::vector<PlanKey> plans_;
+  std::uint64_t clock_ = 0;
+  int plan_ = -1;  // the slot of the last successful run's plan
+  int plan_slot(bool& planned);  // the slot for the current arguments; planned: it holds their plan
 };
 
 struct SolverDesc {
@@ -260,6 +277,7 @@ template <class In, class Out> class SolverDef {
       nf.offset = reinterpret_cast<const char*>(&(probe.*m)) - reinterpret_cast<const char*>(&probe);
     }
     nf.checked = !std::is_same_v<M, std::string> && !std::is_same_v<M, std::optional<std::string>>;
+    nf.is_bool = std::is_same_v<M, bool>;
     fields_.push_back(nf);
     if constexpr (boost::units::is_quantity<M>::value || std::is_arithmetic_v<M>)
       numbers_.push_back([m](const Out& o) {  // what to_value(o.*m) holds, without the Value
@@ -282,11 +300,23 @@ template <class In, class Out> class SolverDef {
     std::vector<bool> infinite_ok;
     for (auto& r : d_.results) infinite_ok.push_back(!r.infinite_when.empty());
     // Every result of every call is checked, on both evaluators and in `mls solve`; numbers in place
-    // or through their native getters (no Value is built on a sweep's fast path).
-    auto check = [getters, numbers, fields, names, infinite_ok](const Out& out) {
+    // or through their native getters (no Value is built on a sweep's fast path). The numbers held in
+    // place are scanned first without a branch per field; only when one is not finite, or a field is
+    // held otherwise, does the ordered walk below run (it reports the first bad field, as it always did).
+    auto in_place = std::make_shared<std::vector<std::ptrdiff_t>>();
+    bool others = false;  // fields the scan does not cover (a bool is always finite: none needed)
+    for (auto& f : fields_) {
+      if (f.offset >= 0) in_place->push_back(f.offset);
+      else if (f.checked && !f.is_bool) others = true;
+    }
+    auto check = [getters, numbers, fields, names, infinite_ok, in_place = std::shared_ptr<const std::vector<std::ptrdiff_t>>(in_place),
+                  others](const Out& out) {
       if constexpr (scalar) {
         check_finite_result("result", to_value(out), false);
       } else {
+        bool finite = true;
+        for (std::ptrdiff_t off : *in_place) finite &= std::isfinite(read_number(out, off));
+        if (finite && !others) return;
         for (std::size_t i = 0; i < getters->size(); ++i) {
           const NumField& f = (*fields)[i];
           if (f.offset >= 0) {
@@ -341,6 +371,7 @@ template <class In, class Out> class SolverDef {
   struct NumField {
     std::ptrdiff_t offset = -1;  // a double (or a quantity of one) at this offset in Out
     bool checked = true;         // may hold a number (strings do not)
+    bool is_bool = false;        // a bool: never anything but 0 or 1
   };
   struct SplitOps {
     std::function<std::shared_ptr<void>()> make;                  // an empty plan (std::optional<Plan>)
@@ -362,9 +393,7 @@ template <class In, class Out> class SolverDef {
          std::function<Value(const Out&)> record, std::function<void(const Out&)> check, std::shared_ptr<const SplitOps> split)
         : SolverSite(d), fn_(std::move(fn)), setters_(std::move(setters)), numeric_(std::move(numeric)),
           getters_(std::move(getters)), numbers_(std::move(numbers)), fields_(std::move(fields)), record_(std::move(record)),
-          check_(std::move(check)), split_(std::move(split)) {
-      if (split_) plan_ = split_->make();
-    }
+          check_(std::move(check)), split_(std::move(split)) {}
     Value field(std::size_t k) const override { return (*getters_)[k](*out_); }
     double number(std::size_t k) const override {
       std::ptrdiff_t off = (*fields_)[k].offset;
@@ -378,25 +407,29 @@ template <class In, class Out> class SolverDef {
       (*numeric_)[k](in_, x);
       return true;
     }
-    void compute(bool only_split) override {
-      if (!split_) {
-        out_.emplace(fn_(in_));
+    void compute(int plan, bool planned) override {
+      if (!split_ || plan < 0) {
+        outs_[0].emplace(fn_(in_));
+        out_ = &*outs_[0];
       } else {  // = fn_(in_): plan, then point on a copy of the plan's base (SolverDef::split)
-        if (!only_split || !planned_) {
-          planned_ = false;
-          const Out& base = split_->plan(plan_.get(), in_);
-          if (out_) *out_ = base;  // assigned in place: the strings keep their buffers
-          else out_.emplace(base);
-          planned_ = true;
+        const auto s = static_cast<std::size_t>(plan);
+        if (!holders_[s]) holders_[s] = split_->make();
+        out_ = nullptr;
+        if (!planned) {
+          const Out& base = split_->plan(holders_[s].get(), in_);
+          if (outs_[s]) *outs_[s] = base;  // assigned in place: the strings keep their buffers
+          else outs_[s].emplace(base);
         }
-        split_->point(plan_.get(), in_, *out_);
+        out_ = &*outs_[s];  // each plan's result keeps its base: going back to a plan copies nothing
+        split_->point(holders_[s].get(), in_, *out_);
       }
       check_(*out_);
     }
     Value whole() const override { return record_(*out_); }
 
     In in_{};
-    std::optional<Out> out_;
+    std::array<std::optional<Out>, kPlans> outs_;  // the result of each plan slot (slot 0 when not split)
+    Out* out_ = nullptr;                            // the last run's
     std::function<Out(const In&)> fn_;
     std::shared_ptr<const std::vector<Setter>> setters_;
     std::shared_ptr<const std::vector<NumericSetter>> numeric_;
@@ -406,8 +439,7 @@ template <class In, class Out> class SolverDef {
     std::function<Value(const Out&)> record_;
     std::function<void(const Out&)> check_;
     std::shared_ptr<const SplitOps> split_;
-    std::shared_ptr<void> plan_;  // std::optional<Plan> of the last plan
-    bool planned_ = false;        // plan_ holds the plan of the input's other arguments
+    std::array<std::shared_ptr<void>, kPlans> holders_;  // std::optional<Plan> per slot (SolverSite::plan_slot)
   };
 
   SolverDesc d_;

@@ -57,11 +57,9 @@ def main():
                     fails.append(f"{name}: output differs from {label}:\n{visible(auto)}\n{visible(other)}")
             if name == "runtime_error" and auto.returncode != 3:
                 fails.append(f"{name}: exit {auto.returncode}, expected 3")
-    for f in fails:
-        print("FAIL", f)
-    print(f"{len(SCRIPTS) - len({f.split(':')[0] for f in fails})}/{len(SCRIPTS)} scripts as expected")
-    sys.exit(1 if fails else 0)
+    print("".join(f"FAIL {f}\n" for f in fails) + f"{len(SCRIPTS) - len({f.split(':')[0] for f in fails})}/{len(SCRIPTS)} scripts as expected")
+    return 1 if fails else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

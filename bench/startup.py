@@ -21,7 +21,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMMANDS = [
     ("mls -e '1 m'", ["-e", "1 m"]),
-    ("mls -e 'H100.memory_bw' (zoo)", ["-e", "H100.memory_bw"]),
+    ("mls -e 'H100.bandwidth' (zoo)", ["-e", "H100.bandwidth"]),
     ("zoo-using script (examples/wall04_serving.mls)", ["examples/wall04_serving.mls"]),
     ("mls solve engine_solve", ["solve", "engine_solve", "--args", '{"model":"Llama3_8B","hardware":"H100"}']),
 ]

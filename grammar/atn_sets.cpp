@@ -66,4 +66,9 @@ std::vector<uint16_t> descending_sets(const std::vector<uint16_t>& atn) {
   reverse_sets(r, out, 2);  // beyond, two values each
   return r.ok ? out : atn;
 }
+antlr4::atn::ATNDeserializationOptions unverified() {
+  antlr4::atn::ATNDeserializationOptions o;
+  o.setVerifyATN(false);
+  return o;
+}
 }  // namespace mls_gen

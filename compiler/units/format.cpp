@@ -72,7 +72,9 @@ const Step* pick_step(const Step* steps, size_t n, double a, int digits, Allowed
   for (size_t i = at + 1; i < n; ++i) {
     if (!allowed(steps[i])) continue;
     double x = a / steps[i].factor;
-    if (x >= 0.5 && std::strtod(format_number(x, digits).c_str(), nullptr) >= 1) pick = &steps[i];
+    // Only x within 10^-digits of 1 can round up to 1 (the bound is half that): others skip the text.
+    if (x >= 0.5 && x >= 1 - std::pow(10.0, -digits) && std::strtod(format_number(x, digits).c_str(), nullptr) >= 1)
+      pick = &steps[i];
     break;
   }
   return pick;

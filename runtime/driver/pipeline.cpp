@@ -17,6 +17,17 @@
 namespace mls::driver {
 
 namespace {
+// A script without loops runs each instruction once, so the reference evaluator (the JIT's
+// specification: the same output, tests/cli/check_jit_choice.py) runs it; creating the LLJIT and
+// compiling the unit cost more than the whole run. MLS_JIT_ALWAYS=1 compiles it all the same: the
+// test suite sets it to compare both evaluators on every script (tests/run_mls_test.py).
+bool jit_always() {
+  static const bool always = [] {
+    const char* v = std::getenv("MLS_JIT_ALWAYS");
+    return v && *v && std::string_view(v) != "0";
+  }();
+  return always;
+}
 // Captures the zoo's bindings while the built-in part of the module runs.
 class BindCapture : public ir::RuntimeSink {
  public:
@@ -316,7 +327,7 @@ int Session::run(const std::string& path, const std::optional<std::string>& text
   if (auto levels = fidelity_levels_text(checker_->fidelity_levels()); !levels.empty()) sink.fidelity_header(levels);
   try {
     ir::EvalLimits limits = run_limits(o);
-    if (o.jit) jit::run(m, first, sink, limits);
+    if (o.jit && (jit::has_loops(m, first) || jit_always())) jit::run(m, first, sink, limits);
     else ir::evaluate(m, sink, limits);
   } catch (const std::bad_alloc&) {
     sink.stopped();

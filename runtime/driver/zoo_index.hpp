@@ -26,7 +26,7 @@ class ZooIndex {
     std::size_t begin = 0, end = 0;  // its bytes in that file
     std::string defines;             // "" for a statement that defines nothing (always compiled)
     std::string kind;                // `kind Name { ... }`: its kind (a kind's name lists its entries)
-    std::set<std::string> refs;      // identifiers it uses
+    std::vector<std::string_view> refs;  // identifiers it uses, repeats included (views of the embedded text)
   };
 
   // The index of the embedded zoo (built once per process).

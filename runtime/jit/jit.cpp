@@ -2,6 +2,7 @@
 
 #include "runtime/jit/rt_context.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <bit>
 #include <chrono>
@@ -167,6 +168,10 @@ void mirror_slots(const ir::Module& m, std::size_t first, std::size_t last, Stat
   }
 }
 }  // namespace
+
+bool has_loops(const ir::Module& m, std::size_t first) {
+  return std::any_of(m.body.insts.begin() + static_cast<std::ptrdiff_t>(first), m.body.insts.end(), has_loop);
+}
 
 void run(const ir::Module& m, std::size_t first, ir::RuntimeSink& sink, const ir::EvalLimits& limits) {
   State state;

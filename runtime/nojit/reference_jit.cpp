@@ -32,6 +32,8 @@ void run(const ir::Module& m, std::size_t, ir::RuntimeSink& sink, const ir::Eval
   ir::evaluate(m, sink, limits);
 }
 
+bool has_loops(const ir::Module&, std::size_t) { return false; }  // nothing to compile with
+
 std::string emit_llvm(const ir::Module&, std::size_t) {
   throw InternalError("this build has no LLVM code generator (built with -DMLS_JIT=OFF); --emit=llvm needs the JIT build");
 }

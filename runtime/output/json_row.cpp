@@ -41,12 +41,19 @@ void append_number(std::string& o, double x) {
 void append_quantity(std::string& o, double si, const ir::Shape& s, const units::UnitTable& t, int digits) {
   auto f = units::format(si, s.display, digits);
   double shown = f.value;
-  if (std::isfinite(f.value)) {  // the value as shown at `digits` digits, read back (from_chars: strtod's double)
-    thread_local std::string text;
-    text.clear();
-    units::append_number(text, f.value, digits);
-    if (std::from_chars(text.data(), text.data() + text.size(), shown).ec != std::errc())
-      shown = std::strtod(text.c_str(), nullptr);  // out of range (1.798e+308 rounded up): strtod's inf
+  // The value as shown at `digits` digits, read back (from_chars: strtod's double). f.number is that
+  // text (units::append_number of f.value at `digits`), except money's grouped digits: those are
+  // written again.
+  if (std::isfinite(f.value)) {
+    thread_local std::string again;
+    const std::string* text = &f.number;
+    if (f.number.find(',') != std::string::npos) {
+      again.clear();
+      units::append_number(again, f.value, digits);
+      text = &again;
+    }
+    if (std::from_chars(text->data(), text->data() + text->size(), shown).ec != std::errc())
+      shown = std::strtod(text->c_str(), nullptr);  // out of range (1.798e+308 rounded up): strtod's inf
   }
   o += "{\"value\":";
   append_number(o, shown);
@@ -66,6 +73,12 @@ void append_quantity(std::string& o, double si, const ir::Shape& s, const units:
 
 bool repeated(const std::vector<std::string>& columns) {
   if (columns.size() < 2) return false;
+  if (columns.size() <= 16) {  // a row's few columns: compared pairwise, without a set to allocate per row
+    for (size_t a = 1; a < columns.size(); ++a)
+      for (size_t b = 0; b < a; ++b)
+        if (columns[a] == columns[b]) return true;
+    return false;
+  }
   std::unordered_set<std::string_view> seen;
   for (auto& c : columns)
     if (!seen.insert(c).second) return true;

@@ -10,6 +10,7 @@
 #include "stdlib/solvers/workload_lowering.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace mls {
 
@@ -92,7 +93,9 @@ void engine_at_batch(const EnginePlan& p, const EngineIn& in, EngineOut& o) {
   o.latency_memory = W.value() > 0 ? q::Time(W / BW) : q::Time{};           // Eq. (2)
   o.latency = std::max(o.latency_compute, o.latency_memory) + p.overhead;  // Eq. (3), no layer tax (D1) under textbook
   o.throughput = in.batch_size / o.latency;
-  o.bottleneck = (o.latency_compute >= o.latency_memory && ops.value() > 0) ? "Compute" : "Memory";
+  // Assigned only when it changes: in a compiled sweep this runs once per point on the same record.
+  const std::string_view bottleneck = (o.latency_compute >= o.latency_memory && ops.value() > 0) ? "Compute" : "Memory";
+  if (o.bottleneck != bottleneck) o.bottleneck = bottleneck;
   o.arithmetic_intensity = W.value() > 0 ? q::Intensity(ops / W) : q::Intensity{};  // Eq. (4)
   // MODELS §4: t_c ≥ t_m ⇔ ops/W ≥ F_p·η/BW, so the bottleneck is decided against the effective ridge, not
   // the hardware ridge F_p/BW; both are reported so that `bottleneck` agrees with a number the user sees.

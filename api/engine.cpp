@@ -6,6 +6,7 @@
 #include "api/quantity_data.hpp"
 #include "api/run_render.hpp"
 #include "runtime/driver/exit_codes.hpp"
+#include "runtime/format/document_writer.hpp"
 
 #include <new>
 #include <sstream>
@@ -264,6 +265,8 @@ int Engine::Impl::run_document(const std::string& path, const std::optional<std:
   write_document(result, *w, options.digits, text ? "mls -e" : path, r.emit == RenderOptions::Emit::Check);
   return result.exit_code;
 }
+
+std::string html_escape(const std::string& text) { return out::html_text(text); }
 
 std::string Engine::render(const RunResult& r, RenderOptions::Format format) const {
   std::ostringstream o;

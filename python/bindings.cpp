@@ -15,18 +15,6 @@ namespace py = pybind11;
 using namespace mls::api;
 
 namespace {
-std::string escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '<') o += "&lt;";
-    else if (c == '>') o += "&gt;";
-    else if (c == '&') o += "&amp;";
-    else if (c == '"') o += "&quot;";
-    else o += c;
-  }
-  return o;
-}
-
 py::object to_python(const Value& v);
 
 py::dict record_dict(const Record& r) {
@@ -55,11 +43,11 @@ py::object to_python(const Value& v) {
 std::string table_html(const Table& t) {
   std::ostringstream o;
   o << "<table><thead><tr>";
-  for (auto& c : t.columns) o << "<th>" << escape(c) << "</th>";
+  for (auto& c : t.columns) o << "<th>" << html_escape(c) << "</th>";
   o << "</tr></thead><tbody>";
   for (auto& row : t.rows) {
     o << "<tr>";
-    for (auto& cell : row) o << "<td>" << escape(cell.str()) << "</td>";
+    for (auto& cell : row) o << "<td>" << html_escape(cell.str()) << "</td>";
     o << "</tr>";
   }
   o << "</tbody></table>";
@@ -68,9 +56,9 @@ std::string table_html(const Table& t) {
 
 std::string record_html(const Record& r) {
   std::ostringstream o;
-  o << "<table><caption>" << escape(r.kind_display) << "</caption><tbody>";
+  o << "<table><caption>" << html_escape(r.kind_display) << "</caption><tbody>";
   for (auto& [n, v] : r.fields)
-    if (!v.is_none()) o << "<tr><th>" << escape(n) << "</th><td>" << escape(v.str()) << "</td></tr>";
+    if (!v.is_none()) o << "<tr><th>" << html_escape(n) << "</th><td>" << html_escape(v.str()) << "</td></tr>";
   o << "</tbody></table>";
   return o.str();
 }
@@ -78,10 +66,10 @@ std::string record_html(const Record& r) {
 std::string result_html(const RunResult& r) {
   std::ostringstream o;
   o << "<div class=\"mls-result\">";
-  if (!r.text.empty() || r.tables.empty()) o << "<pre>" << escape(r.text) << "</pre>";
+  if (!r.text.empty() || r.tables.empty()) o << "<pre>" << html_escape(r.text) << "</pre>";
   for (auto& t : r.tables) o << table_html(t);
-  for (auto& c : r.charts) o << "<p>chart " << escape(c.kind) << ": " << c.points.size() << " point(s)</p>";
-  for (auto& d : r.diagnostics) o << "<pre class=\"mls-diagnostic\">" << escape(d.rendered) << "</pre>";
+  for (auto& c : r.charts) o << "<p>chart " << html_escape(c.kind) << ": " << c.points.size() << " point(s)</p>";
+  for (auto& d : r.diagnostics) o << "<pre class=\"mls-diagnostic\">" << html_escape(d.rendered) << "</pre>";
   o << "</div>";
   return o.str();
 }
@@ -135,7 +123,7 @@ void mls_python::define_module(py::module_& m) {
       .def_readonly("rendered", &Diagnostic::rendered)
       .def("__str__", [](const Diagnostic& d) { return d.rendered; })
       .def("__repr__", [](const Diagnostic& d) { return "<mls.Diagnostic " + d.code + ": " + d.message + ">"; })
-      .def("_repr_html_", [](const Diagnostic& d) { return "<pre>" + escape(d.rendered) + "</pre>"; });
+      .def("_repr_html_", [](const Diagnostic& d) { return "<pre>" + html_escape(d.rendered) + "</pre>"; });
 
   py::class_<Quantity>(m, "Quantity")
       .def_property_readonly("si", &Quantity::si)
@@ -148,7 +136,7 @@ void mls_python::define_module(py::module_& m) {
       .def("__float__", &Quantity::si)
       .def("__str__", &Quantity::str)
       .def("__repr__", [](const Quantity& q) { return "<mls.Quantity " + q.str() + " [" + q.dimension() + "]>"; })
-      .def("_repr_html_", [](const Quantity& q) { return escape(q.str()); });
+      .def("_repr_html_", [](const Quantity& q) { return html_escape(q.str()); });
 
   py::class_<Record>(m, "Record")
       .def_readonly("kind", &Record::kind)

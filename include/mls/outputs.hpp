@@ -48,4 +48,8 @@ struct OutputEvent {
   int table = 0;          // Row, TableEnd: the table id
 };
 
+// `text` made safe inside HTML, as the HTML renderer writes every string: & < > " ' escaped, control
+// characters (terminal escapes) dropped. For hosts that build their own HTML (notebooks' _repr_html_).
+std::string html_escape(const std::string& text);
+
 }  // namespace mls::api

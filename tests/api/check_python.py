@@ -57,6 +57,10 @@ t = e.run("for b in [1, 8] { row batch = b, t = b * 2 ms }\n")
 check("<table>" in t._repr_html_() and "<td>16 ms</td>" in t._repr_html_(), t._repr_html_()[:200])
 check(t.tables[0].columns == ["batch", "t"] and str(t.tables[0].rows[1][1]) == "16 ms", "table rows")
 check("<caption>" in rec._repr_html_(), "record html")
+# A string from the script reaches the HTML as the HTML renderer writes it: markup and quotes escaped,
+# a terminal escape dropped (the binding's own escaper let both through).
+h = e.run('print "<b>it\'s</b>\u001b[31m"\n')._repr_html_()
+check("&lt;b&gt;it&#39;s&lt;/b&gt;" in h and "\x1b" not in h, f"escaped print: {h[:200]!r}")
 check(e.solve("roofline_equation", '{"ops": "1 TFLOP", "bytes": "1 GB", "peak": "1 TFLOP/s", "bandwidth": "1 TB/s"}')
       .latency.to("s").value == 1, "solve")
 check(any(s["name"] == "roofline" and s["id"] == "engine_solve" for s in e.solvers()), "solvers")

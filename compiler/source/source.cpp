@@ -11,9 +11,15 @@ bool read_source(const std::string& path, std::string& text) {
   if (std::filesystem::is_directory(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  text.assign(kMaxSourceBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  // Read in chunks up to one byte past the limit (the parser reports a longer file): a buffer of the
+  // whole limit, zero-filled up front, cost ~1,000 page faults (~10 ms) on every run of a small script.
+  text.clear();
+  char chunk[1 << 16];
+  while (text.size() <= kMaxSourceBytes && in) {
+    std::size_t want = std::min(sizeof chunk, kMaxSourceBytes + 1 - text.size());
+    in.read(chunk, static_cast<std::streamsize>(want));
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
   return true;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 namespace mls::embedded {
 struct File {
@@ -13,5 +14,10 @@ extern const File kPrelude[];
 extern const std::size_t kPreludeCount;
 extern const File kZoo[];
 extern const std::size_t kZooCount;
+// Each prelude and zoo file's AST (compiler/syntax/ast_serial.hpp), parsed at build time
+// (runtime/driver/gen/builtin_ast_gen.cpp), index for index with kPrelude and kZoo; empty for a file
+// to parse at run time.
+extern const std::string_view kPreludeAst[];
+extern const std::string_view kZooAst[];
 extern const char* const kOutputSchema;  // docs/mls-output.schema.json, printed by `mls schema`
 }  // namespace mls::embedded

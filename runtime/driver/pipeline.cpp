@@ -2,6 +2,7 @@
 #include "stdlib/solvers/calibration/fidelity.hpp"
 
 #include "compiler/ir/evaluator.hpp"
+#include "compiler/syntax/ast_serial.hpp"
 #include "compiler/syntax/parse.hpp"
 #include "runtime/driver/embedded.hpp"
 #include "runtime/driver/zoo_index.hpp"
@@ -17,15 +18,16 @@
 namespace mls::driver {
 
 namespace {
+bool env_flag(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v && std::string_view(v) != "0";
+}
 // A script without loops runs each instruction once, so the reference evaluator (the JIT's
 // specification: the same output, tests/cli/check_jit_choice.py) runs it; creating the LLJIT and
 // compiling the unit cost more than the whole run. MLS_JIT_ALWAYS=1 compiles it all the same: the
 // test suite sets it to compare both evaluators on every script (tests/run_mls_test.py).
 bool jit_always() {
-  static const bool always = [] {
-    const char* v = std::getenv("MLS_JIT_ALWAYS");
-    return v && *v && std::string_view(v) != "0";
-  }();
+  static const bool always = env_flag("MLS_JIT_ALWAYS");
   return always;
 }
 // Captures the zoo's bindings while the built-in part of the module runs.
@@ -38,6 +40,19 @@ class BindCapture : public ir::RuntimeSink {
   void check_failed(Diagnostic) override {}
   void bind(const std::string& n, const Value& v) override { values[n] = v; }
 };
+
+// A built-in file's AST parsed at build time, or "" to parse the file now: always "" under
+// MLS_PARSE_BUILTINS=1, which tests use to compare the two (tests/cli/check_builtin_ast.py).
+std::string_view built_ast(std::string_view ast) {
+  static const bool parse = env_flag("MLS_PARSE_BUILTINS");
+  return parse ? std::string_view() : ast;
+}
+
+std::optional<ast::Program> builtin_program(const SourceFile& f, std::string_view ast, DiagnosticSink& diags) {
+  if (!built_ast(ast).empty())
+    if (auto p = syntax::deserialize(ast, f.id())) return p;
+  return syntax::parse(f, diags);
+}
 
 std::string stem_of(const std::string& path, const std::optional<std::string>& text) {
   if (text) return "plot";
@@ -87,7 +102,7 @@ void Session::load_builtins() {
   prelude_opts.builtin = true;
   for (std::size_t k = 0; k < embedded::kPreludeCount; ++k) {
     const SourceFile& f = sm_.add(std::string("<builtin>/") + embedded::kPrelude[k].path, embedded::kPrelude[k].text);
-    auto p = syntax::parse(f, builtin_diags_);
+    auto p = builtin_program(f, embedded::kPreludeAst[k], builtin_diags_);
     if (!p) continue;
     programs_.push_back(std::make_unique<ast::Program>(std::move(*p)));
     checker_->check_program(*programs_.back(), prelude_opts, "/nonexistent-builtin");
@@ -97,8 +112,10 @@ void Session::load_builtins() {
 }
 
 // Zoo entries are compiled on first need, in load order (ZooIndex explains why). The entries of one
-// file needed together are compiled as one source: the file with every other line emptied (kept as
-// a bare newline), so line numbers and columns, and with them diagnostics, stay those of the file.
+// file needed together are compiled as one program: the statements of the file's AST parsed at build
+// time that lie in them, over the file's text; or, for a file without such an AST, the file parsed
+// with every other line emptied (kept as a bare newline). Either way line numbers and columns, and
+// with them diagnostics, stay those of the file.
 void Session::require_zoo(const std::vector<std::size_t>& stmts) {
   const ZooIndex& index = ZooIndex::builtin();
   sema::Options zoo_opts;
@@ -118,12 +135,20 @@ void Session::require_zoo(const std::vector<std::size_t>& stmts) {
       for (std::size_t c = index.stmt(s).begin; c < index.stmt(s).end; ++c) keep[c] = true;
     }
     if (!any) continue;
-    std::string kept;
-    kept.reserve(text.size());
-    for (std::size_t c = 0; c < text.size(); ++c)
-      if (keep[c] || text[c] == '\n') kept += text[c];
-    const SourceFile& f = sm_.add(std::string("<builtin>/") + embedded::kZoo[file].path, kept);
-    auto p = syntax::parse(f, builtin_diags_);
+    std::string path = std::string("<builtin>/") + embedded::kZoo[file].path;
+    std::optional<ast::Program> p;
+    if (!built_ast(embedded::kZooAst[file]).empty()) {
+      p = syntax::deserialize(embedded::kZooAst[file], sm_.add(path, std::string(text)).id());
+      if (p)
+        std::erase_if(p->stmts, [&](const ast::StmtPtr& st) { return st->span.begin >= text.size() || !keep[st->span.begin]; });
+    }
+    if (!p) {
+      std::string kept;
+      kept.reserve(text.size());
+      for (std::size_t c = 0; c < text.size(); ++c)
+        if (keep[c] || text[c] == '\n') kept += text[c];
+      p = syntax::parse(sm_.add(path, kept), builtin_diags_);
+    }
     if (!p) continue;
     programs_.push_back(std::make_unique<ast::Program>(std::move(*p)));
     checker_->check_program(*programs_.back(), zoo_opts, "/nonexistent-builtin");

@@ -1,6 +1,7 @@
 #include "compiler/syntax/ast_serial.hpp"
 
 #include <cstring>
+#include <optional>
 #include <type_traits>
 
 namespace mls::syntax {
@@ -101,8 +102,44 @@ struct Reader {
   static constexpr bool reading = true;
 };
 
+// Every field type the AST uses, declared before any use (the calls below find them by ordinary
+// lookup: argument-dependent lookup would search mls::ast and std only).
 template <class A> void io(A& a, ast::Expr& e);
 template <class A> void io(A& a, ast::Stmt& s);
+template <class A> void io(A& a, ast::ExprPtr& p);
+template <class A> void io(A& a, ast::StmtPtr& p);
+template <class A> void io(A& a, ast::Arg& x);
+template <class A> void io(A& a, ast::FieldInit& x);
+template <class A> void io(A& a, ast::Annotation& x);
+template <class A> void io(A& a, ast::Param& x);
+template <class A> void io(A& a, ast::RecordField& x);
+template <class A> void io(A& a, ast::ForBinding& x);
+template <class A> void io(A& a, ast::LoopClause& x);
+template <class A, class T> void io(A& a, std::vector<T>& v);
+template <class A, class T> void io(A& a, std::optional<T>& o);
+
+template <class A> void io(A& a, std::string& s) { a.str(s); }
+template <class A> void io(A& a, Span& s) { a.span(s); }
+template <class A> void io(A& a, double& d) { a.f64(d); }
+template <class A> void io(A& a, bool& b) { a.flag(b); }
+template <class A, class E>
+std::enable_if_t<std::is_enum_v<E>> io(A& a, E& e) {
+  a.en(e);
+}
+
+template <class A, class... T>
+void fields(A& a, T&... x) {
+  ((a.ok ? io(a, x) : void()), ...);
+}
+
+template <class A, class T>
+void io(A& a, std::optional<T>& o) {
+  bool has = o.has_value();
+  a.flag(has);
+  if (!has || !a.ok) return;
+  if constexpr (A::reading) o.emplace();
+  io(a, *o);
+}
 
 template <class A>
 void io(A& a, ast::ExprPtr& p) {
@@ -119,110 +156,30 @@ void io(A& a, ast::StmtPtr& p) {
   io(a, *p);
 }
 
-template <class A>
-void io(A& a, std::string& s) {
-  a.str(s);
-}
-
 template <class A, class T>
 void io(A& a, std::vector<T>& v) {
   if (!a.count(v)) return;
-  for (auto& x : v) {
-    if (!a.ok) return;
-    io(a, x);
-  }
+  for (auto& x : v) fields(a, x);
 }
 
-template <class A>
-void io(A& a, ast::Arg& x) {
-  bool named = x.name.has_value();
-  a.flag(named);
-  if (named) {
-    if constexpr (A::reading) x.name.emplace();
-    a.str(*x.name);
-  }
-  a.span(x.name_span);
-  io(a, x.value);
-}
-
-template <class A>
-void io(A& a, ast::FieldInit& x) {
-  a.str(x.name);
-  a.span(x.name_span);
-  io(a, x.value);
-}
+template <class A> void io(A& a, ast::Arg& x) { fields(a, x.name, x.name_span, x.value); }
+template <class A> void io(A& a, ast::FieldInit& x) { fields(a, x.name, x.name_span, x.value); }
+template <class A> void io(A& a, ast::Annotation& x) { fields(a, x.name, x.span, x.args); }
+template <class A> void io(A& a, ast::Param& x) { fields(a, x.name, x.span, x.type); }
+template <class A> void io(A& a, ast::RecordField& x) { fields(a, x.name, x.name_span, x.value, x.annotations); }
+template <class A> void io(A& a, ast::ForBinding& x) { fields(a, x.name, x.name_span, x.iterable, x.filter); }
+template <class A> void io(A& a, ast::LoopClause& x) { fields(a, x.word, x.span, x.top, x.by, x.exprs); }
 
 template <class A>
 void io(A& a, ast::Expr& e) {
-  a.en(e.kind);
-  a.span(e.span);
-  a.f64(e.number);
-  a.str(e.text);
-  a.span(e.text_span);
-  a.en(e.unop);
-  a.en(e.binop);
-  io(a, e.lhs), io(a, e.rhs), io(a, e.step);
-  a.flag(e.geometric);
-  io(a, e.cond), io(a, e.then_e), io(a, e.else_e);
-  io(a, e.args), io(a, e.fields), io(a, e.items), io(a, e.pieces);
-  a.flag(e.boolean);
-}
-
-template <class A>
-void io(A& a, ast::Annotation& x) {
-  a.str(x.name);
-  a.span(x.span);
-  io(a, x.args);
-}
-
-template <class A>
-void io(A& a, ast::Param& x) {
-  a.str(x.name);
-  a.span(x.span);
-  io(a, x.type);
-}
-
-template <class A>
-void io(A& a, ast::RecordField& x) {
-  a.str(x.name);
-  a.span(x.name_span);
-  io(a, x.value);
-  io(a, x.annotations);
-}
-
-template <class A>
-void io(A& a, ast::ForBinding& x) {
-  a.str(x.name);
-  a.span(x.name_span);
-  io(a, x.iterable);
-  io(a, x.filter);
-}
-
-template <class A>
-void io(A& a, ast::LoopClause& x) {
-  a.str(x.word);
-  a.span(x.span);
-  bool has_top = x.top.has_value();
-  a.flag(has_top);
-  if (has_top) {
-    if constexpr (A::reading) x.top.emplace();
-    a.f64(*x.top);
-  }
-  a.str(x.by);
-  io(a, x.exprs);
+  fields(a, e.kind, e.span, e.number, e.text, e.text_span, e.unop, e.binop, e.lhs, e.rhs, e.step, e.geometric,
+         e.cond, e.then_e, e.else_e, e.args, e.fields, e.items, e.pieces, e.boolean);
 }
 
 template <class A>
 void io(A& a, ast::Stmt& s) {
-  a.en(s.kind);
-  a.span(s.span);
-  a.str(s.name);
-  a.span(s.name_span);
-  a.str(s.kind_name);
-  a.span(s.kind_span);
-  io(a, s.type), io(a, s.value), io(a, s.value2), io(a, s.tolerance), io(a, s.message);
-  io(a, s.exprs), io(a, s.params), io(a, s.annotations), io(a, s.fields), io(a, s.bindings), io(a, s.body),
-      io(a, s.clauses);
+  fields(a, s.kind, s.span, s.name, s.name_span, s.kind_name, s.kind_span, s.type, s.value, s.value2, s.tolerance,
+         s.message, s.exprs, s.params, s.annotations, s.fields, s.bindings, s.body, s.clauses);
 }
 
 }  // namespace

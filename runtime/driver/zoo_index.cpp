@@ -25,8 +25,10 @@ struct Tok {
   int depth;  // bracket nesting before this token
 };
 
-std::vector<Tok> tokens(std::string_view t) {
-  std::vector<Tok> out;
+// Into `out` (cleared first): indexing the zoo reuses one buffer for every file, so its pages are
+// faulted in once, not once per file (a large vector is a fresh mmap each time).
+void tokens(std::string_view t, std::vector<Tok>& out) {
+  out.clear();
   out.reserve(t.size() / 4);
   int depth = 0;
   for (std::size_t k = 0; k < t.size();) {
@@ -60,13 +62,18 @@ std::vector<Tok> tokens(std::string_view t) {
       ++k;
     }
   }
+}
+
+std::vector<Tok> tokens(std::string_view t) {
+  std::vector<Tok> out;
+  tokens(t, out);
   return out;
 }
 
 // Top-level statements of a zoo file: a statement starts at a depth-0 token after a newline and
 // ends at the next depth-0 newline.
-void index_file(std::size_t f, std::string_view text, std::vector<ZooIndex::Stmt>& out) {
-  auto toks = tokens(text);
+void index_file(std::size_t f, std::string_view text, std::vector<Tok>& toks, std::vector<ZooIndex::Stmt>& out) {
+  tokens(text, toks);
   std::size_t k = 0;
   while (k < toks.size()) {
     if (toks[k].k == Tok::Newline) {
@@ -142,7 +149,8 @@ std::set<std::string> identifiers(std::string_view text) {
 const ZooIndex& ZooIndex::builtin() {
   static const ZooIndex index = [] {
     ZooIndex x;
-    for (std::size_t f = 0; f < embedded::kZooCount; ++f) index_file(f, embedded::kZoo[f].text, x.stmts_);
+    std::vector<Tok> toks;
+    for (std::size_t f = 0; f < embedded::kZooCount; ++f) index_file(f, embedded::kZoo[f].text, toks, x.stmts_);
     for (std::size_t k = 0; k < x.stmts_.size(); ++k)
     {
       if (!x.stmts_[k].defines.empty() && x.defined_by_.emplace(x.stmts_[k].defines, k).second)

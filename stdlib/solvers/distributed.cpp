@@ -248,7 +248,7 @@ void register_distributed() {
           one_of({"ring", "allgather"}))
       .in("flash_attention", &DistIn::flash_attention, "fused causal attention kernel, FlashAttention (calibrated level, T2c)")
       .in("pipeline_layout", &DistIn::pipeline_layout,
-          "even (layers split evenly, the output layer on the last stage) or balanced (edge stages give up layers; T11)",
+          "even (layers split evenly, the output layer on the last stage) or balanced (edge stages give up layers; T5b)",
           one_of({"even", "balanced"}))
       .out("dp", &DistOut::dp, "N/(tp·pp·ep)")
       .out("microbatch_count", &DistOut::microbatch_count, "m")

@@ -128,17 +128,17 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
     const q::Time dense_t = (hw_per_token - attn_hw) * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
     t_gemm_mb = dense_t + attn_hw * tokens_mb / (tp * pp * ep * cp) / (std::min(F, hw.peak_flops) * o.compute_efficiency);
   }
-  // T11 (the pipeline's edge stage; Narayanan et al. 2021 §3.3 and Megatron's default layout): the layers are split
+  // T5b (the pipeline's edge stage; Megatron's default layout, Narayanan et al. 2021): the layers are split
   // evenly over the stages and the output layer (logits over the vocabulary, 2·V·H FLOP per token forward, sharded
-  // over tp as Megatron's vocabulary-parallel embedding) runs on the last stage on top of its layers. 6·P already
-  // spreads one output layer's FLOPs evenly over the stages, so the last stage carries (1 − 1/pp) of it in excess,
-  // and in lockstep every stage waits for it. Forward and backward (3 passes; activation recomputation covers the
+  // over tp as Megatron's vocabulary-parallel embedding; the micro-batch shared over ep·cp as T2's GEMMs) runs on
+  // the last stage on top of its layers. 6·P already spreads one output layer's FLOPs evenly over the stages, so
+  // the last stage carries (1 − 1/pp) of it in excess, and in lockstep every stage waits for it. Forward and backward (3 passes; activation recomputation covers the
   // transformer layers only), in 16 bit (Transformer Engine's fp8 covers the transformer layers, as T2's attention).
   // A `balanced` layout (Llama 3 §3.3.2: one layer fewer on each edge stage) spreads the work instead: no excess.
   q::Time t_edge_mb{};
   if (pp > 1 && w.vocab && in.pipeline_layout != "balanced") {
     const q::Flops f_out = 2.0 * double(*w.vocab) * H * q::flop;
-    t_edge_mb = 3.0 * f_out * tokens_mb / (tp * cp) * (1.0 - 1.0 / pp) / (std::min(F, hw.peak_flops) * o.compute_efficiency);
+    t_edge_mb = 3.0 * f_out * tokens_mb / (tp * ep * cp) * (1.0 - 1.0 / pp) / (std::min(F, hw.peak_flops) * o.compute_efficiency);
   }
   const q::Bytes ew_mb = passes * (L / pp) * (tokens_mb / cp) *
                          elementwise_bytes_per_token(in.sequence_parallel, in.flash_attention, tp, a, S_cp, H) *

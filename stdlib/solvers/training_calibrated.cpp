@@ -47,16 +47,16 @@ double layer_elementwise_bytes_per_token(bool sp, double t, double h) {
 }
 
 // T2d: bytes the unfused attention core moves over its a·s/t scores per token of one layer, for the whole step
-// (forward, backward and, when anything is recomputed, the core's forward again; Korthikanti et al. 2023 §5 recompute
-// the core under selective recomputation too), counted per kernel at 2 bytes per score and 1 per dropout-mask entry:
+// (forward, backward and, when anything is recomputed, the core's forward again; Korthikanti et al. 2023 §5
+// recompute the core under selective recomputation too), counted per kernel at 2 bytes per score and 1 per dropout-mask entry:
 //   forward 13: QKᵀ writes the scores 2, softmax reads and writes 4, dropout reads, writes and stores its mask 5,
 //     scores·V reads the probabilities 2;
-//   backward 19: scores·V's two GEMMs write dP and read P 4, dropout reads dP and the mask and writes 5, softmax reads
-//     P and dP and writes dS 6, QKᵀ's two GEMMs read dS twice 4.
-// The two batched GEMMs contract over the head dimension only (H/a elements), about H/a FLOP per score byte (64–160),
-// below the ridge at the achievable bandwidth (A100 ≈ 170, H100 ≈ 350 FLOP/B): their score traffic is not in the GEMM table's measured rate (its shape is the H×H/tp
-// projection) and adds to their compute time as C11's kernel time does. 0 with a fused kernel (T2c), which keeps
-// the scores on chip.
+//   backward 19: scores·V's two GEMMs write dP and read P 4, dropout reads dP and the mask and writes 5,
+//     softmax reads P and dP and writes dS 6, QKᵀ's two GEMMs read dS twice 4.
+// The two batched GEMMs contract over the head dimension only (H/a elements), about H/a FLOP per score byte
+// (64–160), below the ridge at the achievable bandwidth (A100 ≈ 170, H100 ≈ 350 FLOP/B): their score traffic is
+// not in the GEMM table's measured rate (its shape is the H×H/tp projection) and adds to their compute time as
+// C11's kernel time does. 0 with a fused kernel (T2c), which keeps the scores on chip.
 double score_bytes_per_token(bool flash, bool recomputed, double t, double a, double s) {
   return flash ? 0.0 : (13.0 + 19.0 + (recomputed ? 13.0 : 0.0)) * a * s / t;
 }
@@ -146,7 +146,8 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   // over tp as Megatron's vocabulary-parallel embedding; the micro-batch shared over ep·cp as T2's GEMMs) runs on
   // the last stage on top of its layers. 6·P already spreads one output layer's FLOPs evenly over the stages, so
   // the last stage carries (1 − 1/pp) of it in excess, and in lockstep every stage waits for it. Forward and
-  // backward (3 passes; activation recomputation covers the transformer layers only), in 16 bit (Transformer Engine's fp8 covers the transformer layers, as T2's attention).
+  // backward (3 passes; activation recomputation covers the transformer layers only), in 16 bit (Transformer
+  // Engine's fp8 covers the transformer layers, as T2's attention).
   // A `balanced` layout (Llama 3 §3.3.2: one layer fewer on each edge stage) spreads the work instead: no excess.
   q::Time t_edge_mb{};
   if (pp > 1 && w.vocab && in.pipeline_layout != "balanced") {

@@ -70,10 +70,11 @@ double attention_eta(const Hardware& hw, double gemm_eta_value) {
   return e;
 }
 
-// The GEMM-shape efficiency (calibration C3, the device's table) when the zoo has it, else the user's η.
-double gemm_eta(const Hardware& hw, double tokens, int hidden, int tp, double fallback) {
+// The GEMM-shape efficiency (calibration C3, the device's table; C3b's fp8 table in an fp8 run, as serving reads
+// it) when the zoo has it, else the user's η.
+double gemm_eta(const Hardware& hw, double tokens, int hidden, int tp, double fallback, Precision p) {
   if (hw.gemm_flops.empty()) return fallback;
-  return calibration::gemm_efficiency(hw, calibration::gemm_size(tokens, hidden, tp));
+  return calibration::gemm_efficiency(hw, calibration::gemm_size(tokens, hidden, tp), p);
 }
 
 // The achievable HBM bandwidth (calibration C1) when the zoo has the copy-benchmark fraction, else the datasheet.
@@ -121,7 +122,7 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   // writes the input gradient), once more when the forward is recomputed in full.
   const double tokens_mb = b_mu * S;
   const double passes = rc == Recompute::full ? 4.0 : 3.0;
-  o.compute_efficiency = gemm_eta(hw, b_mu * S_cp, w.hidden_dim, in.tp, in.efficiency);
+  o.compute_efficiency = gemm_eta(hw, b_mu * S_cp, w.hidden_dim, in.tp, in.efficiency, p);
   q::Time t_gemm_mb;
   if (in.flash_attention) {
     // T2c (FlashAttention in training): the GEMMs carry the dense FLOPs only; the fused causal attention

@@ -247,6 +247,9 @@ void register_distributed() {
       .in("cp_method", &DistIn::cp_method, "ring (T6, overlapped) or allgather (T6b, Llama 3's all-gather of K and V, exposed)",
           one_of({"ring", "allgather"}))
       .in("flash_attention", &DistIn::flash_attention, "fused causal attention kernel, FlashAttention (calibrated level, T2c)")
+      .in("pipeline_layout", &DistIn::pipeline_layout,
+          "even (layers split evenly, the output layer on the last stage) or balanced (edge stages give up layers; T5b)",
+          one_of({"even", "balanced"}))
       .out("dp", &DistOut::dp, "N/(tp·pp·ep)")
       .out("microbatch_count", &DistOut::microbatch_count, "m")
       .out("microbatch_size", &DistOut::microbatch_size, "B/dp/m")
@@ -282,6 +285,7 @@ void register_distributed() {
       .out("elementwise_latency", &DistOut::elementwise_latency, "calibrated: memory-bound non-GEMM operators per step (in the compute time)")
       .out("optimizer_latency", &DistOut::optimizer_latency, "calibrated: memory-bound optimizer step")
       .out("attention_latency", &DistOut::attention_latency, "calibrated: fused attention kernel time per step (in the compute time)")
+      .out("edge_stage_latency", &DistOut::edge_stage_latency, "calibrated: the last pipeline stage's output layer beyond its even share, per step (in the compute time)")
       .out("run_time", &DistOut::run_time, "training_tokens/token_throughput·(1 + run_overhead)/goodput")
       .out("gpu_hours", &DistOut::gpu_hours, "N·run_time")
       .run(&solve_distributed);

@@ -40,6 +40,7 @@ struct DistIn {
   double goodput = 1;                      // T10b: share of the run's wall-clock time that trains (restarts, stalls)
   std::string cp_method = "ring";          // T6/T6b: ring attention (overlapped) or all-gather of K, V (exposed)
   bool flash_attention = false;            // T2c: fused causal attention kernel (calibrated level; off = T2b operators)
+  std::string pipeline_layout = "even";    // T5b: layers split evenly, output layer on the last stage; or "balanced"
 };
 
 struct DistOut {
@@ -66,6 +67,7 @@ struct DistOut {
   q::Time elementwise_latency{};           // memory-bound non-GEMM work of the step (norms, softmax, GeLU, dropout)
   q::Time optimizer_latency{};             // memory-bound optimizer step over the device's parameters and states
   q::Time attention_latency{};             // T2c: fused attention kernel time of the step (in the compute time)
+  q::Time edge_stage_latency{};            // T5b: the last stage's output layer beyond its even share (in the compute time)
   std::optional<q::Time> run_time, gpu_hours;
 };
 

@@ -38,14 +38,27 @@ q::Flops attention_score_flops_pending(const Workload& w, double S) {
 // core's softmax and dropout, GeLU, two dropout-residual adds), each reading its input and writing its
 // output once as Megatron's fused kernels do (fused scale-mask-softmax, bias-GeLU, bias-dropout-add):
 //   LayerNorm 2·(2h read + 2h write) = 8h; bias-dropout-add 2·(4h read + 2h write + h mask) = 14h;
-//   bias-GeLU on the 4h/t shard 8h/t read + 8h/t write = 16h/t; softmax on a·s/t scores 2·2as/t = 4as/t;
-//   attention dropout 2as/t + 2as/t + as/t mask = 5as/t.
-// Sequence parallelism shards the h-sized terms over t as well (Korthikanti §4.2.2).
-// With a fused attention kernel (FlashAttention, Dao et al. 2022 §3.1) the a·s scores of a token never
-// reach memory, so the softmax and attention-dropout terms (9·a·s/t) vanish (T2c).
-double elementwise_bytes_per_token(bool sp, bool flash, double t, double a, double s, double h) {
+//   bias-GeLU on the 4h/t shard 8h/t read + 8h/t write = 16h/t. The backward moves about twice as much.
+// Sequence parallelism shards the h-sized terms over t as well (Korthikanti §4.2.2). The softmax and attention
+// dropout over the a·s/t scores are counted with the attention core's GEMMs, kernel by kernel (T2d, below).
+double layer_elementwise_bytes_per_token(bool sp, double t, double h) {
   const double replicated = 22.0 * h;
-  return (sp ? replicated / t : replicated) + 16.0 * h / t + (flash ? 0.0 : 9.0 * a * s / t);
+  return (sp ? replicated / t : replicated) + 16.0 * h / t;
+}
+
+// T2d: bytes the unfused attention core moves over its a·s/t scores per token of one layer, for the whole step
+// (forward, backward and, when anything is recomputed, the core's forward again; Korthikanti et al. 2023 §5
+// recompute the core under selective recomputation too), counted per kernel at 2 bytes per score and 1 per dropout-mask entry:
+//   forward 13: QKᵀ writes the scores 2, softmax reads and writes 4, dropout reads, writes and stores its mask 5,
+//     scores·V reads the probabilities 2;
+//   backward 19: scores·V's two GEMMs write dP and read P 4, dropout reads dP and the mask and writes 5,
+//     softmax reads P and dP and writes dS 6, QKᵀ's two GEMMs read dS twice 4.
+// The two batched GEMMs contract over the head dimension only (H/a elements), about H/a FLOP per score byte
+// (64–160), below the ridge at the achievable bandwidth (A100 ≈ 170, H100 ≈ 350 FLOP/B): their score traffic is
+// not in the GEMM table's measured rate (its shape is the H×H/tp projection) and adds to their compute time as
+// C11's kernel time does. 0 with a fused kernel (T2c), which keeps the scores on chip.
+double score_bytes_per_token(bool flash, bool recomputed, double t, double a, double s) {
+  return flash ? 0.0 : (13.0 + 19.0 + (recomputed ? 13.0 : 0.0)) * a * s / t;
 }
 
 // T2c: the fraction of the 16-bit peak a fused attention kernel reaches (zoo field attention_efficiency,
@@ -57,10 +70,11 @@ double attention_eta(const Hardware& hw, double gemm_eta_value) {
   return e;
 }
 
-// The GEMM-shape efficiency (calibration C3, the device's table) when the zoo has it, else the user's η.
-double gemm_eta(const Hardware& hw, double tokens, int hidden, int tp, double fallback) {
+// The GEMM-shape efficiency (calibration C3, the device's table; C3b's fp8 table in an fp8 run, as serving reads
+// it) when the zoo has it, else the user's η.
+double gemm_eta(const Hardware& hw, double tokens, int hidden, int tp, double fallback, Precision p) {
   if (hw.gemm_flops.empty()) return fallback;
-  return calibration::gemm_efficiency(hw, calibration::gemm_size(tokens, hidden, tp));
+  return calibration::gemm_efficiency(hw, calibration::gemm_size(tokens, hidden, tp), p);
 }
 
 // The achievable HBM bandwidth (calibration C1) when the zoo has the copy-benchmark fraction, else the datasheet.
@@ -108,7 +122,7 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   // writes the input gradient), once more when the forward is recomputed in full.
   const double tokens_mb = b_mu * S;
   const double passes = rc == Recompute::full ? 4.0 : 3.0;
-  o.compute_efficiency = gemm_eta(hw, b_mu * S_cp, w.hidden_dim, in.tp, in.efficiency);
+  o.compute_efficiency = gemm_eta(hw, b_mu * S_cp, w.hidden_dim, in.tp, in.efficiency, p);
   q::Time t_gemm_mb;
   if (in.flash_attention) {
     // T2c (FlashAttention in training): the GEMMs carry the dense FLOPs only; the fused causal attention
@@ -128,12 +142,28 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
     const q::Time dense_t = (hw_per_token - attn_hw) * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
     t_gemm_mb = dense_t + attn_hw * tokens_mb / (tp * pp * ep * cp) / (std::min(F, hw.peak_flops) * o.compute_efficiency);
   }
-  const q::Bytes ew_mb = passes * (L / pp) * (tokens_mb / cp) *
-                         elementwise_bytes_per_token(in.sequence_parallel, in.flash_attention, tp, a, S_cp, H) *
-                         (b.value() / 2.0) * q::byte;
+  // T5b (the pipeline's edge stage; Megatron's default layout, Narayanan et al. 2021): the layers are split
+  // evenly over the stages and the output layer (logits over the vocabulary, 2·V·H FLOP per token forward, sharded
+  // over tp as Megatron's vocabulary-parallel embedding; the micro-batch shared over ep·cp as T2's GEMMs) runs on
+  // the last stage on top of its layers. 6·P already spreads one output layer's FLOPs evenly over the stages, so
+  // the last stage carries (1 − 1/pp) of it in excess, and in lockstep every stage waits for it. Forward and
+  // backward (3 passes; activation recomputation covers the transformer layers only), in 16 bit (Transformer
+  // Engine's fp8 covers the transformer layers, as T2's attention).
+  // A `balanced` layout (Llama 3 §3.3.2: one layer fewer on each edge stage) spreads the work instead: no excess.
+  q::Time t_edge_mb{};
+  if (pp > 1 && w.vocab && in.pipeline_layout != "balanced") {
+    const q::Flops f_out = 2.0 * double(*w.vocab) * H * q::flop;
+    t_edge_mb = 3.0 * f_out * tokens_mb / (tp * ep * cp) * (1.0 - 1.0 / pp) / (std::min(F, hw.peak_flops) * o.compute_efficiency);
+  }
+  // The scores stay 16 bit in an fp8 run (the attention core is not quantised, as in T2).
+  const q::Bytes ew_mb = (L / pp) * (tokens_mb / cp) *
+                         (passes * layer_elementwise_bytes_per_token(in.sequence_parallel, tp, H) * (b.value() / 2.0) +
+                          score_bytes_per_token(in.flash_attention, rc != Recompute::none, tp, a, S_cp) *
+                              (std::max(b.value(), 2.0) / 2.0)) *
+                         q::byte;
   const q::Bandwidth hbm = hbm_bandwidth(hw);
   const q::Time t_ew_mb = ew_mb / hbm;
-  const q::Time t_comp_mb = t_gemm_mb + t_ew_mb;
+  const q::Time t_comp_mb = t_gemm_mb + t_ew_mb + t_edge_mb;
 
   // Links: NVLink inside a node at the ring all-reduce bandwidth the serving calibration uses (C-terms,
   // docs/fidelity.md): link_bw_fraction · device_link_bw / 2, one zoo field (nccl-tests) for both
@@ -197,6 +227,7 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   const q::Time t_mb = t_comp_mb + t_tp_mb + t_ep_mb + t_p2p_mb + t_cp_mb;
   const double bubble_mb = pp > 1 ? (pp - 1) / v : 0;
   o.elementwise_latency = m * t_ew_mb;
+  o.edge_stage_latency = m * t_edge_mb;
   o.node_latency_compute = m * t_comp_mb;
   o.node_latency_memory = params_of(w) * b / (tp * pp * ep) / hw.bandwidth;
   o.node_latency = std::max(o.node_latency_compute, o.node_latency_memory) + hw.dispatch_tax;

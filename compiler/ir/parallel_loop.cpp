@@ -41,6 +41,7 @@ void run_parallel(std::size_t begin, std::size_t end, double inner_points, int t
   // replays the recordings into the real sink in chunk order as they complete. Chunks run at most
   // `window` ahead of the output, which bounds the memory the recordings hold.
   const std::size_t window = 2 * t;
+  PiecePool pool;  // before the recordings: they hand their buffers back to it
   std::vector<std::unique_ptr<RecordingSink>> done(chunks.size());
   std::mutex mu;
   std::condition_variable cv;
@@ -48,7 +49,7 @@ void run_parallel(std::size_t begin, std::size_t end, double inner_points, int t
   bool stop = false;
   auto can_take = [&] { return !stop && next < chunks.size() && next < replayed + window; };
   auto run_chunk = [&](std::size_t c, const SliceFn& fn) {
-    auto rec = std::make_unique<RecordingSink>(&sink);
+    auto rec = std::make_unique<RecordingSink>(&sink, &pool);
     try {
       fn(chunks[c].first, chunks[c].second, *rec);
     } catch (...) {

@@ -16,8 +16,13 @@ void append_number(std::string& out, double v, int digits) {
   if (std::isinf(v)) return void(out += v > 0 ? "inf" : "-inf");
   if (v == 0) return void(out += '0');
   char buf[64];
-  // A whole number prints whole (10000 tokens, not 1e+04 tokens) when it has few enough digits to read.
-  if (std::fabs(v) >= 1000 && std::fabs(v) < 1e15 && v == std::floor(v) && std::fabs(v) < std::pow(10.0, std::max(digits, 6))) {
+  // A whole number prints whole (10000 tokens, not 1e+04 tokens) when it has few enough digits to read;
+  // below 1000 it is "%.*g"'s own text when it has at most `digits` digits (a sweep's batch sizes: an
+  // integer conversion instead of a floating-point one).
+  static constexpr double kPow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const double a = std::fabs(v);
+  if (a < 1e15 && v == std::floor(v) &&
+      (a >= 1000 ? a < (digits >= 15 ? 1e15 : kPow10[std::max(digits, 6)]) : digits >= 3 || a < kPow10[std::max(digits, 0)])) {
     out.append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr);
     return;
   }

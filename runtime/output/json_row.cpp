@@ -2,7 +2,10 @@
 
 #include "runtime/format/value_json.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <cstdlib>
 #include <unordered_set>
@@ -56,11 +59,18 @@ void append_quantity(std::string& o, double si, const ir::Shape& s, const units:
       shown = std::strtod(text->c_str(), nullptr);  // out of range (1.798e+308 rounded up): strtod's inf
   }
   o += "{\"value\":";
+  const std::size_t value_at = o.size();
   append_number(o, shown);
+  char value[64];  // its text, kept: a number in its base unit (a count, a ratio) shows its SI value
+  const std::size_t value_size = std::min(sizeof value, o.size() - value_at);
+  o.copy(value, value_size, value_at);
   o += ",\"unit\":";
   append_string(o, f.unit);
   o += ",\"si\":";
-  append_number(o, si);
+  if (std::bit_cast<std::uint64_t>(shown) == std::bit_cast<std::uint64_t>(si) && value_size < sizeof value)
+    o.append(value, value_size);
+  else
+    append_number(o, si);
   o += ",\"dimension\":";
   if (s.dim.dimensionless()) {
     o += "\"Dimensionless\"";

@@ -9,7 +9,10 @@
 #include <algorithm>
 #include <functional>
 #include <cmath>
+#include <iostream>
 #include <ostream>
+
+#include <unistd.h>
 
 namespace mls::out {
 
@@ -66,25 +69,51 @@ std::string format_record_block(const Value& v, const ir::Shape& s, int digits, 
   return o;
 }
 
+namespace {
+// Rows go out as they come when stdout is a terminal (someone is watching a long sweep).
+bool is_terminal(const std::ostream& out) { return &out == &std::cout && ::isatty(STDOUT_FILENO) == 1; }
+}  // namespace
+
+OutputSink::OutputSink(std::ostream& out, const units::UnitTable& units, OutputOptions o, CsvBlocks* csv)
+    : out_(out), units_(units), o_(std::move(o)), csv_(csv ? *csv : own_csv_), per_row_(is_terminal(out)) {}
+
+OutputSink::~OutputSink() {
+  try {
+    flush_rows();
+  } catch (...) {  // a stream set to throw: the run is over, nothing is left to tell
+  }
+}
+
+void OutputSink::flush_rows() {
+  if (rows_.empty()) return;
+  out_.write(rows_.data(), static_cast<std::streamsize>(rows_.size()));
+  rows_.clear();
+}
+
+std::ostream& OutputSink::out() {
+  flush_rows();
+  return out_;
+}
+
 void OutputSink::fidelity_header(const std::string& levels) {
   if (o_.format == Format::Json) {
-    out_ << json_text(Json{{"fidelity", levels}}) << "\n";
+    out() << json_text(Json{{"fidelity", levels}}) << "\n";
     return;
   }
   if (o_.format == Format::Csv) {
     static const std::string header = "fidelity\n";
     csv_block(kFidelityBlock, header);
-    out_ << csv_line({levels});
+    out() << csv_line({levels});
     return;
   }
-  out_ << "fidelity: " << levels << "\n";
+  out() << "fidelity: " << levels << "\n";
 }
 
 void OutputSink::print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes, bool bare, Span) {
   if (o_.format == Format::Json) {
     Json a = Json::array();
     for (size_t k = 0; k < values.size(); ++k) a.push_back(value_json(values[k], *shapes[k], units_, o_.digits));
-    out_ << json_text(Json{{"print", a}}) << "\n";
+    out() << json_text(Json{{"print", a}}) << "\n";
     return;
   }
   if (o_.format == Format::Csv) return csv_print(values, shapes);
@@ -104,8 +133,8 @@ void OutputSink::print(const std::vector<Value>& values, const std::vector<ir::S
     if (bare && values[k].is_num() && !shapes[k]->dim_name.empty()) line += "  [" + shapes[k]->dim_name + "]";
   }
   if (bare && !line.empty()) line = o_.result_prefix + line;
-  if (!line.empty()) out_ << line << "\n";
-  out_ << blocks;
+  if (!line.empty()) out() << line << "\n";
+  out() << blocks;
 }
 
 void OutputSink::row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
@@ -181,8 +210,8 @@ void OutputSink::csv_block(long block, const std::string& header) {
     csv_header_at_ = &header;
     return;
   }
-  if (csv_.started) out_ << "\n";
-  out_ << header;
+  if (csv_.started) out() << "\n";
+  out() << header;
   csv_.started = true;
   csv_.open = block;
   csv_.header = header;
@@ -262,7 +291,7 @@ void OutputSink::csv_print(const std::vector<Value>& values, const std::vector<i
         }
       };
   for (size_t k = 0; k < values.size(); ++k) walk(std::to_string(k + 1), "", values[k], *shapes[k]);
-  out_ << text;
+  out() << text;
 }
 
 // A reduction's result is a one-row table of its own: `count`, `minimum latency [s]`, or
@@ -278,7 +307,7 @@ void OutputSink::csv_reduction(const std::string& kind, const std::string& key, 
   const std::string header = csv_line(head);
   csv_block(-2 - ++csv_.reductions, header);
   csv_header_at_ = nullptr;  // `header` is gone after this call
-  out_ << csv_line(cells);
+  out() << csv_line(cells);
 }
 
 // A CSV or JSON-lines row is a line of its own (text tables align their columns: they need the sink),
@@ -302,7 +331,7 @@ std::optional<std::string> OutputSink::format_row(int table, const std::vector<s
 void OutputSink::row_text(int table, const std::vector<std::string>& columns, const std::vector<Value>&,
                           const std::vector<ir::ShapePtr>& shapes, const std::string& text) {
   if (o_.format == Format::Csv) csv_table_block(table, columns, shapes);
-  out_ << text;
+  out() << text;
 }
 
 void OutputSink::emit_reduction(int, const std::string& kind, const std::string& key, const Value& v, const ir::Shape& shape,
@@ -310,19 +339,18 @@ void OutputSink::emit_reduction(int, const std::string& kind, const std::string&
   if (o_.format == Format::Json) {
     Json e{{"reduce", kind}, {"key", key}, {"value", value_json(v, shape, units_, o_.digits)},
             {"points", static_cast<std::uint64_t>(points)}};
-    out_ << json_text(e) << "\n";
+    out() << json_text(e) << "\n";
     return;
   }
   if (o_.format == Format::Csv) return csv_reduction(kind, key, v, shape, points);
-  out_ << text << "\n";
+  out() << text << "\n";
 }
 
 void OutputSink::emit_row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
                           const std::vector<ir::ShapePtr>& shapes) {
   if (o_.format == Format::Csv) csv_table_block(table, columns, shapes);
-  line_.clear();  // one buffer for every row of the run
-  if (append_row(line_, table, columns, cells, shapes)) {
-    out_ << line_;
+  if (append_row(rows_, table, columns, cells, shapes)) {
+    if (per_row_ || rows_.size() >= kRowBuffer) flush_rows();
     return;
   }
   Table& t = tables_[table];
@@ -381,7 +409,7 @@ void OutputSink::flush_text(Table& t) {
       std::size_t w = display_width(cells[k]);
       if (k + 1 < cells.size()) line += std::string((t.widths[k] > w ? t.widths[k] - w : 0) + 2, ' ');
     }
-    out_ << line << "\n";
+    out() << line << "\n";
   };
   if (!t.header_done) {
     t.widths.assign(t.columns.size(), 0);
@@ -423,6 +451,7 @@ void OutputSink::table_end(int table) {
                      reduction_text(r.kind, r.keys.at(0), x, sh, r.count, o_.digits));
     }
   }
+  flush_rows();  // a table's rows are out when it ends
   auto it = tables_.find(table);
   if (it == tables_.end()) return;
   Table& t = it->second;
@@ -432,6 +461,7 @@ void OutputSink::table_end(int table) {
 }
 
 void OutputSink::stopped() {
+  flush_rows();
   if (o_.format != Format::Text) return;  // CSV and JSON lines are written as they come
   for (auto& [_, t] : tables_)
     if (!t.rows.empty() || !t.waiting.empty()) flush_text(t);

@@ -51,8 +51,8 @@ std::string format_record_block(const Value& v, const ir::Shape& s, int digits, 
 
 class OutputSink : public ir::RuntimeSink {
  public:
-  OutputSink(std::ostream& out, const units::UnitTable& units, OutputOptions o, CsvBlocks* csv = nullptr)
-      : out_(out), units_(units), o_(o), csv_(csv ? *csv : own_csv_) {}
+  OutputSink(std::ostream& out, const units::UnitTable& units, OutputOptions o, CsvBlocks* csv = nullptr);
+  ~OutputSink() override;  // writes the rows still buffered
   void print(const std::vector<Value>& values, const std::vector<ir::ShapePtr>& shapes, bool bare, Span where) override;
   void row(int table, const std::vector<std::string>& columns, const std::vector<Value>& cells,
            const std::vector<ir::ShapePtr>& shapes, bool pending) override;
@@ -147,7 +147,15 @@ class OutputSink : public ir::RuntimeSink {
   CsvBlocks own_csv_;
   CsvBlocks& csv_;
   const std::string* csv_header_at_ = nullptr;
-  std::string line_;  // the CSV or JSON-lines row being written (reused)  // where the open block's header is kept (a quick same-block test)
+  // CSV and JSON-lines rows are appended to rows_ and written in blocks of kRowBuffer bytes (issue 24:
+  // a stream write per row cost as much as formatting it); anything else written goes through out(),
+  // which writes the buffered rows first, so the order is the run's. The buffer is written when a
+  // table ends, when the run stops and by the destructor; on a terminal (per_row_) after every row.
+  static constexpr std::size_t kRowBuffer = 256 * 1024;
+  std::string rows_;
+  bool per_row_ = false;
+  void flush_rows();
+  std::ostream& out();
 };
 
 }  // namespace mls::out

@@ -1,15 +1,25 @@
 #include "stdlib/solvers/infeasibility.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
 namespace mls {
 
 namespace {
+// printf's "%.0f" / "%.3g" digit for digit: std::to_chars with a precision is specified as printf
+// (issue 24: the reference evaluator builds an infeasible point's reason at every point).
 std::string g3(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, std::fabs(x) >= 1000 && std::fabs(x) < 1e7 ? "%.0f" : "%.3g", x);
+  char buf[48];
+  const bool whole = std::fabs(x) >= 1000 && std::fabs(x) < 1e7;
+#if defined(__cpp_lib_to_chars)
+  return {buf, std::to_chars(buf, buf + sizeof buf, x, whole ? std::chars_format::fixed : std::chars_format::general,
+                             whole ? 0 : 3).ptr};
+#else
+  // libc++ before 17 (Emscripten's, the browser build) has no floating-point to_chars.
+  std::snprintf(buf, sizeof buf, whole ? "%.0f" : "%.3g", x);
   return buf;
+#endif
 }
 
 std::string with_prefix(double x, const char* unit, bool small_prefixes) {

@@ -49,6 +49,16 @@ TEST_CASE("numbers are written as printf's %g, trimmed", "[output]") {
     }
 }
 
+// Whole numbers below 1000 are printed by an integer conversion (a sweep's batch sizes): printf's text
+// at every digit count, including the ones where %g needs an exponent (999 at 2 digits: 1e+03).
+TEST_CASE("whole numbers below 1000 are printf's %g at every digit count", "[output]") {
+  for (int digits = 0; digits <= 17; ++digits)
+    for (int n = -1000; n <= 1000; ++n) {
+      const double x = n;
+      CHECK(units::format_number(x, digits) == printf_number(x, digits));
+    }
+}
+
 TEST_CASE("a CSV row written directly is the row built cell by cell", "[output]") {
   auto plain = std::make_shared<ir::Shape>();
   auto ms = std::make_shared<ir::Shape>();

@@ -3,6 +3,7 @@
 // ResourceTracker per unit so its code is freed after it runs, and the O2 pipeline for units with
 // loops.
 #include "compiler/codegen/runtime_abi.h"
+#include "runtime/jit/point_bitcode.hpp"
 #include "runtime/jit/rt_context.hpp"
 
 #include <llvm/ExecutionEngine/Orc/CompileUtils.h>
@@ -11,14 +12,18 @@
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
 #include <llvm/ExecutionEngine/Orc/Mangling.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
+#include <llvm/Bitcode/BitcodeReader.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
+#include <llvm/Linker/Linker.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Target/TargetMachine.h>
 
 #include <cmath>
 #include <cstring>
+#include <set>
 
 namespace mls::jit {
 
@@ -64,7 +69,48 @@ orc::SymbolMap runtime_symbols(orc::ExecutionSession& es, const llvm::DataLayout
   add("memset", reinterpret_cast<const void*>(&::memset));
   add("memcpy", reinterpret_cast<const void*>(&::memcpy));
   add("memmove", reinterpret_cast<const void*>(&::memmove));
+  // The solvers' point functions (reg::SolverDesc::point_fn): what a loop module calls when their
+  // bitcode is not linked into it (no O2, or a build without clang-16).
+  for (const auto& s : reg::solvers())
+    if (s.point_fn) add(s.point_symbol.c_str(), reinterpret_cast<const void*>(s.point_fn));
   return m;
+}
+
+// Links the point functions a loop module calls from the embedded bitcode (point_bitcode.hpp), made
+// internal so that the O2 pipeline inlines them into the loop: the equation's loop-invariant part is
+// hoisted and the result fields the loop does not read are never stored. Without the bitcode, or if it
+// does not load, the module keeps calling the bound native functions (the same source, the same numbers).
+void link_point_functions(llvm::Module& m) {
+  const std::string_view bc = point_bitcode();
+  if (bc.empty()) return;
+  std::set<std::string> wanted;
+  for (const auto& s : reg::solvers())
+    if (auto* f = s.point_fn ? m.getFunction(s.point_symbol) : nullptr; f && f->isDeclaration()) wanted.insert(s.point_symbol);
+  if (wanted.empty()) return;
+  auto buf = llvm::MemoryBuffer::getMemBuffer(llvm::StringRef(bc.data(), bc.size()), "point_functions", false);
+  auto lib = llvm::parseBitcodeFile(buf->getMemBufferRef(), m.getContext());
+  if (!lib) {
+    llvm::consumeError(lib.takeError());
+    return;
+  }
+  (*lib)->setDataLayout(m.getDataLayout());
+  (*lib)->setTargetTriple(m.getTargetTriple());
+  std::set<std::string> own;
+  for (auto& f : m)
+    if (!f.isDeclaration()) own.insert(f.getName().str());
+  for (auto& g : m.globals()) own.insert(g.getName().str());
+  if (llvm::Linker::linkModules(m, std::move(*lib), llvm::Linker::Flags::LinkOnlyNeeded)) return;
+  for (auto& f : m) {
+    if (f.isDeclaration() || own.count(f.getName().str())) continue;
+    f.setLinkage(llvm::GlobalValue::InternalLinkage);
+    // compiled for the JIT's host like the loop around it (clang built it for a generic x86-64)
+    f.removeFnAttr("target-cpu");
+    f.removeFnAttr("target-features");
+    f.removeFnAttr("tune-cpu");
+    if (wanted.count(f.getName().str())) f.addFnAttr(llvm::Attribute::AlwaysInline);
+  }
+  for (auto& g : m.globals())
+    if (!g.isDeclaration() && !own.count(g.getName().str())) g.setLinkage(llvm::GlobalValue::InternalLinkage);
 }
 
 // Units without loops (the zoo, most scripts' top level) run once: they are compiled by a
@@ -125,6 +171,7 @@ void Engine::prepare(codegen::Unit& u, bool optimize) {
   u.module->setDataLayout(j.getDataLayout());
   u.module->setTargetTriple(j.getTargetTriple().str());
   if (!optimize) return;
+  link_point_functions(*u.module);
   // O2 for the sweep loops (the entry function is optnone: it runs once).
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;

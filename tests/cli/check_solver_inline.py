@@ -27,7 +27,7 @@ FIELDS = "latency = r.latency, mfu = r.mfu, energy = r.energy, tput = r.throughp
 # (name, loop header, call arguments, clause): the loop orders and argument kinds the path must handle
 SWEEPS = [
     ("constants", "b in 1 .. {n}", "Llama3_70B, H100, batch = b, precision = fp16", ""),
-    ("device and precision outside", "hw in [A100, H100, B200], p in [fp16, fp8], b in 1 .. {n}", "Llama3_8B, hw, batch = b, precision = p", ""),
+    ("device and precision outside", "hw in [H100, H200, B200], p in [fp16, fp8], b in 1 .. {n}", "Llama3_8B, hw, batch = b, precision = p", ""),
     ("precision innermost", "m in [Llama3_8B, Mixtral_8x7B], b in 1 .. {n}, p in [fp16, bf16, int8]", "m, H100, batch = b, precision = p", ""),
     ("efficiency outside", "e in [0.3, 0.5, 0.9], b in 1 .. {n} step 3", "GPT3, A100, batch = b, efficiency = e", ""),
     ("efficiency from the batch", "b in 1 .. {n}", "Llama3_8B, H100, batch = b, efficiency = b / ({n} + 1)", ""),

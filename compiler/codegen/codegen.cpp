@@ -25,7 +25,6 @@
 #include <limits>
 #include <unistd.h>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace mls::codegen {
 
@@ -505,7 +504,9 @@ class Gen {
   // is a varying number and whose read fields are numbers or bools held in place: JIT code computes its
   // points itself while the other arguments hold. Its handle arguments must stay put while the function
   // runs (defined outside it) or be loop variables of it (their new items clear the words).
-  bool inline_site(const Inst& i, std::int32_t fn_index, const std::unordered_set<ValueId>& vars) const {
+  // A loop variable: its loop and its place among that loop's variables (the last is innermost).
+  using LoopVars = std::unordered_map<ValueId, std::pair<const Inst*, std::size_t>>;
+  bool inline_site(const Inst& i, std::int32_t fn_index, const LoopVars& vars) const {
     auto it = u_.fused_fields.find(&i);
     if (it == u_.fused_fields.end()) return false;
     const reg::SolverDesc* s = reg::find_solver(i.str);
@@ -519,14 +520,21 @@ class Gen {
         if (d.name == g->str) r = &d;
       if (!r || r->offset < 0 || kind(g->result) == Kind::Handle) return false;
     }
-    for (ValueId v : i.operands)
-      if (kind(v) == Kind::Handle && u_.konst_of(v) == UnitInfo::Const::No && u_.def_fn_of(v) == fn_index && !vars.count(v))
+    auto split_var = vars.find(x);
+    for (ValueId v : i.operands) {
+      if (kind(v) != Kind::Handle || u_.konst_of(v) != UnitInfo::Const::No || u_.def_fn_of(v) != fn_index) continue;
+      auto var = vars.find(v);
+      if (var == vars.end()) return false;
+      // a loop variable that changes faster than the split one (`b in 1 .. N, p in [fp16, bf16]`) sends
+      // every point through the call site: the path would never be taken
+      if (split_var != vars.end() && var->second.first == split_var->second.first && var->second.second > split_var->second.second)
         return false;
+    }
     return true;
   }
 
   // The loop function's inline sites: their words fetched at the top of the function.
-  void find_inline_sites(const ir::Block& b, const std::unordered_set<ValueId>& vars) {
+  void find_inline_sites(const ir::Block& b, const LoopVars& vars) {
     for (auto& i : b.insts) {
       if (i.op == Op::CallSolver && inline_site(i, fn().index, vars)) {
         auto& eb = b_;  // still in the function's entry block (call_loop_function)
@@ -539,8 +547,9 @@ class Gen {
       for (auto& blk : i.blocks) find_inline_sites(blk, vars);
     }
   }
-  static void loop_vars(const Inst& i, std::unordered_set<ValueId>& vars) {
-    if (i.op == Op::For) vars.insert(i.vars.begin(), i.vars.end());
+  static void loop_vars(const Inst& i, LoopVars& vars) {
+    if (i.op == Op::For)
+      for (std::size_t k = 0; k < i.vars.size(); ++k) vars[i.vars[k]] = {&i, k};
     for (auto& b : i.blocks)
       for (auto& c : b.insts) loop_vars(c, vars);
   }
@@ -651,7 +660,7 @@ class Gen {
     // Generate the loop function, then come back.
     begin(f);
     fn().index = fn_index;
-    std::unordered_set<ValueId> vars;
+    LoopVars vars;
     loop_vars(i, vars);
     find_inline_sites(i.blocks[0], vars);
     for_(i, u_.index.at(&i));

@@ -87,8 +87,9 @@ void link_point_functions(llvm::Module& m) {
   for (const auto& s : reg::solvers())
     if (auto* f = s.point_fn ? m.getFunction(s.point_symbol) : nullptr; f && f->isDeclaration()) wanted.insert(s.point_symbol);
   if (wanted.empty()) return;
-  auto buf = llvm::MemoryBuffer::getMemBuffer(llvm::StringRef(bc.data(), bc.size()), "point_functions", false);
-  auto lib = llvm::parseBitcodeFile(buf->getMemBufferRef(), m.getContext());
+  // Loaded lazily: the linker materialises only the functions the module needs (the bytes are static).
+  auto lib = llvm::getLazyBitcodeModule(llvm::MemoryBufferRef(llvm::StringRef(bc.data(), bc.size()), "point_functions"),
+                                        m.getContext());
   if (!lib) {
     llvm::consumeError(lib.takeError());
     return;

@@ -578,6 +578,7 @@ class Gen {
     const reg::SolverDesc& s = *reg::find_solver(i.str);
     const auto split = static_cast<std::size_t>(s.split);
     auto* point_ty = llvm::FunctionType::get(i32_, {ptr_, ptr_, f64_, ptr_}, false);
+    if (!mod_.getFunction(s.point_symbol)) point_functions_.emplace_back(s.point_symbol, reinterpret_cast<void*>(s.point_fn));
     auto fc = mod_.getOrInsertFunction(s.point_symbol, point_ty);
     if (auto* f = llvm::dyn_cast<llvm::Function>(fc.getCallee())) f->addFnAttr(llvm::Attribute::NoUnwind);
     auto word = [&](unsigned k, llvm::Type* t) { return b_.CreateLoad(t, b_.CreateConstInBoundsGEP1_64(i64_, words, k)); };
@@ -769,6 +770,7 @@ class Gen {
 
  public:
   bool names_ = false;
+  std::vector<std::pair<std::string, void*>> point_functions_;  // Unit::point_functions
 
  private:
   const ir::Module& m_;
@@ -809,6 +811,7 @@ Unit generate(const ir::Module& m, std::size_t first, std::size_t last, const st
     Gen g(m, u.info, *u.context, *u.module);
     g.names_ = o.value_names;
     g.run();
+    u.point_functions = std::move(g.point_functions_);
   } catch (const Inconsistent& e) {
     problem = e.what();
   }

@@ -32,6 +32,7 @@ namespace orc = llvm::orc;
 struct Engine::Impl {
   std::unique_ptr<orc::LLJIT> jit;
   std::unique_ptr<llvm::TargetMachine> tm;  // for the optimiser's cost models
+  std::set<std::string> point_functions;     // bound so far (bind_point_functions)
 };
 
 namespace {
@@ -69,23 +70,20 @@ orc::SymbolMap runtime_symbols(orc::ExecutionSession& es, const llvm::DataLayout
   add("memset", reinterpret_cast<const void*>(&::memset));
   add("memcpy", reinterpret_cast<const void*>(&::memcpy));
   add("memmove", reinterpret_cast<const void*>(&::memmove));
-  // The solvers' point functions (reg::SolverDesc::point_fn): what a loop module calls when their
-  // bitcode is not linked into it (no O2, or a build without clang-16).
-  for (const auto& s : reg::solvers())
-    if (s.point_fn) add(s.point_symbol.c_str(), reinterpret_cast<const void*>(s.point_fn));
   return m;
 }
 
 // Links the point functions a loop module calls from the embedded bitcode (point_bitcode.hpp), made
-// internal so that the O2 pipeline inlines them into the loop: the equation's loop-invariant part is
-// hoisted and the result fields the loop does not read are never stored. Without the bitcode, or if it
-// does not load, the module keeps calling the bound native functions (the same source, the same numbers).
-void link_point_functions(llvm::Module& m) {
+// internal so that the O2 pipeline inlines them into the loop (no call, the equation's loads of the plan
+// and its divisions scheduled with the loop's own code). Without the bitcode, or if it does not load, the
+// module keeps calling the bound native functions (the same source, the same numbers).
+void link_point_functions(codegen::Unit& u) {
+  llvm::Module& m = *u.module;
   const std::string_view bc = point_bitcode();
   if (bc.empty()) return;
   std::set<std::string> wanted;
-  for (const auto& s : reg::solvers())
-    if (auto* f = s.point_fn ? m.getFunction(s.point_symbol) : nullptr; f && f->isDeclaration()) wanted.insert(s.point_symbol);
+  for (const auto& [name, fn] : u.point_functions)
+    if (auto* f = m.getFunction(name); f && f->isDeclaration()) wanted.insert(name);
   if (wanted.empty()) return;
   // Loaded lazily: the linker materialises only the functions the module needs (the bytes are static).
   auto lib = llvm::getLazyBitcodeModule(llvm::MemoryBufferRef(llvm::StringRef(bc.data(), bc.size()), "point_functions"),
@@ -167,12 +165,27 @@ Engine& Engine::get() {
   return engine;
 }
 
+// The solvers' point functions a unit calls (reg::SolverDesc::point_fn), bound on first use like the
+// runtime ABI: what a loop calls when their bitcode is not linked into it (no O2, or no clang-16).
+void Engine::bind_point_functions(const codegen::Unit& u) {
+  auto& j = *impl_->jit;
+  orc::MangleAndInterner mangle(j.getExecutionSession(), j.getDataLayout());
+  orc::SymbolMap m;
+  for (const auto& [name, fn] : u.point_functions)
+    if (impl_->point_functions.insert(name).second)
+      m[mangle(name)] = llvm::JITEvaluatedSymbol(llvm::pointerToJITTargetAddress(fn), llvm::JITSymbolFlags::Exported);
+  if (m.empty()) return;
+  if (auto e = j.getMainJITDylib().define(orc::absoluteSymbols(std::move(m))))
+    throw InternalError("cannot bind a solver's point function: " + message(std::move(e)));
+}
+
 void Engine::prepare(codegen::Unit& u, bool optimize) {
   auto& j = *impl_->jit;
+  bind_point_functions(u);
   u.module->setDataLayout(j.getDataLayout());
   u.module->setTargetTriple(j.getTargetTriple().str());
   if (!optimize) return;
-  link_point_functions(*u.module);
+  link_point_functions(u);
   // O2 for the sweep loops (the entry function is optnone: it runs once).
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;

@@ -90,6 +90,7 @@ class Engine {
 
  private:
   Engine();
+  void bind_point_functions(const codegen::Unit& u);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

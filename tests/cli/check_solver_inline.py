@@ -15,7 +15,7 @@ import re
 import sys
 import tempfile
 
-from check_solver_point import check, failures, run, script
+from check_solver_point import check, report, run, script
 
 BIG = 250_000  # a loop of at least UnitInfo::kOptimizeFrom points is compiled at O2
 LOOP = """for b in 1 .. {n} {{
@@ -86,11 +86,7 @@ def main():
                       f"JIT {jit.returncode}: {jit.stdout[-600:]}{jit.stderr[-600:]}\nreference {ref.returncode}: {ref.stdout[-600:]}{ref.stderr[-600:]}")
                 two = run(mls, path, "--threads", "2", "--format", "json")
                 check((two.returncode, two.stdout) == (ref.returncode, ref.stdout), f"{name} ({n} points): 2 threads differ")
-    for f in failures:
-        print("FAIL:", f)
-    if failures:
-        sys.exit(1)
-    print("ok: the roofline's point function runs inline in compiled loops, with the reference evaluator's numbers")
+    report("ok: the roofline's point function runs inline in compiled loops, with the reference evaluator's numbers")
 
 
 if __name__ == "__main__":

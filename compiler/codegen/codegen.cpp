@@ -85,6 +85,12 @@ class Gen {
     std::vector<std::unordered_map<ValueId, llvm::Value*>> scopes;
     std::unordered_map<ValueId, llvm::AllocaInst*> locals;
     bool is_entry = true;
+    std::int32_t index = 0;  // UnitInfo's function index (0: the entry function)
+    // Solver calls on the inline point path (inline_site): their words (runtime_abi.h, MLS_POINT_*),
+    // fetched once per run of the function, and the loop variables that are their arguments (a new
+    // item clears the words' plan: the next point goes through the call site).
+    std::unordered_map<const Inst*, llvm::Value*> point_words;
+    std::unordered_map<ValueId, std::vector<llvm::Value*>> point_vars;
   };
 
   llvm::Function* new_function(const std::string& name, llvm::GlobalValue::LinkageTypes linkage) {
@@ -339,6 +345,8 @@ class Gen {
   void call_solver(const Inst& i, int32_t at) {
     auto it = u_.fused_fields.find(&i);
     if (it == u_.fused_fields.end()) return generic(i, at, "mls_rt_call_solver");
+    auto words = fn().point_words.find(&i);
+    if (words != fn().point_words.end()) return inline_call(i, at, words->second, it->second);
     const reg::SolverDesc* s = reg::find_solver(i.str);
     bool per_point = s && s->split >= 0 && static_cast<std::size_t>(s->split) < i.operands.size() &&
                      kind(i.operands[static_cast<std::size_t>(s->split)]) == Kind::F64 &&
@@ -491,6 +499,156 @@ class Gen {
     }
   }
 
+  // ---- the inline point path (issue 24) -----------------------------------------------------------
+  // A fused call of a split solver with a point function (reg::SolverDesc::point_fn) whose split argument
+  // is a varying number and whose read fields are numbers or bools held in place: JIT code computes its
+  // points itself while the other arguments hold. Its handle arguments must stay put while the function
+  // runs (defined outside it) or be loop variables of it (their new items clear the words).
+  // A loop variable: its loop and its place among that loop's variables (the last is innermost).
+  using LoopVars = std::unordered_map<ValueId, std::pair<const Inst*, std::size_t>>;
+  bool inline_site(const Inst& i, std::int32_t fn_index, const LoopVars& vars) const {
+    auto it = u_.fused_fields.find(&i);
+    if (it == u_.fused_fields.end()) return false;
+    const reg::SolverDesc* s = reg::find_solver(i.str);
+    if (!s || !s->point_fn || s->split < 0 || static_cast<std::size_t>(s->split) >= i.operands.size()) return false;
+    ValueId x = i.operands[static_cast<std::size_t>(s->split)];
+    if (kind(x) != Kind::F64 || u_.konst_of(x) != UnitInfo::Const::No) return false;
+    for (const Inst* g : it->second) {
+      if (g->result == ir::kNoValue) continue;
+      const reg::ResultDesc* r = nullptr;
+      for (auto& d : s->results)
+        if (d.name == g->str) r = &d;
+      if (!r || r->offset < 0 || kind(g->result) == Kind::Handle) return false;
+    }
+    auto split_var = vars.find(x);
+    for (ValueId v : i.operands) {
+      if (kind(v) != Kind::Handle || u_.konst_of(v) != UnitInfo::Const::No || u_.def_fn_of(v) != fn_index) continue;
+      auto var = vars.find(v);
+      if (var == vars.end()) return false;
+      // a loop variable that changes faster than the split one (`b in 1 .. N, p in [fp16, bf16]`) sends
+      // every point through the call site: the path would never be taken
+      if (split_var != vars.end() && var->second.first == split_var->second.first && var->second.second > split_var->second.second)
+        return false;
+    }
+    return true;
+  }
+
+  // The loop function's inline sites: their words fetched at the top of the function.
+  void find_inline_sites(const ir::Block& b, const LoopVars& vars) {
+    for (auto& i : b.insts) {
+      if (i.op == Op::CallSolver && inline_site(i, fn().index, vars)) {
+        auto& eb = b_;  // still in the function's entry block (call_loop_function)
+        eb.CreateCall(thunk("mls_rt_point_cache"), {fn().rt, eb.getInt32(static_cast<std::uint32_t>(u_.index.at(&i))), fn().args, fn().out});
+        llvm::Value* words = eb.CreateLoad(ptr_, eb.CreateConstInBoundsGEP1_64(i64_, fn().out, 0), "point.words");
+        fn().point_words[&i] = words;
+        for (ValueId v : i.operands)
+          if (vars.count(v)) fn().point_vars[v].push_back(words);
+      }
+      for (auto& blk : i.blocks) find_inline_sites(blk, vars);
+    }
+  }
+  static void loop_vars(const Inst& i, LoopVars& vars) {
+    if (i.op == Op::For)
+      for (std::size_t k = 0; k < i.vars.size(); ++k) vars[i.vars[k]] = {&i, k};
+    for (auto& b : i.blocks)
+      for (auto& c : b.insts) loop_vars(c, vars);
+  }
+
+  // A new item of loop variable v: the inline sites taking it go through their call site next.
+  void new_item(ValueId v) {
+    auto it = fn().point_vars.find(v);
+    if (it == fn().point_vars.end()) return;
+    for (llvm::Value* words : it->second) {
+      auto* null_words = llvm::ConstantPointerNull::get(ptr_);
+      auto* skip = llvm::BasicBlock::Create(c_, "point.skip", fn().f);
+      auto* clear = llvm::BasicBlock::Create(c_, "point.clear", fn().f);
+      b_.CreateCondBr(b_.CreateICmpEQ(words, null_words), skip, clear);
+      b_.SetInsertPoint(clear);
+      b_.CreateStore(b_.getInt64(0), b_.CreateConstInBoundsGEP1_64(i64_, words, MLS_POINT_PLAN));
+      b_.CreateBr(skip);
+      b_.SetInsertPoint(skip);
+    }
+  }
+
+  // The call on its inline path: while the words hold a plan and the keyed arguments are the words'
+  // keys, the solver's point function (declared here; the JIT binds it or links its bitcode in and
+  // inlines it) computes the point into the site's result and the fields are read at their offsets;
+  // anything else goes through mls_rt_solver_point.
+  void inline_call(const Inst& i, int32_t at, llvm::Value* words, const std::vector<const Inst*>& fields) {
+    const reg::SolverDesc& s = *reg::find_solver(i.str);
+    const auto split = static_cast<std::size_t>(s.split);
+    auto* point_ty = llvm::FunctionType::get(i32_, {ptr_, ptr_, f64_, ptr_}, false);
+    if (!mod_.getFunction(s.point_symbol)) point_functions_.emplace_back(s.point_symbol, reinterpret_cast<void*>(s.point_fn));
+    auto fc = mod_.getOrInsertFunction(s.point_symbol, point_ty);
+    if (auto* f = llvm::dyn_cast<llvm::Function>(fc.getCallee())) f->addFnAttr(llvm::Attribute::NoUnwind);
+    auto word = [&](unsigned k, llvm::Type* t) { return b_.CreateLoad(t, b_.CreateConstInBoundsGEP1_64(i64_, words, k)); };
+
+    auto* try_bb = llvm::BasicBlock::Create(c_, "point.try", fn().f);
+    auto* hit = llvm::BasicBlock::Create(c_, "point.hit", fn().f);
+    auto* slow = llvm::BasicBlock::Create(c_, "point.slow", fn().f);
+    auto* join = llvm::BasicBlock::Create(c_, "point.join", fn().f);
+    llvm::MDBuilder md(c_);
+    auto likely = md.createBranchWeights(1u << 20, 1);
+    // words != null && plan != null && keys equal (the varying native arguments but the split one, in order)
+    auto* check = llvm::BasicBlock::Create(c_, "point.check", fn().f);
+    b_.CreateCondBr(b_.CreateICmpNE(words, llvm::ConstantPointerNull::get(ptr_)), check, slow, likely);
+    b_.SetInsertPoint(check);
+    llvm::Value* ok = b_.CreateICmpNE(word(MLS_POINT_PLAN, ptr_), llvm::ConstantPointerNull::get(ptr_));
+    unsigned key = MLS_POINT_KEYS;
+    for (std::size_t k = 0; k < i.operands.size(); ++k) {
+      ValueId v = i.operands[k];
+      if (k == split || u_.konst_of(v) != UnitInfo::Const::No || kind(v) == Kind::Handle) continue;
+      llvm::Value* x = value(v);
+      x = kind(v) == Kind::F64 ? b_.CreateBitCast(x, i64_) : b_.CreateZExt(x, i64_);
+      ok = b_.CreateAnd(ok, b_.CreateICmpEQ(word(key++, i64_), x));
+    }
+    b_.CreateCondBr(ok, try_bb, slow, likely);
+    b_.SetInsertPoint(try_bb);
+    llvm::Value* out = word(MLS_POINT_OUT, ptr_);
+    llvm::Value* done = b_.CreateCall(fc, {word(MLS_POINT_PLAN, ptr_), word(MLS_POINT_IN, ptr_), value(i.operands[split]), out});
+    b_.CreateCondBr(b_.CreateICmpNE(done, b_.getInt32(0)), hit, slow, likely);
+
+    b_.SetInsertPoint(hit);
+    llvm::Value* count = b_.CreateConstInBoundsGEP1_64(i64_, words, MLS_POINT_COUNT);
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, count), b_.getInt64(1)), count);
+    std::vector<llvm::Value*> fast(fields.size(), nullptr);
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      const Inst& g = *fields[k];
+      if (g.result == ir::kNoValue) continue;
+      std::ptrdiff_t off = 0;
+      for (auto& d : s.results)
+        if (d.name == g.str) off = d.offset;
+      llvm::Value* at_off = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), out, static_cast<std::uint64_t>(off));
+      fast[k] = kind(g.result) == Kind::F64 ? b_.CreateLoad(f64_, at_off)
+                                            : b_.CreateICmpNE(b_.CreateLoad(b_.getInt8Ty(), at_off), b_.getInt8(0));
+    }
+    llvm::BasicBlock* hit_end = b_.GetInsertBlock();
+    b_.CreateBr(join);
+
+    b_.SetInsertPoint(slow);
+    call_checked("mls_rt_solver_point", at, operands(i));
+    std::vector<llvm::Value*> through(fields.size(), nullptr);
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      const Inst& g = *fields[k];
+      if (g.result == ir::kNoValue) continue;
+      llvm::Value* raw = b_.CreateLoad(i64_, out_ptr(k));
+      through[k] = kind(g.result) == Kind::F64 ? b_.CreateBitCast(raw, f64_) : b_.CreateICmpNE(raw, b_.getInt64(0));
+    }
+    llvm::BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(join);
+
+    b_.SetInsertPoint(join);
+    std::vector<llvm::PHINode*> phis(fields.size(), nullptr);  // every phi first: define() may store
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      if (!fast[k]) continue;
+      phis[k] = b_.CreatePHI(fast[k]->getType(), 2);
+      phis[k]->addIncoming(fast[k], hit_end);
+      phis[k]->addIncoming(through[k], slow_end);
+    }
+    for (std::size_t k = 0; k < fields.size(); ++k)
+      if (phis[k]) define(fields[k]->result, phis[k]);
+  }
+
   void call_loop_function(const Inst& i, int32_t fn_index) {
     std::string name = "mls.loop." + std::to_string(fn_index);
     llvm::Function* f = new_function(name, llvm::GlobalValue::InternalLinkage);
@@ -502,6 +660,10 @@ class Gen {
     llvm::BasicBlock* after = b_.GetInsertBlock();
     // Generate the loop function, then come back.
     begin(f);
+    fn().index = fn_index;
+    LoopVars vars;
+    loop_vars(i, vars);
+    find_inline_sites(i.blocks[0], vars);
     for_(i, u_.index.at(&i));
     finish();
     b_.SetInsertPoint(after);
@@ -566,6 +728,7 @@ class Gen {
       store_arg(0, b_.getInt64(d));
       store_arg(1, k);
       call_checked("mls_rt_for_item", at);
+      new_item(var);
     } else if (vk == Kind::F64) {
       define(var, b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, data[d], k)));
     } else if (vk == Kind::Bool) {
@@ -574,6 +737,7 @@ class Gen {
       store_arg(0, b_.getInt64(d));
       store_arg(1, k);
       call_checked("mls_rt_for_item", at);
+      new_item(var);
     }
     nest(i, at, d + 1, len, data, walk);
     fn().scopes.pop_back();
@@ -606,6 +770,7 @@ class Gen {
 
  public:
   bool names_ = false;
+  std::vector<std::pair<std::string, void*>> point_functions_;  // Unit::point_functions
 
  private:
   const ir::Module& m_;
@@ -646,6 +811,7 @@ Unit generate(const ir::Module& m, std::size_t first, std::size_t last, const st
     Gen g(m, u.info, *u.context, *u.module);
     g.names_ = o.value_names;
     g.run();
+    u.point_functions = std::move(g.point_functions_);
   } catch (const Inconsistent& e) {
     problem = e.what();
   }

@@ -15,6 +15,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace llvm {
 class LLVMContext;
@@ -27,6 +29,8 @@ struct Unit {
   UnitInfo info;
   std::unique_ptr<llvm::LLVMContext> context;
   std::unique_ptr<llvm::Module> module;
+  // The solvers whose point functions the module calls (reg::SolverDesc::point_fn): the JIT binds them.
+  std::vector<std::pair<std::string, void*>> point_functions;
   Unit();
   ~Unit();
   Unit(Unit&&) noexcept;

@@ -42,6 +42,8 @@ typedef int32_t (*MlsThunk)(MlsRt* rt, int32_t inst, const uint64_t* args, uint6
   X(mls_rt_call_solver)   /* arguments in parameter order; solver errors become E0505            */ \
   X(mls_rt_solver_point)  /* the same, for a split solver whose split argument is native: when    */ \
                           /* only it changed, only the per-point part of the equation runs       */ \
+  X(mls_rt_point_cache)   /* out[0] = the words of a solver call's inline point path (below),    */ \
+                          /* or 0 (then JIT code always takes mls_rt_solver_point); never fails  */ \
   X(mls_rt_math)          /* built-in function, full semantics (slow path: result not finite)    */ \
   X(mls_rt_equal)         /* out[0] = 1 when the two operands are equal (strings, none, mixed)   */ \
   X(mls_rt_arith_error)   /* args = a, b, r: the result r of add/sub/mul/div/pow is not finite   */ \
@@ -63,6 +65,12 @@ typedef int32_t (*MlsThunk)(MlsRt* rt, int32_t inst, const uint64_t* args, uint6
   X(mls_rt_run_loop)      /* args = a top-level loop's function: runs it (on --threads threads)   */ \
   X(mls_rt_unbox)         /* args = handle, kind (0 f64, 1 bool) → out[0]                        */ \
   X(mls_rt_box)           /* args = destination handle, kind (0 f64, 1 bool, 2 handle), payload  */
+
+/* The words of a call site's inline point path (issue 24): JIT code calls the solver's point function
+ * (reg::SolverDesc::point_fn) on PLAN, IN and OUT while PLAN is not null and the call's varying native
+ * arguments other than the split one equal KEYS..., in parameter order (f64 bits, bool 0/1); it adds
+ * each point it computes to COUNT. mls_rt_solver_point refreshes them after every call. */
+enum { MLS_POINT_PLAN = 0, MLS_POINT_IN = 1, MLS_POINT_OUT = 2, MLS_POINT_COUNT = 3, MLS_POINT_KEYS = 4 };
 
 #define MLS_RT_DECLARE(name) int32_t name(MlsRt* rt, int32_t inst, const uint64_t* args, uint64_t* out);
 MLS_RT_THUNKS(MLS_RT_DECLARE)

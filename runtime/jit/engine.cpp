@@ -3,6 +3,7 @@
 // ResourceTracker per unit so its code is freed after it runs, and the O2 pipeline for units with
 // loops.
 #include "compiler/codegen/runtime_abi.h"
+#include "runtime/jit/point_bitcode.hpp"
 #include "runtime/jit/rt_context.hpp"
 
 #include <llvm/ExecutionEngine/Orc/CompileUtils.h>
@@ -11,14 +12,18 @@
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
 #include <llvm/ExecutionEngine/Orc/Mangling.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
+#include <llvm/Bitcode/BitcodeReader.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
+#include <llvm/Linker/Linker.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Target/TargetMachine.h>
 
 #include <cmath>
 #include <cstring>
+#include <set>
 
 namespace mls::jit {
 
@@ -27,6 +32,7 @@ namespace orc = llvm::orc;
 struct Engine::Impl {
   std::unique_ptr<orc::LLJIT> jit;
   std::unique_ptr<llvm::TargetMachine> tm;  // for the optimiser's cost models
+  std::set<std::string> point_functions;     // bound so far (bind_point_functions)
 };
 
 namespace {
@@ -65,6 +71,45 @@ orc::SymbolMap runtime_symbols(orc::ExecutionSession& es, const llvm::DataLayout
   add("memcpy", reinterpret_cast<const void*>(&::memcpy));
   add("memmove", reinterpret_cast<const void*>(&::memmove));
   return m;
+}
+
+// Links the point functions a loop module calls from the embedded bitcode (point_bitcode.hpp), made
+// internal so that the O2 pipeline inlines them into the loop (no call, the equation's loads of the plan
+// and its divisions scheduled with the loop's own code). Without the bitcode, or if it does not load, the
+// module keeps calling the bound native functions (the same source, the same numbers).
+void link_point_functions(codegen::Unit& u) {
+  llvm::Module& m = *u.module;
+  const std::string_view bc = point_bitcode();
+  if (bc.empty()) return;
+  std::set<std::string> wanted;
+  for (const auto& [name, fn] : u.point_functions)
+    if (auto* f = m.getFunction(name); f && f->isDeclaration()) wanted.insert(name);
+  if (wanted.empty()) return;
+  // Loaded lazily: the linker materialises only the functions the module needs (the bytes are static).
+  auto lib = llvm::getLazyBitcodeModule(llvm::MemoryBufferRef(llvm::StringRef(bc.data(), bc.size()), "point_functions"),
+                                        m.getContext());
+  if (!lib) {
+    llvm::consumeError(lib.takeError());
+    return;
+  }
+  (*lib)->setDataLayout(m.getDataLayout());
+  (*lib)->setTargetTriple(m.getTargetTriple());
+  std::set<std::string> own;
+  for (auto& f : m)
+    if (!f.isDeclaration()) own.insert(f.getName().str());
+  for (auto& g : m.globals()) own.insert(g.getName().str());
+  if (llvm::Linker::linkModules(m, std::move(*lib), llvm::Linker::Flags::LinkOnlyNeeded)) return;
+  for (auto& f : m) {
+    if (f.isDeclaration() || own.count(f.getName().str())) continue;
+    f.setLinkage(llvm::GlobalValue::InternalLinkage);
+    // compiled for the JIT's host like the loop around it (clang built it for a generic x86-64)
+    f.removeFnAttr("target-cpu");
+    f.removeFnAttr("target-features");
+    f.removeFnAttr("tune-cpu");
+    if (wanted.count(f.getName().str())) f.addFnAttr(llvm::Attribute::AlwaysInline);
+  }
+  for (auto& g : m.globals())
+    if (!g.isDeclaration() && !own.count(g.getName().str())) g.setLinkage(llvm::GlobalValue::InternalLinkage);
 }
 
 // Units without loops (the zoo, most scripts' top level) run once: they are compiled by a
@@ -120,11 +165,27 @@ Engine& Engine::get() {
   return engine;
 }
 
+// The solvers' point functions a unit calls (reg::SolverDesc::point_fn), bound on first use like the
+// runtime ABI: what a loop calls when their bitcode is not linked into it (no O2, or no clang-16).
+void Engine::bind_point_functions(const codegen::Unit& u) {
+  auto& j = *impl_->jit;
+  orc::MangleAndInterner mangle(j.getExecutionSession(), j.getDataLayout());
+  orc::SymbolMap m;
+  for (const auto& [name, fn] : u.point_functions)
+    if (impl_->point_functions.insert(name).second)
+      m[mangle(name)] = llvm::JITEvaluatedSymbol(llvm::pointerToJITTargetAddress(fn), llvm::JITSymbolFlags::Exported);
+  if (m.empty()) return;
+  if (auto e = j.getMainJITDylib().define(orc::absoluteSymbols(std::move(m))))
+    throw InternalError("cannot bind a solver's point function: " + message(std::move(e)));
+}
+
 void Engine::prepare(codegen::Unit& u, bool optimize) {
   auto& j = *impl_->jit;
+  bind_point_functions(u);
   u.module->setDataLayout(j.getDataLayout());
   u.module->setTargetTriple(j.getTargetTriple().str());
   if (!optimize) return;
+  link_point_functions(u);
   // O2 for the sweep loops (the entry function is optnone: it runs once).
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;

@@ -87,6 +87,7 @@ void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& s
     t0 = clock::now();
   }
   t.free_ms = ms_since(t0);
+  settle_inline_points(rt);
   count_solver_points(rt.solver_points);
 
   g_timing.codegen_ms += t.codegen_ms;
@@ -97,9 +98,9 @@ void run_unit(const ir::Module& m, std::size_t first, std::size_t last, State& s
   ++g_timing.units;
   if (std::getenv("MLS_JIT_TIMING"))
     std::fprintf(stderr, "jit %s: %zu instructions, codegen %.3f ms, O2 %.3f ms, compile %.3f ms, run %.3f ms, free %.3f ms, "
-                 "%llu per-point solver calls\n",
+                 "%llu per-point solver calls (%llu inlined)\n",
                  info->entry.c_str(), info->insts.size(), t.codegen_ms, t.optimize_ms, t.compile_ms, t.run_ms, t.free_ms,
-                 static_cast<unsigned long long>(rt.solver_points));
+                 static_cast<unsigned long long>(rt.solver_points), static_cast<unsigned long long>(rt.inlined_points));
 
   if (status != 0) {
     if (rt.error) std::rethrow_exception(rt.error);

@@ -43,6 +43,10 @@ struct MlsRt {
     const std::vector<const mls::ir::Inst*>* fields = nullptr;  // fused field reads, or null
     std::vector<int> field_index;                              // their indices in the solver's results
     std::vector<mls::codegen::Kind> field_kinds;
+    // The inline point path's words (runtime_abi.h, MLS_POINT_*) and the arguments its keys are: the
+    // varying f64/bool ones but the split one. Empty until JIT code asks for them (mls_rt_point_cache).
+    std::vector<std::uint64_t> point;
+    std::vector<std::size_t> keyed;
   };
   std::vector<std::unique_ptr<SolverCall>> solver_calls;
   // The current point's deferred rows (UnitInfo::deferred_row): instruction and argument slots.
@@ -54,12 +58,15 @@ struct MlsRt {
   std::size_t deferred_count = 0;   // entries of `deferred` in use (the rest keep their capacity)
   std::vector<mls::Value> scratch;  // a Reduce's values, reused point after point
   std::uint64_t solver_points = 0;  // calls that ran only a split solver's per-point part (jit::Timing)
+  std::uint64_t inlined_points = 0;  // of them, those JIT code computed itself (SolverDesc::point_fn)
 };
 
 namespace mls::jit {
 
 // Adds a runtime context's count of per-point solver calls to the process's (jit::timing()).
 void count_solver_points(std::uint64_t n);
+// Adds the points JIT code computed on its inline paths to the context's counts (at the end of a run).
+void settle_inline_points(MlsRt& rt);
 
 using EntryFn = std::int32_t (*)(MlsRt*, std::uint64_t*);
 
@@ -83,6 +90,7 @@ class Engine {
 
  private:
   Engine();
+  void bind_point_functions(const codegen::Unit& u);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -152,6 +152,34 @@ void hand_out(MlsRt* rt, const MlsRt::SolverCall& c, const reg::SolverSite& site
   }
 }
 
+// The points JIT code computed on the inline path since the last call here: counted, and the site told
+// that its result no longer holds its last point.
+void settle(MlsRt* rt, MlsRt::SolverCall& c) {
+  if (c.point.empty() || c.point[MLS_POINT_COUNT] == 0) return;
+  rt->solver_points += c.point[MLS_POINT_COUNT];
+  rt->inlined_points += c.point[MLS_POINT_COUNT];
+  c.point[MLS_POINT_COUNT] = 0;
+  c.site->forget_point();
+}
+
+// After a call: the inline path may run the next points while the other arguments stay these.
+void refresh(MlsRt::SolverCall& c, const std::uint64_t* args) {
+  if (c.point.empty()) return;
+  const void *plan = nullptr, *in = nullptr;
+  void* out = nullptr;
+  if (!c.fields || !c.site->point_operands(plan, in, out)) {
+    c.point[MLS_POINT_PLAN] = 0;
+    return;
+  }
+  c.point[MLS_POINT_PLAN] = reinterpret_cast<std::uintptr_t>(plan);
+  c.point[MLS_POINT_IN] = reinterpret_cast<std::uintptr_t>(in);
+  c.point[MLS_POINT_OUT] = reinterpret_cast<std::uintptr_t>(out);
+  for (std::size_t j = 0; j < c.keyed.size(); ++j) {
+    std::uint64_t a = args[c.keyed[j]];
+    c.point[MLS_POINT_KEYS + j] = c.arg_kinds[c.keyed[j]] == Kind::Bool ? (a != 0) : a;
+  }
+}
+
 // Runs the site; a solver's error becomes E0505 at the call, as ir::call_solver reports it.
 template <class F> void run_site(const Inst& i, reg::SolverSite& site, F&& run) {
   try {
@@ -170,6 +198,8 @@ template <class F> void run_site(const Inst& i, reg::SolverSite& site, F&& run) 
 void call_through_site(MlsRt* rt, std::int32_t inst, const Inst& i, const std::uint64_t* args, std::uint64_t* out) {
   MlsRt::SolverCall& c = solver_call(rt, inst, i);
   reg::SolverSite& site = *c.site;
+  settle(rt, c);
+  if (!c.point.empty()) c.point[MLS_POINT_PLAN] = 0;  // until this call succeeds
   // Once the site holds the constants, only the other arguments are passed.
   const auto& pass = site.ready() ? c.varying : c.all;
   for (std::size_t k : pass) {
@@ -184,6 +214,7 @@ void call_through_site(MlsRt* rt, std::int32_t inst, const Inst& i, const std::u
   rt->solver_points += per_point;
   if (!c.fields) return set_result(rt, i, site.result(), out);
   hand_out(rt, c, site, out);
+  refresh(c, args);
 }
 
 }  // namespace
@@ -263,6 +294,8 @@ std::int32_t mls_rt_solver_point(MlsRt* rt, std::int32_t inst, const std::uint64
     const Inst& i = inst_of(rt, inst);
     MlsRt::SolverCall& c = solver_call(rt, inst, i);
     reg::SolverSite& site = *c.site;
+    settle(rt, c);
+    if (!c.point.empty()) c.point[MLS_POINT_PLAN] = 0;  // until this call succeeds
     const auto split = static_cast<std::size_t>(site.desc().split);
     bool others_held = site.ready() && c.fields;
     for (std::size_t k : c.varying) {
@@ -279,7 +312,29 @@ std::int32_t mls_rt_solver_point(MlsRt* rt, std::int32_t inst, const std::uint64
     if (!done) return call_through_site(rt, inst, i, args, out);
     ++rt->solver_points;
     hand_out(rt, c, site, out);
+    refresh(c, args);
   });
+}
+
+// The words of the call's inline point path (runtime_abi.h), made on first use; JIT code fetches them
+// once per function run. Never fails: out[0] = 0 leaves JIT code on mls_rt_solver_point's path.
+std::int32_t mls_rt_point_cache(MlsRt* rt, std::int32_t inst, const std::uint64_t*, std::uint64_t* out) {
+  out[0] = 0;
+  try {
+    MlsRt::SolverCall& c = solver_call(rt, inst, inst_of(rt, inst));
+    if (c.site->desc().split < 0 || !c.site->desc().point_fn) return 0;
+    if (c.point.empty()) {
+      const auto split = static_cast<std::size_t>(c.site->desc().split);
+      for (std::size_t k : c.varying)
+        if (k != split && c.arg_kinds[k] != Kind::Handle) c.keyed.push_back(k);
+      c.point.assign(MLS_POINT_KEYS + c.keyed.size(), 0);
+    }
+    settle(rt, c);
+    c.point[MLS_POINT_PLAN] = 0;  // a new run of the function: its first point goes through the site
+    out[0] = reinterpret_cast<std::uintptr_t>(c.point.data());
+  } catch (...) {
+  }
+  return 0;
 }
 
 // args[k] = operand k as f64 bits (codegen converted them).
@@ -523,6 +578,7 @@ std::int32_t mls_rt_run_loop(MlsRt* rt, std::int32_t inst, const std::uint64_t* 
         w.sweep_points = points;
         w.slice = {lo, hi};
         run(w);
+        jit::settle_inline_points(w);
         jit::count_solver_points(w.solver_points);
       };
     };
@@ -573,3 +629,10 @@ std::int32_t mls_rt_box(MlsRt* rt, std::int32_t, const std::uint64_t* args, std:
 }
 
 }  // extern "C"
+
+namespace mls::jit {
+void settle_inline_points(MlsRt& rt) {
+  for (auto& c : rt.solver_calls)
+    if (c) settle(&rt, *c);
+}
+}  // namespace mls::jit

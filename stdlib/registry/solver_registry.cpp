@@ -205,18 +205,35 @@ bool SolverSite::point(double x) {
   const auto k = static_cast<std::size_t>(desc_.split);
   Value& last = last_[k];
   if (!last.is_num()) return false;
-  if (std::bit_cast<std::uint64_t>(last.num()) == std::bit_cast<std::uint64_t>(x)) return true;  // as run(): nothing changed
+  if (!changed_[k] && std::bit_cast<std::uint64_t>(last.num()) == std::bit_cast<std::uint64_t>(x)) return true;  // as run(): nothing changed
   const Range& r = desc_.params[k].range;
   if ((r.lo || r.hi) && !r.contains(x)) return false;  // check_arg's error, through run()
   try {
     if (!set_number(k, x)) return false;
     std::get<double>(last.v) = x;
     compute(plan_, true);
+    if (changed_[k]) {  // forget_point(): the point is computed again now
+      changed_[k] = 0;
+      pending_.erase(std::find(pending_.begin(), pending_.end(), static_cast<std::uint32_t>(k)));
+    }
   } catch (...) {
     valid_ = false;  // as run(): decode everything next time
     throw;
   }
   return true;
+}
+
+bool SolverSite::point_operands(const void*& plan, const void*& in, void*& out) {
+  return valid_ && plan_ >= 0 && pending_.empty() && operands(plan, in, out);
+}
+
+void SolverSite::forget_point() {
+  if (desc_.split < 0 || !valid_) return;
+  const auto k = static_cast<std::size_t>(desc_.split);
+  if (!changed_[k]) {
+    changed_[k] = 1;
+    pending_.push_back(static_cast<std::uint32_t>(k));
+  }
 }
 
 }  // namespace mls::reg

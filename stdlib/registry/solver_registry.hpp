@@ -53,6 +53,8 @@ struct ResultDesc {
   std::string doc;
   std::string infinite_when;  // when MODELS defines this result as +∞ (§0.2); empty: always finite
   std::string also_as;        // a former name `mls solve` also writes the field under (docs/output.md); scripts see one name
+  std::ptrdiff_t offset = -1; // where the C++ result struct holds it, when a double (a quantity) or a bool: JIT code
+                              // reads it there after a point function (SolverDesc::point_fn)
 };
 
 // A result that is NaN, or infinite where MODELS does not define +∞ (an unstable queue's latencies,
@@ -94,6 +96,13 @@ class SolverSite {
   bool point(double x);
   // Argument k of the last successful run is `a` (the same value, as arg() compares them).
   bool holds(std::size_t k, const Value& a) const;
+  // What a split solver's point function (SolverDesc::point_fn) works on, as JIT code calls it while
+  // the other arguments are those of the last successful run: that run's plan, input and result (the
+  // plan's base plus the last point). False when there is none (no successful run, not split).
+  bool point_operands(const void*& plan, const void*& in, void*& out);
+  // JIT code computed points into the result point_operands gave: the next run computes its point
+  // again, whatever the split argument (the result no longer holds the last run's point).
+  void forget_point();
   const SolverDesc& desc() const { return desc_; }
   bool ready() const { return valid_; }                 // holds every argument of a successful run
   virtual Value field(std::size_t k) const = 0;         // result field k (index into results)
@@ -111,6 +120,7 @@ class SolverSite {
   virtual void compute(int plan, bool planned) = 0;
   virtual bool set_number(std::size_t k, double x) = 0;  // parameter k from a number; false: not a number
   virtual Value whole() const = 0;                      // the result Record, or a formula's value
+  virtual bool operands(const void*& plan, const void*& in, void*& out) = 0;  // point_operands for plan_
 
  private:
   const SolverDesc& desc_;
@@ -144,6 +154,14 @@ struct SolverDesc {
   std::function<Value(const std::vector<Value>&)> call;  // args in params order, defaults filled
 
   std::function<std::unique_ptr<SolverSite>(const SolverDesc&)> prepare;  // a native call site
+  // A split solver's per-point part as a plain C function (SolverDef::inline_point, issue 24): the same
+  // equation as the site's point(), on (plan, input, x, result) as SolverSite::point_operands gives
+  // them; 1 when it computed the point (x in range, every number it wrote finite), 0 when the call site
+  // must. JIT code calls it by `point_symbol` (bound to point_fn, or linked in from the embedded bitcode
+  // of the same source and inlined) and reads the fields it needs at their offsets (ResultDesc::offset).
+  using PointFn = int (*)(const void* plan, const void* in, double x, void* out);
+  std::string point_symbol;
+  PointFn point_fn = nullptr;
 
   const ParamDesc* param(std::string_view n) const;  // by name or alias
   int param_index(std::string_view n) const;
@@ -238,6 +256,14 @@ template <class In, class Out> class SolverDef {
     return *this;
   }
   SolverDef& alias(const char* a) { d_.params.back().aliases.push_back(a); return *this; }
+  // The per-point part of a split solver as a C function JIT code calls or inlines (SolverDesc::point_fn).
+  // It must compute exactly what split()'s `point` computes, for the cases it accepts.
+  SolverDef& inline_point(const char* symbol, SolverDesc::PointFn fn) {
+    if (d_.split < 0) throw std::logic_error(d_.name + ": inline_point needs split()");
+    d_.point_symbol = symbol;
+    d_.point_fn = fn;
+    return *this;
+  }
   // Splits the equation on one numeric parameter (issue 24): `plan` computes what does not depend on
   // it (plan.base: the result fields that do not), `point` writes the fields that do into a copy of
   // base. The function given to run() must be exactly plan, then point on a copy of base (as
@@ -259,6 +285,10 @@ template <class In, class Out> class SolverDef {
     ops->point = [point](const void* holder, const In& in, Out& out) {
       point(**static_cast<const std::optional<Plan>*>(holder), in, out);
     };
+    ops->get = [](const void* holder) -> const void* {
+      auto& h = *static_cast<const std::optional<Plan>*>(holder);
+      return h ? &*h : nullptr;
+    };
     split_ = std::move(ops);
     return *this;
   }
@@ -268,6 +298,11 @@ template <class In, class Out> class SolverDef {
   SolverDef& written_also_as(const char* former) { d_.results.back().also_as = former; return *this; }
   template <class M, class O = Out> SolverDef& out(const char* name, M O::*m, const char* doc) {
     d_.results.push_back(ResultDesc{name, TypeOf<M>::get(), doc});
+    if constexpr ((boost::units::is_quantity<M>::value && sizeof(M) == sizeof(double)) || std::is_same_v<M, double> ||
+                  std::is_same_v<M, bool>) {
+      const Out probe{};
+      d_.results.back().offset = reinterpret_cast<const char*>(&(probe.*m)) - reinterpret_cast<const char*>(&probe);
+    }
     getters_.push_back([m](const Out& o) { return to_value(o.*m); });
     // Numbers are read in place at their offset (a sweep checks every field of every point: a
     // std::function per field cost more than the equation); strings hold no number to check.
@@ -377,6 +412,7 @@ template <class In, class Out> class SolverDef {
     std::function<std::shared_ptr<void>()> make;                  // an empty plan (std::optional<Plan>)
     std::function<const Out&(void*, const In&)> plan;             // plans into it; returns plan.base
     std::function<void(const void*, const In&, Out&)> point;      // the per-point part
+    std::function<const void*(const void*)> get;                  // the Plan it holds, or null
   };
   static double read_number(const Out& o, std::ptrdiff_t offset) {
     double x;
@@ -426,6 +462,17 @@ template <class In, class Out> class SolverDef {
       check_(*out_);
     }
     Value whole() const override { return record_(*out_); }
+    bool operands(const void*& plan, const void*& in, void*& out) override {
+      if (!split_ || !out_) return false;
+      for (std::size_t s = 0; s < kPlans; ++s)
+        if (outs_[s] && &*outs_[s] == out_ && holders_[s]) {
+          plan = split_->get(holders_[s].get());
+          in = &in_;
+          out = out_;
+          return plan != nullptr;
+        }
+      return false;
+    }
 
     In in_{};
     std::array<std::optional<Out>, kPlans> outs_;  // the result of each plan slot (slot 0 when not split)

@@ -5,6 +5,7 @@
 #include "stdlib/solvers/calibration/gemm_efficiency.hpp"
 #include "stdlib/solvers/calibration/launch_cost.hpp"
 #include "stdlib/solvers/calibration/memory_bandwidth.hpp"
+#include "stdlib/solvers/engine_point.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
 #include "stdlib/solvers/precision.hpp"
 #include "stdlib/solvers/workload_lowering.hpp"
@@ -72,37 +73,15 @@ void engine_at_batch(const EnginePlan& p, const EngineIn& in, EngineOut& o) {
   const double B = in.batch_size.value();
   check_batch(B);
   const Hardware& h = in.hardware;
-  const q::FlopRate F = p.F;
-  const q::Bandwidth BW = p.BW;
   const double S = in.seq_len.value();
-  q::Flops ops, executed;
-  if (in.is_training) {
-    // §3.5 / seed Eq. (14): model FLOPs 6·P_act·B·S; executed ×4/3 under full recompute.
-    o.model_flops = training_model_flops(in.model, B, S);
-    executed = p.recompute == Recompute::full ? q::Flops(o.model_flops * (4.0 / 3.0)) : o.model_flops;
-  } else {
-    o.model_flops = B * p.g.ops;
-    executed = o.model_flops;
-  }
-  ops = executed;
-  const q::Bytes W = p.g.weight_bytes;
+  const q::Flops training_flops = in.is_training ? training_model_flops(in.model, B, S) : q::Flops{};
   const double eta = p.gemm_eta ? calibration::gemm_efficiency(h, calibration::gemm_size(B, in.model.hidden_dim, 1))
                                 : in.efficiency;
-  const q::FlopRate F_eff = eta * F;
-  o.latency_compute = ops.value() > 0 ? q::Time(ops / F_eff) : q::Time{};  // Eq. (1)
-  o.latency_memory = W.value() > 0 ? q::Time(W / BW) : q::Time{};           // Eq. (2)
-  o.latency = std::max(o.latency_compute, o.latency_memory) + p.overhead;  // Eq. (3), no layer tax (D1) under textbook
-  o.throughput = in.batch_size / o.latency;
+  const q::Flops ops = engine_numbers(p, in, B, eta, training_flops, o);  // engine_point.cpp: what a compiled loop inlines
   // Assigned only when it changes: in a compiled sweep this runs once per point on the same record.
-  const std::string_view bottleneck = (o.latency_compute >= o.latency_memory && ops.value() > 0) ? "Compute" : "Memory";
+  const std::string_view bottleneck =
+      (o.latency_compute >= o.latency_memory && ops.value() > 0) ? "Compute" : "Memory";
   if (o.bottleneck != bottleneck) o.bottleneck = bottleneck;
-  o.arithmetic_intensity = W.value() > 0 ? q::Intensity(ops / W) : q::Intensity{};  // Eq. (4)
-  // MODELS §4: t_c ≥ t_m ⇔ ops/W ≥ F_p·η/BW, so the bottleneck is decided against the effective ridge, not
-  // the hardware ridge F_p/BW; both are reported so that `bottleneck` agrees with a number the user sees.
-  o.effective_ridge = F_eff / BW;
-  o.mfu = (o.model_flops / (F * o.latency)).value();  // D5: unclamped, ≤ η by construction
-  o.hfu = (ops / (F * o.latency)).value();
-  o.energy = h.tdp * (0.3 + 0.7 * o.mfu) * o.latency;
   if (in.is_training) {
     // Single device: k = 1, b_µ = B, in_flight = 1 (§3.4).
     auto m = training_memory(in.model, in.precision, S, B, p.recompute, 1, 1, 1, in.dp_size, in.zero_stage,
@@ -112,7 +91,6 @@ void engine_at_batch(const EnginePlan& p, const EngineIn& in, EngineOut& o) {
     o.reason.reset();
     if (!o.feasible) o.reason = shortfall_reason(true, o.memory_footprint, h.capacity);
   }
-  o.peak_flops_actual = F_eff;
 }
 
 EngineOut solve_engine(const EngineIn& in) {
@@ -163,6 +141,7 @@ void register_engine() {
       .out("model_flops", &EngineOut::model_flops, "useful FLOPs of the step")
       .out("fidelity", &EngineOut::fidelity, "the fidelity level when not textbook")
       .split("batch_size", &plan_engine, &engine_at_batch)
+      .inline_point("mls_point_roofline", &mls_point_roofline)
       .run(&solve_engine);
 }
 }  // namespace reg

@@ -4,7 +4,9 @@
 usage: check_jit_symbols.py MLS ROOT
 
 1. `mls --emit=llvm` of every example and every running test script declares only functions named
-   in compiler/codegen/runtime_abi.h (MLS_RT_THUNKS, MLS_RT_LIBM) or LLVM intrinsics (llvm.*).
+   in compiler/codegen/runtime_abi.h (MLS_RT_THUNKS, MLS_RT_LIBM), the solvers' point functions
+   (pure arithmetic, SolverDef::inline_point in stdlib/solvers, bound one by one from the registry)
+   or LLVM intrinsics (llvm.*).
 2. runtime/jit/engine.cpp binds exactly those names plus the fixed list of C functions LLVM itself
    may emit calls to, and never opens the process to name lookup (no DynamicLibrarySearchGenerator,
    no process-symbol generator, no dlsym): a call to any other name fails to link (unit test
@@ -31,7 +33,10 @@ bound_extra = set(re.findall(r'"(\w+)"', engine.split("runtime_symbols", 1)[1].s
 if bound_extra != llvm_libcalls:
     print("engine.cpp binds C functions beyond the documented list:", sorted(bound_extra ^ llvm_libcalls))
     fails += 1
-allowed = thunks | libm | llvm_libcalls
+point_functions = set()
+for src in sorted((root / "stdlib" / "solvers").glob("*.cpp")):
+    point_functions |= set(re.findall(r'\.inline_point\("(\w+)"', src.read_text()))
+allowed = thunks | libm | llvm_libcalls | point_functions
 
 files = sorted((root / "examples").glob("*.mls")) + sorted((root / "tests" / "lang").glob("*.mls"))
 checked = 0

@@ -57,6 +57,15 @@ def check(ok, what):
         failures.append(what)
 
 
+def report(ok):
+    """Prints the failures and exits 1, or prints `ok`."""
+    for f in failures:
+        print("FAIL:", f)
+    if failures:
+        sys.exit(1)
+    print(ok)
+
+
 def main():
     mls, src = os.path.abspath(sys.argv[1]), sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
@@ -120,11 +129,7 @@ def main():
             per_point = (large - small) / (27 * 1000)
             check(per_point < 0.01, f"{per_point:.3f} heap allocations per point in the best-3-by sweep, expected 0 "
                                     f"({small} for 200 batches, {large} for 1,200)")
-    for f in failures:
-        print("FAIL:", f)
-    if failures:
-        sys.exit(1)
-    print("ok: the roofline in a compiled loop runs its per-point part, without allocating, as the reference evaluator")
+    report("ok: the roofline in a compiled loop runs its per-point part, without allocating, as the reference evaluator")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 #include "stdlib/solvers/calibration/activation_traffic.hpp"
 #include "stdlib/solvers/calibration/attention.hpp"
 #include "stdlib/solvers/calibration/device_constant.hpp"
+#include "stdlib/solvers/calibration/expert_routing.hpp"
 #include "stdlib/solvers/calibration/gemm_efficiency.hpp"
 #include "stdlib/solvers/calibration/kernel_time.hpp"
 #include "stdlib/solvers/calibration/launch_cost.hpp"
@@ -35,8 +36,17 @@ StepTime forward_step(const Workload& w, const Hardware& h, const std::vector<St
   const q::Bandwidth bw = achievable_bandwidth(h);
   const double devices = double(tp);
   t.gemm_efficiency = gemm_efficiency(h, gemm_size(tokens, w.hidden_dim, tp), p);
-  const q::Time gemm_c = 2.0 * q::flop / q::param * active_params_of(w) * tokens / (devices * peak_for(h, p) * t.gemm_efficiency);
-  const q::Time gemm_m = params_of(w) * bytes_per(p) / (devices * bw);
+  // C12: an MoE step reads only the experts its tokens reach, and each expert's GEMM has its share of the
+  // rows (a dense model: all weights, T rows — the expert terms are zero).
+  const ExpertRouting moe = expert_routing(w, tokens);
+  const q::Params routed = active_params_of(w) - moe.dense;  // k experts' parameters per token
+  q::Time gemm_c = 2.0 * q::flop / q::param * active_params_of(w) * tokens / (devices * peak_for(h, p) * t.gemm_efficiency);
+  if (routed > q::Params{}) {
+    const double expert_efficiency = gemm_efficiency(h, gemm_size(moe.expert_rows, w.hidden_dim, tp), p);
+    gemm_c = 2.0 * q::flop / q::param * tokens * (moe.dense / t.gemm_efficiency + routed / expert_efficiency) /
+             (devices * peak_for(h, p));
+  }
+  const q::Time gemm_m = (moe.dense + moe.experts * moe.hit_fraction) * bytes_per(p) / (devices * bw);
   // The attention core computes in 16 bit even when the weights are fp8/int8 (FlashAttention-2, Dao 2023;
   // fp8 attention came with FlashAttention-3, Shah et al. 2024), so its rate is the lower of the two peaks.
   const q::FlopRate attn_rate = std::min(peak_for(h, p), h.peak_flops) * attention_efficiency(h);

@@ -65,5 +65,6 @@ foreach(src stdlib/registry/solver_registry.cpp runtime/driver/repl_session.cpp)
   set_source_files_properties(${CMAKE_SOURCE_DIR}/${src} DIRECTORY ${CMAKE_SOURCE_DIR}/${top}
                               PROPERTIES COMPILE_OPTIONS "-include${CMAKE_SOURCE_DIR}/web/compat/libcxx14.hpp")
 endforeach()
+# json_row.cpp needs both: it reads numbers back (from_chars) and compares their bits (bit_cast).
 set_source_files_properties(${CMAKE_SOURCE_DIR}/runtime/output/json_row.cpp DIRECTORY ${CMAKE_SOURCE_DIR}/runtime
-                            PROPERTIES COMPILE_OPTIONS "-include${CMAKE_SOURCE_DIR}/web/compat/libcxx14_from_chars.hpp")
+                            PROPERTIES COMPILE_OPTIONS "-include${CMAKE_SOURCE_DIR}/web/compat/libcxx14.hpp;-include${CMAKE_SOURCE_DIR}/web/compat/libcxx14_from_chars.hpp")

@@ -30,7 +30,7 @@ q::Flops engine_numbers(const EnginePlan& p, const EngineIn& in, double B, doubl
   o.effective_ridge = F_eff / BW;
   o.mfu = (o.model_flops / (F * o.latency)).value();  // D5: unclamped, ≤ η by construction
   o.hfu = (ops / (F * o.latency)).value();
-  o.energy = in.hardware.tdp * (0.3 + 0.7 * o.mfu) * o.latency;
+  o.energy = in.hardware.tdp * (0.3 + 0.7 * o.mfu) * o.latency;  // MODELS §4: TDP·(0.3 + 0.7·mfu)·T (seed 003 Wall 18)
   o.peak_flops_actual = F_eff;
   return ops;
 }

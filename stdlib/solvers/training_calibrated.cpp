@@ -77,6 +77,26 @@ double gemm_eta(const Hardware& hw, double tokens, int hidden, int tp, double fa
   return calibration::gemm_efficiency(hw, calibration::gemm_size(tokens, hidden, tp), p);
 }
 
+// T8b: bytes one optimizer step moves, counted kernel by kernel as Megatron-LM's mixed-precision optimizer runs it
+// (megatron/optimizer/optimizer.py, Float16OptimizerWithFloat16Params.step; Micikevicius et al. 2018, "Mixed
+// Precision Training", §3: fp32 master weights, loss scaling), per parameter the device updates:
+//   copy the 16-bit gradients to fp32 main gradients   read 2, write 4          6
+//   unscale and check for inf/nan (fp16 loss scaling)  read 4, write 4          8 (fp16 only)
+//   gradient norm for clipping                          read 4                   4
+//   the update (fused Adam: master, m, v and the gradient read, the states written; SGD: master)  2·s + 4
+//   copy the fp32 master to the 16-bit model weights    read 4, write 2          6
+// s the optimizer's bytes per parameter (12 Adam, 4 SGD; the training memory's). An fp8 run keeps 16-bit weights and
+// gradients (Transformer Engine casts to fp8 inside the GEMMs), so it counts as 16 bit. An fp32 run has no main copy:
+// the norm and the update only. The parameters the device updates are its optimizer states / s (ZeRO shards them).
+q::Bytes optimizer_step_bytes(const TrainingMemory& mem, Precision p, const std::string& optimizer) {
+  const double s = optimizer == "adam" ? 12.0 : 4.0;
+  const double n = mem.optimizer.value() / s;  // parameters updated on this device
+  const double update = 2.0 * s + 4.0, norm = 4.0;
+  if (p == Precision::fp32 || p == Precision::tf32) return n * (norm + update) * q::byte;
+  const double to_main = 2.0 + 4.0, to_model = 4.0 + 2.0, unscale = p == Precision::fp16 ? 8.0 : 0.0;
+  return n * (to_main + unscale + norm + update + to_model) * q::byte;
+}
+
 // The achievable HBM bandwidth (calibration C1) when the zoo has the copy-benchmark fraction, else the datasheet.
 q::Bandwidth hbm_bandwidth(const Hardware& hw) {
   return hw.bw_fraction ? calibration::achievable_bandwidth(hw) : hw.bandwidth;
@@ -261,11 +281,9 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   mem.activations = layers_per_stage * in_flight * S_cp * b_mu * H *
                     activation_bytes_per_element(rc, in.sequence_parallel, tp, a, S_cp, H) * b.value() / 2.0 * q::byte;
   mem.total = mem.weights + mem.gradients + mem.optimizer + mem.activations;
-  // Optimizer step (after the gradient reduction, not overlapped): memory-bound over the device's
-  // parameters and states. Mixed-precision Adam (Rajbhandari et al. 2020 §3.1: 16-bit weights and
-  // gradients, 32-bit master weights, momentum and variance) reads all of them and writes the weights and
-  // states: gradients + 2·(weights + optimizer states) bytes, at the achievable HBM bandwidth.
-  o.optimizer_latency = (mem.gradients + 2.0 * (mem.weights + mem.optimizer)) / hbm;
+  // T8b, the optimizer step (after the gradient reduction, not overlapped): memory-bound, the bytes Megatron-LM's
+  // mixed-precision optimizer moves over the parameters this device updates, at the achievable HBM bandwidth.
+  o.optimizer_latency = optimizer_step_bytes(mem, p, in.optimizer) / hbm;
   o.step_latency_total = (std::max(o.node_latency_compute, o.node_latency_memory) + hw.dispatch_tax +
                           o.communication_latency + o.pipeline_bubble_latency + o.optimizer_latency) *
                          std::max(1.0, in.straggler_factor);

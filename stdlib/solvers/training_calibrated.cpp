@@ -97,6 +97,19 @@ q::Bytes optimizer_step_bytes(const TrainingMemory& mem, Precision p, const std:
   return n * (to_main + unscale + norm + update + to_model) * q::byte;
 }
 
+// T8d: the data-parallel traffic of one step in all-reduce volumes of the replica's gradients. Without ZeRO or with
+// ZeRO-1 the gradients accumulate over the m micro-batches and are all-reduced once. Partitioned gradients cannot
+// accumulate locally: ZeRO-2 reduce-scatters them after every micro-batch's backward (half an all-reduce each) and
+// all-gathers the updated parameters once after the step (the other half); ZeRO-3 (FSDP FULL_SHARD) also frees the
+// gathered parameters after each use, so every micro-batch all-gathers them before its forward and again before its
+// backward: 1.5 all-reduces per micro-batch (Rajbhandari et al. 2020, §5.2 and §5.3; PyTorch FSDP docs,
+// ShardingStrategy.FULL_SHARD).
+double zero_traffic_per_step(int zero_stage, double m) {
+  if (zero_stage >= 3) return 1.5 * m;
+  if (zero_stage == 2) return 0.5 * m + 0.5;
+  return 1.0;
+}
+
 // The achievable HBM bandwidth (calibration C1) when the zoo has the copy-benchmark fraction, else the datasheet.
 q::Bandwidth hbm_bandwidth(const Hardware& hw) {
   return hw.bw_fraction ? calibration::achievable_bandwidth(hw) : hw.bandwidth;
@@ -259,13 +272,13 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   o.bubble_fraction = bubble_mb / (m + bubble_mb);
   o.pipeline_bubble_latency = bubble_mb * t_mb;
 
-  // DP gradient all-reduce (Eq. 21, hierarchical), its exposed part after overlap as at the textbook
-  // level; ZeRO-3 moves 1.5× the volume (parameter all-gathers forward and backward plus the gradient
-  // reduce-scatter, Rajbhandari et al. 2020 §7).
-  const q::Bytes M = params_of(w) * b / (tp * pp * ep) * (in.zero_stage >= 3 ? 1.5 : 1.0);
+  // DP gradient all-reduce (Eq. 21, hierarchical), its exposed part after overlap as at the textbook level;
+  // with ZeRO-2/3 the partitioned gradients and parameters move with every micro-batch (T8d).
+  const q::Bytes M = params_of(w) * b / (tp * pp * ep);
   const double g = tp * cp <= G ? std::min(dp, std::max(1.0, std::floor(G / (tp * cp)))) : 1;
   o.dp_local_group = g;
-  o.dp_communication_latency = hierarchical_allreduce(M, g, dp / g, bw_intra, bw_inter, a_intra, a_inter);
+  o.dp_communication_latency = zero_traffic_per_step(in.zero_stage, m) *
+                                hierarchical_allreduce(M, g, dp / g, bw_intra, bw_inter, a_intra, a_inter);
   o.dp_communication_latency *= in.congestion_factor;
   o.tp_communication_latency *= in.congestion_factor;
   o.ep_communication_latency *= in.congestion_factor;

@@ -92,7 +92,7 @@ ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) 
   const double S_pre = in.output_len ? S_prompt : S;
   o.fidelity = fidelity::shown(in.fidelity);
   if (calibrated) {
-    o.ttft = calibration::forward_step(in.model, in.hardware, {{n_max, S_pre, 0}}, p, in.tp).total;
+    o.ttft = calibration::forward_step(in.model, in.hardware, {{n_max, S_pre, 0}}, p, in.tp).total + in.host_step_time;
   } else {
     const q::Bytes KV_full = kv_cache(in.model, S_pre, n_max, p);
     q::Time t_c = 2.0 * q::flop / q::param * active_params_of(in.model) * S_pre * n_max /
@@ -124,7 +124,8 @@ ContinuousBatchingOut solve_continuous_batching(const ContinuousBatchingIn& in) 
     auto step = [&](double batch) {
       std::vector<calibration::StepPart> parts{{batch, 1, S}};
       if (in.output_len) parts.push_back({batch / N_out, S_prompt, 0});
-      return calibration::forward_step(in.model, in.hardware, parts, p, in.tp).total / per_step;
+      // C13: the engine's host work between steps, once per step.
+      return (calibration::forward_step(in.model, in.hardware, parts, p, in.tp).total + in.host_step_time) / per_step;
     };
     o.itl = step(n);
     o.throughput_tokens_per_sec = n / o.itl;
@@ -216,6 +217,8 @@ void register_batching() {
           "mean tokens a request fills, lengths min(Exponential, max_seq_len) (with max_seq_len)", at_least(0, true))
       .in("max_seq_len", &ContinuousBatchingIn::max_seq_len, "longest context a request may reach S_max (with mean_request_tokens)",
           at_least(0, true))
+      .in("host_step_time", &ContinuousBatchingIn::host_step_time,
+          "calibrated (C13): the engine's host work per step that the device waits for (default 0)", at_least(0))
       .in("fidelity", &ContinuousBatchingIn::fidelity, "textbook or calibrated (docs/fidelity.md)", one_of(fidelity::levels()))
       .out("feasible", &ContinuousBatchingOut::feasible, "n > 0")
       .out("reason", &ContinuousBatchingOut::reason, "when no request fits: why, and the least tp that fits")

@@ -39,6 +39,7 @@ struct ContinuousBatchingIn {
   // Request lengths min(Exponential, S_max) with this mean (request_lengths.hpp): both or neither.
   std::optional<q::TokensPerRequest> mean_request_tokens;
   std::optional<q::TokensPerRequest> max_seq_len;
+  q::Time host_step_time{};              // calibrated, C13: the engine's host work per step the device waits for
   std::string fidelity = "textbook";     // docs/fidelity.md: calibrated adds C1–C8
 };
 struct ContinuousBatchingOut {

@@ -101,6 +101,12 @@ ServingOut solve_serving(const ServingIn& in) {
     o.prefill_memory_time = (W + KV) / (tp * pre.bandwidth);
     o.ttft = std::max(o.prefill_compute_time, o.prefill_memory_time) + pre.dispatch_tax;
   }
+  // C13 (calibrated; 0 unless given): an engine that does its host work between steps (scheduling, input
+  // preparation, sampling, output processing) idles the device for host_step_time per step: once per prefill
+  // step (per chunk with chunked prefill) and once per decode step (vLLM RFC 6854: about 4 ms per step in
+  // vLLM's single-step V0 engine). The decode steps pay it below, in the calibrated ITL.
+  const q::Time host = calibrated ? in.host_step_time : q::Time{};
+  o.ttft += (o.prefill_chunks ? *o.prefill_chunks : 1.0) * host;
   if (in.decode_hardware) {
     o.kv_transfer_time = KV / in.network_bw;
     o.ttft += o.kv_transfer_time;
@@ -113,11 +119,12 @@ ServingOut solve_serving(const ServingIn& in) {
   auto calibrated_itl = [&](double ctx, DecodeStep* parts) {
     const auto step = calibration::forward_step(in.model, dec, {{B, 1, ctx}}, p, in.tp);
     if (parts) *parts = {step.compute / per_step, step.memory / per_step, step.total / per_step};
-    if (!in.draft_model) return q::TimePerToken(step.total / per_step);
-    // Speculative decoding: K draft steps, then one verify step of the main model over K + 1 tokens.
+    if (!in.draft_model) return q::TimePerToken((step.total + host) / per_step);
+    // Speculative decoding: K draft steps, then one verify step of the main model over K + 1 tokens; the
+    // engine's host work (C13) once per round.
     const auto draft = calibration::forward_step(*in.draft_model, dec, {{B, 1, ctx}}, p, in.tp);
     const auto verify = calibration::forward_step(in.model, dec, {{B, K + 1, ctx}}, p, in.tp);
-    return q::TimePerToken((K * draft.total + verify.total) / (E * per_step));
+    return q::TimePerToken((K * draft.total + verify.total + host) / (E * per_step));
   };
   DecodeStep d;
   if (calibrated) {
@@ -193,6 +200,8 @@ void register_serving() {
       .in("output_len", &ServingIn::output_len, "tokens generated per request N (gives e2e_latency and throughput)", at_least(1))
       .in("prefill_chunk_tokens", &ServingIn::prefill_chunk_tokens,
           "chunked prefill (Sarathi-Serve): at most c prompt tokens per step; TTFT sums the chunks", at_least(1))
+      .in("host_step_time", &ServingIn::host_step_time,
+          "calibrated (C13): the engine's host work per step that the device waits for (default 0)", at_least(0))
       .in("fidelity", &ServingIn::fidelity, "textbook or calibrated (docs/fidelity.md)", one_of(fidelity::levels()))
       .out("feasible", &ServingOut::feasible, "weights + KV fit")
       .out("ttft", &ServingOut::ttft, "time to first token")

@@ -25,6 +25,7 @@ struct ServingIn {
   q::TokensPerRequest cached_prefix_len{};              // C, 0 ≤ C < S
   std::optional<q::TokensPerRequest> output_len;        // tokens generated per request: e2e latency, throughput
   std::optional<q::TokensPerRequest> prefill_chunk_tokens;  // chunked prefill (Sarathi-Serve): tokens per chunk c
+  q::Time host_step_time{};                             // C13: the engine's host work per step the GPU waits for
   std::string fidelity = "textbook";                    // docs/fidelity.md: calibrated adds C1–C7
 };
 

@@ -92,6 +92,8 @@ void register_kinds() {
                "calibrated: fraction of the fp8 peak an fp8 GEMM of each gemm_flops size reaches (default: gemm_efficiency)")
         .field("link_bw_fraction", &Hardware::link_bw_fraction, "calibrated: achieved fraction of device_link_bw in a ring all-reduce")
         .field("link_latency", &Hardware::link_latency, "calibrated: latency α of one ring step over the device link")
+        .field("allreduce_bytes", &Hardware::allreduce_bytes, "calibrated: message sizes of the measured all-reduce table (nccl-tests/rccl-tests)")
+        .field("allreduce_busbw", &Hardware::allreduce_busbw, "calibrated: all-reduce bus bandwidth measured at each allreduce_bytes size")
         .field("attention_efficiency", &Hardware::attention_efficiency,
                "calibrated: fraction of the 16-bit peak the (Flash)attention kernel reaches in prefill");
     info_field<std::string>(k, "launch_date", "general availability, YYYY-MM");

@@ -64,6 +64,8 @@ struct Hardware {
   std::vector<double> gemm_efficiency_fp8;            // the same table for fp8 GEMMs, as a fraction of the fp8 peak
   std::optional<double> link_bw_fraction;             // achieved fraction of device_link_bw in a ring all-reduce
   std::optional<q::Time> link_latency;                // α of one ring step on the device link
+  std::vector<q::Bytes> allreduce_bytes;              // all-reduce size table (nccl-tests/rccl-tests, one node) ...
+  std::vector<q::Bandwidth> allreduce_busbw;          // ... and the bus bandwidth measured at each size
   std::optional<double> attention_efficiency;         // fraction of the 16-bit peak the attention kernel reaches
 };
 

@@ -56,7 +56,11 @@ StepTime forward_step(const Workload& w, const Hardware& h, const std::vector<St
   t.compute = gemm_c + attn_c;
   t.memory = gemm_m + attn_m + act;
   t.launch = launch_cost(h, w.layers);
-  t.tp_comm = tensor_parallel_comm(h, w, tokens, tp);
+  // C6b prices NCCL calls launched one by one, as nccl-tests does; a pure decode step runs as a captured
+  // graph with the engines' own small-message all-reduce, which C6's ring prices (docs/fidelity.md C6b).
+  bool decode_only = true;
+  for (const StepPart& part : parts) decode_only = decode_only && part.new_tokens <= 1;
+  t.tp_comm = tensor_parallel_comm(h, w, tokens, tp, /*measured=*/!decode_only);
   t.total = kernel_time(gemm_c, gemm_m) + kernel_time(attn_c, attn_m) + act + t.launch + t.tp_comm + h.dispatch_tax;
   return t;
 }

@@ -6,7 +6,8 @@
 // device_link_bw is the vendor's total over both directions, a ring sends one way (β is one direction);
 // link_bw_fraction is the measured bus-bandwidth fraction (nccl-tests) and α = link_latency per ring
 // step. Activations travel in 16-bit (b_act = 2 B: the engines keep activations in fp16/bf16 even with
-// fp8 weights). Zero when tp = 1.
+// fp8 weights). Zero when tp = 1. A device that carries a measured all-reduce table prices each
+// all-reduce from it instead (C6b, measured_allreduce.hpp).
 #pragma once
 
 #include "stdlib/kinds/kinds.hpp"
@@ -15,6 +16,7 @@ namespace mls::calibration {
 
 inline constexpr double kActivationBytes = 2;  // 16-bit activations (see above)
 
-q::Time tensor_parallel_comm(const Hardware& h, const Workload& w, double tokens, int tp);
+// measured = false keeps C6's ring even on a device with a table (a pure decode step, see C6b).
+q::Time tensor_parallel_comm(const Hardware& h, const Workload& w, double tokens, int tp, bool measured = true);
 
 }  // namespace mls::calibration

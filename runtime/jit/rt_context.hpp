@@ -43,10 +43,12 @@ struct MlsRt {
     const std::vector<const mls::ir::Inst*>* fields = nullptr;  // fused field reads, or null
     std::vector<int> field_index;                              // their indices in the solver's results
     std::vector<mls::codegen::Kind> field_kinds;
-    // The inline point path's words (runtime_abi.h, MLS_POINT_*) and the arguments its keys are: the
-    // varying f64/bool ones but the split one. Empty until JIT code asks for them (mls_rt_point_cache).
+    // The inline point path's words (runtime_abi.h, MLS_POINT_*: a header and `ways` ways) and the
+    // arguments its keys are: the varying f64/bool ones but the split one. Empty until JIT code asks
+    // for them (mls_rt_point_cache).
     std::vector<std::uint64_t> point;
     std::vector<std::size_t> keyed;
+    std::size_t ways = 1;
   };
   std::vector<std::unique_ptr<SolverCall>> solver_calls;
   // The current point's deferred rows (UnitInfo::deferred_row): instruction and argument slots.

@@ -59,6 +59,7 @@ struct MlsRt {
   std::vector<DeferredRow> deferred;
   std::size_t deferred_count = 0;   // entries of `deferred` in use (the rest keep their capacity)
   std::vector<mls::Value> scratch;  // a Reduce's values, reused point after point
+  std::vector<mls::Value> row_cells;  // an immediate row's cells, reused row after row
   std::uint64_t solver_points = 0;  // calls that ran only a split solver's per-point part (jit::Timing)
   std::uint64_t inlined_points = 0;  // of them, those JIT code computed itself (SolverDesc::point_fn)
 };

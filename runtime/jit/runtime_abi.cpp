@@ -413,25 +413,34 @@ std::int32_t mls_rt_print(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
 std::int32_t mls_rt_row(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    if (!rt->unit->deferred_row[static_cast<std::size_t>(inst)]) {
-      auto vs = operands(rt, i, args);
-      ir::check_output_size(i, vs, rt->limits->max_output_values);
-      ir::check_shown(i, vs);
-      rt->sink->row(i.aux, i.names, vs, i.shapes, i.flag);
-      return;
-    }
-    // A deferred row: checked now (as an immediate row is), built at the Reduce if it is kept.
+    // Checked as check_output_size and check_shown check the row's values, in their order, but on the
+    // numbers as they are: no Value is built for a check (a sweep shows a row per point).
     double budget = rt->limits->max_output_values;
     for (std::size_t k = 0; k < i.operands.size(); ++k) {
       bool is_handle = rt->unit->kind(i.operands[k]) == Kind::Handle;
       bool fits = is_handle ? ir::fits_output(handle(rt, args[k]), budget) : --budget >= 0;
       if (!fits) ir::output_too_large(i, rt->limits->max_output_values);
     }
-    for (std::size_t k = 0; k < i.operands.size(); ++k) {
+    for (std::size_t k = 0; k < i.operands.size() && k < i.shapes.size(); ++k) {
       Kind kind = rt->unit->kind(i.operands[k]);
       if (kind == Kind::Handle) ir::check_shown(i, handle(rt, args[k]), *i.shapes[k]);
       else if (kind == Kind::F64) ir::check_shown(i, f64(args[k]), *i.shapes[k]);
     }
+    if (!rt->unit->deferred_row[static_cast<std::size_t>(inst)]) {
+      // The cells, assigned over the last row's (their strings keep their buffers).
+      auto& cells = rt->row_cells;
+      cells.resize(i.operands.size());
+      for (std::size_t k = 0; k < i.operands.size(); ++k) {
+        switch (rt->unit->kind(i.operands[k])) {
+          case Kind::F64: cells[k].v = f64(args[k]); break;
+          case Kind::Bool: cells[k].v = args[k] != 0; break;
+          case Kind::Handle: cells[k] = handle(rt, args[k]); break;
+        }
+      }
+      rt->sink->row(i.aux, i.names, cells, i.shapes, i.flag);
+      return;
+    }
+    // A deferred row: checked now (as an immediate row is), built at the Reduce if it is kept.
     if (rt->deferred.size() <= rt->deferred_count) rt->deferred.emplace_back();
     auto& d = rt->deferred[rt->deferred_count++];
     d.inst = inst;

@@ -60,6 +60,12 @@ struct MlsRt {
   std::size_t deferred_count = 0;   // entries of `deferred` in use (the rest keep their capacity)
   std::vector<mls::Value> scratch;  // a Reduce's values, reused point after point
   std::vector<mls::Value> row_cells;  // an immediate row's cells, reused row after row
+  // By instruction: the record a field read read last (held) and its native result (mls_rt_get_field).
+  struct FieldRead {
+    mls::RecordPtr record;
+    std::uint64_t native = 0;
+  };
+  std::vector<FieldRead> field_reads;
   std::uint64_t solver_points = 0;  // calls that ran only a split solver's per-point part (jit::Timing)
   std::uint64_t inlined_points = 0;  // of them, those JIT code computed itself (SolverDesc::point_fn)
 };

@@ -251,17 +251,29 @@ std::int32_t mls_rt_make_record(MlsRt* rt, std::int32_t inst, const std::uint64_
 }
 
 // The record is read in place, not copied: a copy would bump the reference count of a zoo record
-// that every --threads worker reads, and the workers would fight over that cache line.
+// that every --threads worker reads, and the workers would fight over that cache line. A read of the
+// record it read last (a device's name at every point of a sweep) gives what it gave: the result's
+// table entry still holds it (only this instruction writes it), a native result is given again. The
+// record is held meanwhile, so no other record can take its address.
 std::int32_t mls_rt_get_field(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     if (rt->unit->kind(i.operands[0]) != Kind::Handle) mismatch(i, "a record");
-    const Value& field = ir::get_field(i, handle(rt, args[0]));
-    if (rt->unit->kind(i.result) == Kind::Handle) {
-      Value& to = handle(rt, static_cast<std::uint64_t>(i.result));
-      if (field.is_str() && to.is_str() && to.str() == field.str()) return;  // a loop reads the same name again
+    const Value& record = handle(rt, args[0]);
+    auto& reads = rt->field_reads;
+    if (reads.size() <= static_cast<std::size_t>(inst)) reads.resize(rt->unit->insts.size());
+    MlsRt::FieldRead& last = reads[static_cast<std::size_t>(inst)];
+    const bool native = i.result != ir::kNoValue && rt->unit->kind(i.result) != Kind::Handle;
+    if (last.record && record.is_record() && last.record == record.record_ptr()) {
+      if (native) out[0] = last.native;
+      return;
     }
+    last.record = nullptr;  // until this read succeeds
+    const Value& field = ir::get_field(i, record);
     set_result(rt, i, field, out);
+    if (!record.is_record()) return;
+    last.record = record.record_ptr();
+    if (native) last.native = out[0];
   });
 }
 

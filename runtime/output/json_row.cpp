@@ -1,6 +1,7 @@
 #include "runtime/output/json_row.hpp"
 
 #include "runtime/format/value_json.hpp"
+#include "runtime/output/printable_ascii.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -17,14 +18,14 @@ namespace {
 // A string as nlohmann writes it: printable ASCII without quotes or backslashes as is, anything
 // else (escapes, UTF-8 to check) by nlohmann itself.
 void append_string(std::string& o, const std::string& s) {
-  for (unsigned char c : s)
-    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
-      o += json_text(Json(s));
-      return;
-    }
-  o += '"';
-  o += s;
-  o += '"';
+  if (!printable_ascii_except(s, '"', '\\')) {
+    o += json_text(Json(s));
+    return;
+  }
+  o.reserve(o.size() + s.size() + 2);
+  o.push_back('"');
+  o.append(s);
+  o.push_back('"');
 }
 
 // quantity_json's numbers: NaN is null, +/-inf the strings "inf"/"-inf", others nlohmann's digits.

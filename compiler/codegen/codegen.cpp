@@ -74,6 +74,13 @@ class Gen {
 
  private:
   // ---- functions ---------------------------------------------------------------------------------
+  // An inline site's words (runtime_abi.h) and their number of ways.
+  struct PointWords {
+    llvm::Value* words = nullptr;
+    unsigned ways = 1;
+    unsigned stride = MLS_WAY_KEYS;  // words per way: MLS_WAY_KEYS and the keys
+  };
+
   struct Fn {
     llvm::Function* f = nullptr;
     llvm::Value* rt = nullptr;
@@ -87,10 +94,11 @@ class Gen {
     bool is_entry = true;
     std::int32_t index = 0;  // UnitInfo's function index (0: the entry function)
     // Solver calls on the inline point path (inline_site): their words (runtime_abi.h, MLS_POINT_*),
-    // fetched once per run of the function, and the loop variables that are their arguments (a new
-    // item clears the words' plan: the next point goes through the call site).
-    std::unordered_map<const Inst*, llvm::Value*> point_words;
-    std::unordered_map<ValueId, std::vector<llvm::Value*>> point_vars;
+    // fetched once per run of the function, and the loop variables that are their arguments: a new
+    // item of one clears the plans of every way (the next point goes through the call site), a new
+    // item of the one that changes faster than the split argument (`fast`) picks its way.
+    std::unordered_map<const Inst*, PointWords> point_words;
+    std::unordered_map<ValueId, std::vector<PointWords>> point_vars, point_fast;
   };
 
   llvm::Function* new_function(const std::string& name, llvm::GlobalValue::LinkageTypes linkage) {
@@ -503,10 +511,13 @@ class Gen {
   // A fused call of a split solver with a point function (reg::SolverDesc::point_fn) whose split argument
   // is a varying number and whose read fields are numbers or bools held in place: JIT code computes its
   // points itself while the other arguments hold. Its handle arguments must stay put while the function
-  // runs (defined outside it) or be loop variables of it (their new items clear the words).
+  // runs (defined outside it) or be loop variables of it (their new items clear the words). One loop
+  // variable of the split argument's loop may change faster than it (`b in 1 .. N, p in [fp16, bf16]`):
+  // the words then keep a way per item, each with its own plan (`fast` names it).
   // A loop variable: its loop and its place among that loop's variables (the last is innermost).
   using LoopVars = std::unordered_map<ValueId, std::pair<const Inst*, std::size_t>>;
-  bool inline_site(const Inst& i, std::int32_t fn_index, const LoopVars& vars) const {
+  bool inline_site(const Inst& i, std::int32_t fn_index, const LoopVars& vars, ValueId& fast) const {
+    fast = ir::kNoValue;
     auto it = u_.fused_fields.find(&i);
     if (it == u_.fused_fields.end()) return false;
     const reg::SolverDesc* s = reg::find_solver(i.str);
@@ -525,10 +536,10 @@ class Gen {
       if (kind(v) != Kind::Handle || u_.konst_of(v) != UnitInfo::Const::No || u_.def_fn_of(v) != fn_index) continue;
       auto var = vars.find(v);
       if (var == vars.end()) return false;
-      // a loop variable that changes faster than the split one (`b in 1 .. N, p in [fp16, bf16]`) sends
-      // every point through the call site: the path would never be taken
-      if (split_var != vars.end() && var->second.first == split_var->second.first && var->second.second > split_var->second.second)
-        return false;
+      if (split_var != vars.end() && var->second.first == split_var->second.first && var->second.second > split_var->second.second) {
+        if (fast != ir::kNoValue && fast != v) return false;  // two such variables: a way per pair of items is not kept
+        fast = v;
+      }
     }
     return true;
   }
@@ -536,13 +547,20 @@ class Gen {
   // The loop function's inline sites: their words fetched at the top of the function.
   void find_inline_sites(const ir::Block& b, const LoopVars& vars) {
     for (auto& i : b.insts) {
-      if (i.op == Op::CallSolver && inline_site(i, fn().index, vars)) {
+      ValueId fast = ir::kNoValue;
+      if (i.op == Op::CallSolver && inline_site(i, fn().index, vars, fast)) {
+        PointWords w;
+        w.ways = fast == ir::kNoValue ? 1 : static_cast<unsigned>(reg::SolverSite::kPlans);
+        const auto split = static_cast<std::size_t>(reg::find_solver(i.str)->split);
+        for (std::size_t k = 0; k < i.operands.size(); ++k)
+          w.stride += k != split && u_.konst_of(i.operands[k]) == UnitInfo::Const::No && kind(i.operands[k]) != Kind::Handle;
         auto& eb = b_;  // still in the function's entry block (call_loop_function)
+        store_arg(0, eb.getInt64(w.ways));
         eb.CreateCall(thunk("mls_rt_point_cache"), {fn().rt, eb.getInt32(static_cast<std::uint32_t>(u_.index.at(&i))), fn().args, fn().out});
-        llvm::Value* words = eb.CreateLoad(ptr_, eb.CreateConstInBoundsGEP1_64(i64_, fn().out, 0), "point.words");
-        fn().point_words[&i] = words;
+        w.words = eb.CreateLoad(ptr_, eb.CreateConstInBoundsGEP1_64(i64_, fn().out, 0), "point.words");
+        fn().point_words[&i] = w;
         for (ValueId v : i.operands)
-          if (vars.count(v)) fn().point_vars[v].push_back(words);
+          if (vars.count(v)) (v == fast ? fn().point_fast : fn().point_vars)[v].push_back(w);
       }
       for (auto& blk : i.blocks) find_inline_sites(blk, vars);
     }
@@ -554,34 +572,57 @@ class Gen {
       for (auto& c : b.insts) loop_vars(c, vars);
   }
 
-  // A new item of loop variable v: the inline sites taking it go through their call site next.
-  void new_item(ValueId v) {
-    auto it = fn().point_vars.find(v);
-    if (it == fn().point_vars.end()) return;
-    for (llvm::Value* words : it->second) {
-      auto* null_words = llvm::ConstantPointerNull::get(ptr_);
-      auto* skip = llvm::BasicBlock::Create(c_, "point.skip", fn().f);
-      auto* clear = llvm::BasicBlock::Create(c_, "point.clear", fn().f);
-      b_.CreateCondBr(b_.CreateICmpEQ(words, null_words), skip, clear);
-      b_.SetInsertPoint(clear);
-      b_.CreateStore(b_.getInt64(0), b_.CreateConstInBoundsGEP1_64(i64_, words, MLS_POINT_PLAN));
-      b_.CreateBr(skip);
-      b_.SetInsertPoint(skip);
-    }
+  // Runs `then` when the words were given (not null).
+  template <class F> void if_words(llvm::Value* words, F&& then) {
+    auto* skip = llvm::BasicBlock::Create(c_, "point.skip", fn().f);
+    auto* set = llvm::BasicBlock::Create(c_, "point.set", fn().f);
+    b_.CreateCondBr(b_.CreateICmpEQ(words, llvm::ConstantPointerNull::get(ptr_)), skip, set);
+    b_.SetInsertPoint(set);
+    then();
+    b_.CreateBr(skip);
+    b_.SetInsertPoint(skip);
+  }
+  void clear_ways(const PointWords& w) {
+    if_words(w.words, [&] {
+      for (unsigned k = 0; k < w.ways; ++k)
+        b_.CreateStore(b_.getInt64(0), b_.CreateConstInBoundsGEP1_64(i64_, w.words, MLS_POINT_WAYS + k * w.stride + MLS_WAY_PLAN));
+    });
+  }
+
+  // A new item (index k) of loop variable v: the inline sites taking it go through their call site
+  // next, or, when v is their `fast` variable, on to the item's way.
+  void new_item(ValueId v, llvm::Value* k) {
+    if (auto it = fn().point_vars.find(v); it != fn().point_vars.end())
+      for (const PointWords& w : it->second) clear_ways(w);
+    if (auto it = fn().point_fast.find(v); it != fn().point_fast.end())
+      for (const PointWords& w : it->second)
+        if_words(w.words, [&] {
+          b_.CreateStore(b_.CreateAnd(k, b_.getInt64(w.ways - 1)), b_.CreateConstInBoundsGEP1_64(i64_, w.words, MLS_POINT_WAY));
+          b_.CreateStore(k, b_.CreateConstInBoundsGEP1_64(i64_, w.words, MLS_POINT_ITEM));
+        });
+  }
+  // A loop begins: its lists are new, so the ways kept per item of its variables no longer hold.
+  void new_lists(const Inst& loop) {
+    for (ValueId v : loop.vars)
+      if (auto it = fn().point_fast.find(v); it != fn().point_fast.end())
+        for (const PointWords& w : it->second) clear_ways(w);
   }
 
   // The call on its inline path: while the words hold a plan and the keyed arguments are the words'
   // keys, the solver's point function (declared here; the JIT binds it or links its bitcode in and
   // inlines it) computes the point into the site's result and the fields are read at their offsets;
   // anything else goes through mls_rt_solver_point.
-  void inline_call(const Inst& i, int32_t at, llvm::Value* words, const std::vector<const Inst*>& fields) {
+  void inline_call(const Inst& i, int32_t at, const PointWords& pw, const std::vector<const Inst*>& fields) {
     const reg::SolverDesc& s = *reg::find_solver(i.str);
     const auto split = static_cast<std::size_t>(s.split);
     auto* point_ty = llvm::FunctionType::get(i32_, {ptr_, ptr_, f64_, ptr_}, false);
     if (!mod_.getFunction(s.point_symbol)) point_functions_.emplace_back(s.point_symbol, reinterpret_cast<void*>(s.point_fn));
     auto fc = mod_.getOrInsertFunction(s.point_symbol, point_ty);
     if (auto* f = llvm::dyn_cast<llvm::Function>(fc.getCallee())) f->addFnAttr(llvm::Attribute::NoUnwind);
-    auto word = [&](unsigned k, llvm::Type* t) { return b_.CreateLoad(t, b_.CreateConstInBoundsGEP1_64(i64_, words, k)); };
+    llvm::Value* words = pw.words;
+    auto header = [&](unsigned k) { return b_.CreateConstInBoundsGEP1_64(i64_, words, k); };
+    llvm::Value* cur = nullptr;  // the current way's first word
+    auto word = [&](unsigned k, llvm::Type* t) { return b_.CreateLoad(t, b_.CreateConstInBoundsGEP1_64(i64_, cur, k)); };
 
     auto* try_bb = llvm::BasicBlock::Create(c_, "point.try", fn().f);
     auto* hit = llvm::BasicBlock::Create(c_, "point.hit", fn().f);
@@ -593,8 +634,12 @@ class Gen {
     auto* check = llvm::BasicBlock::Create(c_, "point.check", fn().f);
     b_.CreateCondBr(b_.CreateICmpNE(words, llvm::ConstantPointerNull::get(ptr_)), check, slow, likely);
     b_.SetInsertPoint(check);
-    llvm::Value* ok = b_.CreateICmpNE(word(MLS_POINT_PLAN, ptr_), llvm::ConstantPointerNull::get(ptr_));
-    unsigned key = MLS_POINT_KEYS;
+    cur = header(MLS_POINT_WAYS);
+    if (pw.ways > 1)
+      cur = b_.CreateInBoundsGEP(i64_, cur, b_.CreateMul(b_.CreateLoad(i64_, header(MLS_POINT_WAY)), b_.getInt64(pw.stride)));
+    llvm::Value* ok = b_.CreateICmpNE(word(MLS_WAY_PLAN, ptr_), llvm::ConstantPointerNull::get(ptr_));
+    if (pw.ways > 1) ok = b_.CreateAnd(ok, b_.CreateICmpEQ(word(MLS_WAY_ITEM, i64_), b_.CreateLoad(i64_, header(MLS_POINT_ITEM))));
+    unsigned key = MLS_WAY_KEYS;
     for (std::size_t k = 0; k < i.operands.size(); ++k) {
       ValueId v = i.operands[k];
       if (k == split || u_.konst_of(v) != UnitInfo::Const::No || kind(v) == Kind::Handle) continue;
@@ -604,12 +649,12 @@ class Gen {
     }
     b_.CreateCondBr(ok, try_bb, slow, likely);
     b_.SetInsertPoint(try_bb);
-    llvm::Value* out = word(MLS_POINT_OUT, ptr_);
-    llvm::Value* done = b_.CreateCall(fc, {word(MLS_POINT_PLAN, ptr_), word(MLS_POINT_IN, ptr_), value(i.operands[split]), out});
+    llvm::Value* out = word(MLS_WAY_OUT, ptr_);
+    llvm::Value* done = b_.CreateCall(fc, {word(MLS_WAY_PLAN, ptr_), word(MLS_WAY_IN, ptr_), value(i.operands[split]), out});
     b_.CreateCondBr(b_.CreateICmpNE(done, b_.getInt32(0)), hit, slow, likely);
 
     b_.SetInsertPoint(hit);
-    llvm::Value* count = b_.CreateConstInBoundsGEP1_64(i64_, words, MLS_POINT_COUNT);
+    llvm::Value* count = header(MLS_POINT_COUNT);
     b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, count), b_.getInt64(1)), count);
     std::vector<llvm::Value*> fast(fields.size(), nullptr);
     for (std::size_t k = 0; k < fields.size(); ++k) {
@@ -676,6 +721,7 @@ class Gen {
   // for v0 in l0, v1 in l1, ... { body }: the cartesian product, first list outermost.
   void for_(const Inst& i, int32_t at) {
     call_checked("mls_rt_for_begin", at);  // E0507; lengths and native items of every list
+    new_lists(i);
     std::vector<llvm::Value*> len, data;
     for (std::size_t d = 0; d < i.operands.size(); ++d) {
       len.push_back(b_.CreateLoad(i64_, out_ptr(2 * d), "len" + std::to_string(d)));
@@ -728,7 +774,7 @@ class Gen {
       store_arg(0, b_.getInt64(d));
       store_arg(1, k);
       call_checked("mls_rt_for_item", at);
-      new_item(var);
+      new_item(var, k);
     } else if (vk == Kind::F64) {
       define(var, b_.CreateLoad(f64_, b_.CreateInBoundsGEP(f64_, data[d], k)));
     } else if (vk == Kind::Bool) {
@@ -737,7 +783,7 @@ class Gen {
       store_arg(0, b_.getInt64(d));
       store_arg(1, k);
       call_checked("mls_rt_for_item", at);
-      new_item(var);
+      new_item(var, k);
     }
     nest(i, at, d + 1, len, data, walk);
     fn().scopes.pop_back();

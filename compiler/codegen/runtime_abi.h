@@ -66,11 +66,18 @@ typedef int32_t (*MlsThunk)(MlsRt* rt, int32_t inst, const uint64_t* args, uint6
   X(mls_rt_unbox)         /* args = handle, kind (0 f64, 1 bool) → out[0]                        */ \
   X(mls_rt_box)           /* args = destination handle, kind (0 f64, 1 bool, 2 handle), payload  */
 
-/* The words of a call site's inline point path (issue 24): JIT code calls the solver's point function
- * (reg::SolverDesc::point_fn) on PLAN, IN and OUT while PLAN is not null and the call's varying native
- * arguments other than the split one equal KEYS..., in parameter order (f64 bits, bool 0/1); it adds
- * each point it computes to COUNT. mls_rt_solver_point refreshes them after every call. */
-enum { MLS_POINT_PLAN = 0, MLS_POINT_IN = 1, MLS_POINT_OUT = 2, MLS_POINT_COUNT = 3, MLS_POINT_KEYS = 4 };
+/* The words of a call site's inline point path (issue 24): a header (COUNT, WAY, ITEM) and WAYS ways of
+ * WAY_KEYS + (keys) words each. JIT code calls the solver's point function (reg::SolverDesc::point_fn) on
+ * the current way's PLAN, IN and OUT while its PLAN is not null, its ITEM is the header's ITEM and the
+ * call's varying native arguments other than the split one equal its KEYS..., in parameter order (f64
+ * bits, bool 0/1); it adds each point it computes to COUNT. A call whose handle argument is a loop
+ * variable that changes faster than the split one (`b in 1 .. N, p in [fp16, bf16]`) has one way per
+ * item (WAY = item index mod ways, ITEM = the item index: JIT code sets both at each new item), so each
+ * precision keeps its plan; other calls have one way and ITEM 0. mls_rt_solver_point refreshes the
+ * current way after every call, and clears any other way on the plan it used. args[0] of
+ * mls_rt_point_cache is the number of ways (a power of two). */
+enum { MLS_POINT_COUNT = 0, MLS_POINT_WAY = 1, MLS_POINT_ITEM = 2, MLS_POINT_WAYS = 3 };
+enum { MLS_WAY_PLAN = 0, MLS_WAY_IN = 1, MLS_WAY_OUT = 2, MLS_WAY_ITEM = 3, MLS_WAY_KEYS = 4 };
 
 #define MLS_RT_DECLARE(name) int32_t name(MlsRt* rt, int32_t inst, const uint64_t* args, uint64_t* out);
 MLS_RT_THUNKS(MLS_RT_DECLARE)

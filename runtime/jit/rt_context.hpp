@@ -43,10 +43,12 @@ struct MlsRt {
     const std::vector<const mls::ir::Inst*>* fields = nullptr;  // fused field reads, or null
     std::vector<int> field_index;                              // their indices in the solver's results
     std::vector<mls::codegen::Kind> field_kinds;
-    // The inline point path's words (runtime_abi.h, MLS_POINT_*) and the arguments its keys are: the
-    // varying f64/bool ones but the split one. Empty until JIT code asks for them (mls_rt_point_cache).
+    // The inline point path's words (runtime_abi.h, MLS_POINT_*: a header and `ways` ways) and the
+    // arguments its keys are: the varying f64/bool ones but the split one. Empty until JIT code asks
+    // for them (mls_rt_point_cache).
     std::vector<std::uint64_t> point;
     std::vector<std::size_t> keyed;
+    std::size_t ways = 1;
   };
   std::vector<std::unique_ptr<SolverCall>> solver_calls;
   // The current point's deferred rows (UnitInfo::deferred_row): instruction and argument slots.
@@ -57,6 +59,13 @@ struct MlsRt {
   std::vector<DeferredRow> deferred;
   std::size_t deferred_count = 0;   // entries of `deferred` in use (the rest keep their capacity)
   std::vector<mls::Value> scratch;  // a Reduce's values, reused point after point
+  std::vector<mls::Value> row_cells;  // an immediate row's cells, reused row after row
+  // By instruction: the record a field read read last (held) and its native result (mls_rt_get_field).
+  struct FieldRead {
+    mls::RecordPtr record;
+    std::uint64_t native = 0;
+  };
+  std::vector<FieldRead> field_reads;
   std::uint64_t solver_points = 0;  // calls that ran only a split solver's per-point part (jit::Timing)
   std::uint64_t inlined_points = 0;  // of them, those JIT code computed itself (SolverDesc::point_fn)
 };

@@ -152,6 +152,16 @@ void hand_out(MlsRt* rt, const MlsRt::SolverCall& c, const reg::SolverSite& site
   }
 }
 
+// Way k of the inline path's words (runtime_abi.h): its first word.
+std::uint64_t* way(MlsRt::SolverCall& c, std::size_t k) {
+  return c.point.data() + MLS_POINT_WAYS + k * (MLS_WAY_KEYS + c.keyed.size());
+}
+std::uint64_t* current_way(MlsRt::SolverCall& c) { return way(c, c.point[MLS_POINT_WAY] & (c.ways - 1)); }
+// Every way through the call site next (a plan it names may be gone: a failed run, a new function run).
+void clear_ways(MlsRt::SolverCall& c) {
+  for (std::size_t k = 0; !c.point.empty() && k < c.ways; ++k) way(c, k)[MLS_WAY_PLAN] = 0;
+}
+
 // The points JIT code computed on the inline path since the last call here: counted, and the site told
 // that its result no longer holds its last point.
 void settle(MlsRt* rt, MlsRt::SolverCall& c) {
@@ -162,21 +172,25 @@ void settle(MlsRt* rt, MlsRt::SolverCall& c) {
   c.site->forget_point();
 }
 
-// After a call: the inline path may run the next points while the other arguments stay these.
-void refresh(MlsRt::SolverCall& c, const std::uint64_t* args) {
+// After a call: the inline path may run the next points of the current way while the other arguments
+// stay these. When the call planned (`planned`: not a remembered plan), another way on the same plan
+// slot names a plan made over for these arguments: cleared.
+void refresh(MlsRt::SolverCall& c, const std::uint64_t* args, bool planned) {
   if (c.point.empty()) return;
   const void *plan = nullptr, *in = nullptr;
   void* out = nullptr;
-  if (!c.fields || !c.site->point_operands(plan, in, out)) {
-    c.point[MLS_POINT_PLAN] = 0;
-    return;
-  }
-  c.point[MLS_POINT_PLAN] = reinterpret_cast<std::uintptr_t>(plan);
-  c.point[MLS_POINT_IN] = reinterpret_cast<std::uintptr_t>(in);
-  c.point[MLS_POINT_OUT] = reinterpret_cast<std::uintptr_t>(out);
+  if (!c.fields || !c.site->point_operands(plan, in, out)) return clear_ways(c);
+  std::uint64_t* w = current_way(c);
+  const auto p = reinterpret_cast<std::uintptr_t>(plan);
+  for (std::size_t k = 0; planned && k < c.ways; ++k)
+    if (std::uint64_t* o = way(c, k); o != w && o[MLS_WAY_PLAN] == p) o[MLS_WAY_PLAN] = 0;
+  w[MLS_WAY_PLAN] = p;
+  w[MLS_WAY_IN] = reinterpret_cast<std::uintptr_t>(in);
+  w[MLS_WAY_OUT] = reinterpret_cast<std::uintptr_t>(out);
+  w[MLS_WAY_ITEM] = c.point[MLS_POINT_ITEM];
   for (std::size_t j = 0; j < c.keyed.size(); ++j) {
     std::uint64_t a = args[c.keyed[j]];
-    c.point[MLS_POINT_KEYS + j] = c.arg_kinds[c.keyed[j]] == Kind::Bool ? (a != 0) : a;
+    w[MLS_WAY_KEYS + j] = c.arg_kinds[c.keyed[j]] == Kind::Bool ? (a != 0) : a;
   }
 }
 
@@ -199,7 +213,7 @@ void call_through_site(MlsRt* rt, std::int32_t inst, const Inst& i, const std::u
   MlsRt::SolverCall& c = solver_call(rt, inst, i);
   reg::SolverSite& site = *c.site;
   settle(rt, c);
-  if (!c.point.empty()) c.point[MLS_POINT_PLAN] = 0;  // until this call succeeds
+  if (!c.point.empty()) current_way(c)[MLS_WAY_PLAN] = 0;  // until this call succeeds
   // Once the site holds the constants, only the other arguments are passed.
   const auto& pass = site.ready() ? c.varying : c.all;
   for (std::size_t k : pass) {
@@ -210,11 +224,16 @@ void call_through_site(MlsRt* rt, std::int32_t inst, const Inst& i, const std::u
     }
   }
   bool per_point = false;  // a remembered plan: only the per-point part ran (counted as mls_rt_solver_point's)
-  run_site(i, site, [&] { per_point = site.run(); });
+  try {
+    run_site(i, site, [&] { per_point = site.run(); });
+  } catch (...) {
+    clear_ways(c);
+    throw;
+  }
   rt->solver_points += per_point;
   if (!c.fields) return set_result(rt, i, site.result(), out);
   hand_out(rt, c, site, out);
-  refresh(c, args);
+  refresh(c, args, !per_point);
 }
 
 }  // namespace
@@ -232,17 +251,29 @@ std::int32_t mls_rt_make_record(MlsRt* rt, std::int32_t inst, const std::uint64_
 }
 
 // The record is read in place, not copied: a copy would bump the reference count of a zoo record
-// that every --threads worker reads, and the workers would fight over that cache line.
+// that every --threads worker reads, and the workers would fight over that cache line. A read of the
+// record it read last (a device's name at every point of a sweep) gives what it gave: the result's
+// table entry still holds it (only this instruction writes it), a native result is given again. The
+// record is held meanwhile, so no other record can take its address.
 std::int32_t mls_rt_get_field(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
     if (rt->unit->kind(i.operands[0]) != Kind::Handle) mismatch(i, "a record");
-    const Value& field = ir::get_field(i, handle(rt, args[0]));
-    if (rt->unit->kind(i.result) == Kind::Handle) {
-      Value& to = handle(rt, static_cast<std::uint64_t>(i.result));
-      if (field.is_str() && to.is_str() && to.str() == field.str()) return;  // a loop reads the same name again
+    const Value& record = handle(rt, args[0]);
+    auto& reads = rt->field_reads;
+    if (reads.size() <= static_cast<std::size_t>(inst)) reads.resize(rt->unit->insts.size());
+    MlsRt::FieldRead& last = reads[static_cast<std::size_t>(inst)];
+    const bool native = i.result != ir::kNoValue && rt->unit->kind(i.result) != Kind::Handle;
+    if (last.record && record.is_record() && last.record == record.record_ptr()) {
+      if (native) out[0] = last.native;
+      return;
     }
+    last.record = nullptr;  // until this read succeeds
+    const Value& field = ir::get_field(i, record);
     set_result(rt, i, field, out);
+    if (!record.is_record()) return;
+    last.record = record.record_ptr();
+    if (native) last.native = out[0];
   });
 }
 
@@ -295,7 +326,7 @@ std::int32_t mls_rt_solver_point(MlsRt* rt, std::int32_t inst, const std::uint64
     MlsRt::SolverCall& c = solver_call(rt, inst, i);
     reg::SolverSite& site = *c.site;
     settle(rt, c);
-    if (!c.point.empty()) c.point[MLS_POINT_PLAN] = 0;  // until this call succeeds
+    if (!c.point.empty()) current_way(c)[MLS_WAY_PLAN] = 0;  // until this call succeeds
     const auto split = static_cast<std::size_t>(site.desc().split);
     bool others_held = site.ready() && c.fields;
     for (std::size_t k : c.varying) {
@@ -308,29 +339,40 @@ std::int32_t mls_rt_solver_point(MlsRt* rt, std::int32_t inst, const std::uint64
       }
     }
     bool done = false;
-    if (others_held) run_site(i, site, [&] { done = site.point(f64(args[split])); });
+    try {
+      if (others_held) run_site(i, site, [&] { done = site.point(f64(args[split])); });
+    } catch (...) {
+      clear_ways(c);
+      throw;
+    }
     if (!done) return call_through_site(rt, inst, i, args, out);
     ++rt->solver_points;
     hand_out(rt, c, site, out);
-    refresh(c, args);
+    refresh(c, args, false);
   });
 }
 
-// The words of the call's inline point path (runtime_abi.h), made on first use; JIT code fetches them
-// once per function run. Never fails: out[0] = 0 leaves JIT code on mls_rt_solver_point's path.
-std::int32_t mls_rt_point_cache(MlsRt* rt, std::int32_t inst, const std::uint64_t*, std::uint64_t* out) {
+// The words of the call's inline point path (runtime_abi.h), made on first use with args[0] ways; JIT
+// code fetches them once per function run. Never fails: out[0] = 0 leaves JIT code on
+// mls_rt_solver_point's path.
+std::int32_t mls_rt_point_cache(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t* out) {
   out[0] = 0;
   try {
     MlsRt::SolverCall& c = solver_call(rt, inst, inst_of(rt, inst));
     if (c.site->desc().split < 0 || !c.site->desc().point_fn) return 0;
+    const std::uint64_t ways = args[0];
+    if (ways == 0 || (ways & (ways - 1)) != 0 || ways > reg::SolverSite::kPlans) return 0;
     if (c.point.empty()) {
       const auto split = static_cast<std::size_t>(c.site->desc().split);
       for (std::size_t k : c.varying)
         if (k != split && c.arg_kinds[k] != Kind::Handle) c.keyed.push_back(k);
-      c.point.assign(MLS_POINT_KEYS + c.keyed.size(), 0);
+      c.ways = ways;
+      c.point.assign(MLS_POINT_WAYS + ways * (MLS_WAY_KEYS + c.keyed.size()), 0);
     }
+    if (c.ways != ways) return 0;
     settle(rt, c);
-    c.point[MLS_POINT_PLAN] = 0;  // a new run of the function: its first point goes through the site
+    clear_ways(c);  // a new run of the function: its first points go through the site
+    c.point[MLS_POINT_WAY] = c.point[MLS_POINT_ITEM] = 0;
     out[0] = reinterpret_cast<std::uintptr_t>(c.point.data());
   } catch (...) {
   }
@@ -383,25 +425,34 @@ std::int32_t mls_rt_print(MlsRt* rt, std::int32_t inst, const std::uint64_t* arg
 std::int32_t mls_rt_row(MlsRt* rt, std::int32_t inst, const std::uint64_t* args, std::uint64_t*) {
   return guard(rt, [&] {
     const Inst& i = inst_of(rt, inst);
-    if (!rt->unit->deferred_row[static_cast<std::size_t>(inst)]) {
-      auto vs = operands(rt, i, args);
-      ir::check_output_size(i, vs, rt->limits->max_output_values);
-      ir::check_shown(i, vs);
-      rt->sink->row(i.aux, i.names, vs, i.shapes, i.flag);
-      return;
-    }
-    // A deferred row: checked now (as an immediate row is), built at the Reduce if it is kept.
+    // Checked as check_output_size and check_shown check the row's values, in their order, but on the
+    // numbers as they are: no Value is built for a check (a sweep shows a row per point).
     double budget = rt->limits->max_output_values;
     for (std::size_t k = 0; k < i.operands.size(); ++k) {
       bool is_handle = rt->unit->kind(i.operands[k]) == Kind::Handle;
       bool fits = is_handle ? ir::fits_output(handle(rt, args[k]), budget) : --budget >= 0;
       if (!fits) ir::output_too_large(i, rt->limits->max_output_values);
     }
-    for (std::size_t k = 0; k < i.operands.size(); ++k) {
+    for (std::size_t k = 0; k < i.operands.size() && k < i.shapes.size(); ++k) {
       Kind kind = rt->unit->kind(i.operands[k]);
       if (kind == Kind::Handle) ir::check_shown(i, handle(rt, args[k]), *i.shapes[k]);
       else if (kind == Kind::F64) ir::check_shown(i, f64(args[k]), *i.shapes[k]);
     }
+    if (!rt->unit->deferred_row[static_cast<std::size_t>(inst)]) {
+      // The cells, assigned over the last row's (their strings keep their buffers).
+      auto& cells = rt->row_cells;
+      cells.resize(i.operands.size());
+      for (std::size_t k = 0; k < i.operands.size(); ++k) {
+        switch (rt->unit->kind(i.operands[k])) {
+          case Kind::F64: cells[k].v = f64(args[k]); break;
+          case Kind::Bool: cells[k].v = args[k] != 0; break;
+          case Kind::Handle: cells[k] = handle(rt, args[k]); break;
+        }
+      }
+      rt->sink->row(i.aux, i.names, cells, i.shapes, i.flag);
+      return;
+    }
+    // A deferred row: checked now (as an immediate row is), built at the Reduce if it is kept.
     if (rt->deferred.size() <= rt->deferred_count) rt->deferred.emplace_back();
     auto& d = rt->deferred[rt->deferred_count++];
     d.inst = inst;

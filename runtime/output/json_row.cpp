@@ -1,6 +1,8 @@
 #include "runtime/output/json_row.hpp"
 
 #include "runtime/format/value_json.hpp"
+#include "runtime/output/json_number.hpp"
+#include "runtime/output/printable_ascii.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -17,27 +19,14 @@ namespace {
 // A string as nlohmann writes it: printable ASCII without quotes or backslashes as is, anything
 // else (escapes, UTF-8 to check) by nlohmann itself.
 void append_string(std::string& o, const std::string& s) {
-  for (unsigned char c : s)
-    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
-      o += json_text(Json(s));
-      return;
-    }
-  o += '"';
-  o += s;
-  o += '"';
-}
-
-// quantity_json's numbers: NaN is null, +/-inf the strings "inf"/"-inf", others nlohmann's digits.
-void append_number(std::string& o, double x) {
-  if (std::isnan(x)) {
-    o += "null";
-  } else if (std::isinf(x)) {
-    o += x > 0 ? "\"inf\"" : "\"-inf\"";
-  } else {
-    char buf[64];
-    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);
-    o.append(buf, end);
+  if (!printable_ascii_except(s, '"', '\\')) {
+    o += json_text(Json(s));
+    return;
   }
+  o.reserve(o.size() + s.size() + 2);
+  o.push_back('"');
+  o.append(s);
+  o.push_back('"');
 }
 
 // quantity_json, written: {"value": shown, "unit": ..., "si": ..., "dimension": ...}.
@@ -60,7 +49,7 @@ void append_quantity(std::string& o, double si, const ir::Shape& s, const units:
   }
   o += "{\"value\":";
   const std::size_t value_at = o.size();
-  append_number(o, shown);
+  append_json_number(o, shown);
   char value[64];  // its text, kept: a number in its base unit (a count, a ratio) shows its SI value
   const std::size_t value_size = std::min(sizeof value, o.size() - value_at);
   o.copy(value, value_size, value_at);
@@ -70,7 +59,7 @@ void append_quantity(std::string& o, double si, const ir::Shape& s, const units:
   if (std::bit_cast<std::uint64_t>(shown) == std::bit_cast<std::uint64_t>(si) && value_size < sizeof value)
     o.append(value, value_size);
   else
-    append_number(o, si);
+    append_json_number(o, si);
   o += ",\"dimension\":";
   if (s.dim.dimensionless()) {
     o += "\"Dimensionless\"";

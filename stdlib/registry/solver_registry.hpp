@@ -97,8 +97,10 @@ class SolverSite {
   // Argument k of the last successful run is `a` (the same value, as arg() compares them).
   bool holds(std::size_t k, const Value& a) const;
   // What a split solver's point function (SolverDesc::point_fn) works on, as JIT code calls it while
-  // the other arguments are those of the last successful run: that run's plan, input and result (the
-  // plan's base plus the last point). False when there is none (no successful run, not split).
+  // the other arguments are those of the last successful run: that run's plan, the input it was planned
+  // on and its result (the plan's base plus the last point). They stay that plan's while the site runs
+  // other plans (kPlans of them), until its slot is planned over. False when there is none (no
+  // successful run, not split).
   bool point_operands(const void*& plan, const void*& in, void*& out);
   // JIT code computed points into the result point_operands gave: the next run computes its point
   // again, whatever the split argument (the result no longer holds the last run's point).
@@ -455,6 +457,8 @@ template <class In, class Out> class SolverDef {
           const Out& base = split_->plan(holders_[s].get(), in_);
           if (outs_[s]) *outs_[s] = base;  // assigned in place: the strings keep their buffers
           else outs_[s].emplace(base);
+          if (ins_[s]) *ins_[s] = in_;
+          else ins_[s].emplace(in_);
         }
         out_ = &*outs_[s];  // each plan's result keeps its base: going back to a plan copies nothing
         split_->point(holders_[s].get(), in_, *out_);
@@ -465,9 +469,9 @@ template <class In, class Out> class SolverDef {
     bool operands(const void*& plan, const void*& in, void*& out) override {
       if (!split_ || !out_) return false;
       for (std::size_t s = 0; s < kPlans; ++s)
-        if (outs_[s] && &*outs_[s] == out_ && holders_[s]) {
+        if (outs_[s] && &*outs_[s] == out_ && holders_[s] && ins_[s]) {
           plan = split_->get(holders_[s].get());
-          in = &in_;
+          in = &*ins_[s];  // the input of the plan's arguments, whatever the site runs next (the split one aside)
           out = out_;
           return plan != nullptr;
         }
@@ -476,6 +480,7 @@ template <class In, class Out> class SolverDef {
 
     In in_{};
     std::array<std::optional<Out>, kPlans> outs_;  // the result of each plan slot (slot 0 when not split)
+    std::array<std::optional<In>, kPlans> ins_;     // the input each plan slot was planned on (split solvers)
     Out* out_ = nullptr;                            // the last run's
     std::function<Out(const In&)> fn_;
     std::shared_ptr<const std::vector<Setter>> setters_;

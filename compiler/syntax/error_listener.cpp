@@ -1,6 +1,7 @@
 #include "compiler/syntax/error_listener.hpp"
 
 #include "MlsParser.h"
+#include "compiler/syntax/keywords.hpp"
 
 namespace mls::syntax {
 
@@ -8,10 +9,10 @@ using P = mls_gen::MlsParser;
 
 std::string describe_token(antlr4::Token* t, antlr4::Recognizer*) {
   if (!t || t->getType() == antlr4::Token::EOF) return "the end of the file";
+  if (is_name_token(t->getType())) return "the name `" + t->getText() + "`";
   switch (t->getType()) {
     case P::NL: return "the end of the line";
     case P::NUMBER: return "the number " + t->getText();
-    case P::IDENT: return "the name `" + t->getText() + "`";
     case P::STRING: return "a string";
     default: break;
   }
@@ -65,10 +66,10 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     if (expected.rfind("a value", 0) == 0) d.help = "an operator or `=` at the end of a line needs a value after it";
   } else {
     std::string kw = offending ? offending->getText() : "";
-    bool reserved = !kw.empty() && std::isalpha(static_cast<unsigned char>(kw[0])) && type != int(P::IDENT);
+    bool reserved = !kw.empty() && std::isalpha(static_cast<unsigned char>(kw[0])) && !is_name_token(type);
     d.message = "did not expect " + got + " here" + (expected.empty() ? "" : "; expected " + expected);
     d.labels.push_back({span_of(offending), reserved ? "a reserved word" : "unexpected here", true});
-    if (type == int(P::IDENT) && kw == "where")
+    if (type == int(P::WHERE))
       d.help = "`where` filters the list of a `for` (`for hw in hardware where tier == cloud { … }`) or, after the "
                "loop's `}`, its points (`} where r.feasible`)";
     if (reserved) {

@@ -86,14 +86,15 @@ postfix      : DOT ident                                                      # 
              | LPAREN (arg (COMMA arg)*)? RPAREN                              # callPostfix
              | WITH recordBlock                                               # withPostfix
              ;
-// A record literal never continues a juxtaposition, nor do `where` and `step` (juxtName).
-primary      : NUMBER | recordBlock | primaryNoNumber | WHERE | STEP ;
+// A record literal never continues a juxtaposition, nor do `where` and `step` (juxtName), nor does a
+// parenthesised expression: after a value, `(` always opens a call (`f (x)`), so a juxtaposed operand
+// starting with `(` could never be chosen, and offering it made every postfix loop an adaptive decision.
+primary      : NUMBER | recordBlock | LPAREN expr RPAREN | primaryNoNumber | WHERE | STEP ;
 primaryNoNumber
              : juxtName                                                       # identPrimary
              | PERCENT                                                        # percentPrimary
              | STRING                                                         # stringPrimary
              | (TRUE | FALSE)                                                 # boolPrimary
-             | LPAREN expr RPAREN                                             # parenPrimary
              | LBRACK (expr (COMMA expr)*)? COMMA? RBRACK                     # listPrimary
              | QUESTION                                                       # holePrimary
              ;

@@ -438,6 +438,11 @@ ExprPtr AstBuilder::primary(P::PrimaryContext* c) {
     return e;
   }
   if (c->recordBlock()) return record(c->recordBlock(), ExprKind::RecordLit);
+  if (c->expr()) {
+    auto e = std::make_unique<Expr>(ExprKind::Paren, span(c));
+    e->lhs = expr(c->expr());
+    return e;
+  }
   if (c->primaryNoNumber()) return primary_nn(c->primaryNoNumber());
   auto e = std::make_unique<Expr>(ExprKind::Ident, span(c));  // `where` or `step` as a name
   e->text = c->getText();
@@ -467,11 +472,6 @@ ExprPtr AstBuilder::primary_nn(P::PrimaryNoNumberContext* c) {
   if (auto* b = dynamic_cast<P::BoolPrimaryContext*>(c)) {
     auto e = std::make_unique<Expr>(ExprKind::Bool, sp);
     e->boolean = b->TRUE() != nullptr;
-    return e;
-  }
-  if (auto* p = dynamic_cast<P::ParenPrimaryContext*>(c)) {
-    auto e = std::make_unique<Expr>(ExprKind::Paren, sp);
-    e->lhs = expr(p->expr());
     return e;
   }
   if (auto* l = dynamic_cast<P::ListPrimaryContext*>(c)) {

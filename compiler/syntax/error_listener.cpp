@@ -21,6 +21,20 @@ std::string describe_token(antlr4::Token* t, antlr4::Recognizer*) {
   return keyword ? "the keyword `" + text + "`" : "`" + text + "`";
 }
 
+// `where` or `step` right after a value (`x = y where`, `f(a step)`): when they were plain names, a
+// juxtaposed operand was expected there and the message said "expected a value"; it still does. (Before
+// a number, `x = 2 where 3`, that grammar's message named no expectation, nor does this one.)
+bool right_after_juxtaposition(antlr4::Parser* parser, antlr4::Token* offending) {
+  if (parser->getTokenStream()->get(offending->getTokenIndex() + 1)->getType() == P::NUMBER) return false;
+  antlr4::tree::ParseTree* t = parser->getContext();
+  while (t && !t->children.empty()) {
+    t = t->children.back();
+    if (auto* j = dynamic_cast<P::JuxtExprContext*>(t))
+      return j->getStop() && j->getStop()->getTokenIndex() + 1 == offending->getTokenIndex();
+  }
+  return false;
+}
+
 Span ErrorListener::span_of(antlr4::Token* t) const {
   auto at = [&](size_t cp) { return map_[std::min(cp, map_.size() - 1)]; };
   if (!t || t->getType() == antlr4::Token::EOF) return {file_, map_.back(), map_.back()};
@@ -37,7 +51,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
   std::string expected;
   if (parser) {
     auto exp = parser->getExpectedTokens();
-    bool value = exp.contains(static_cast<size_t>(P::NUMBER)) || exp.contains(static_cast<size_t>(P::IDENT));
+    bool value = exp.contains(static_cast<size_t>(P::NUMBER)) || exp.contains(static_cast<size_t>(P::IDENT)) ||
+                 (offending && (offending->getType() == P::WHERE || offending->getType() == P::STEP) &&
+                  right_after_juxtaposition(parser, offending));
     if (exp.contains(static_cast<size_t>(P::RPAREN)) && !value) expected = "`)`";
     else if (exp.contains(static_cast<size_t>(P::RBRACK)) && !value) expected = "`]`";
     else if (exp.contains(static_cast<size_t>(P::RBRACE)) && !value) expected = "`}`";

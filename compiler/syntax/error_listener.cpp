@@ -22,10 +22,13 @@ std::string describe_token(antlr4::Token* t, antlr4::Recognizer*) {
 }
 
 // `where` or `step` right after a value (`x = y where`, `f(a step)`): when they were plain names, a
-// juxtaposed operand was expected there and the message said "expected a value"; it still does. (Before
-// a number, `x = 2 where 3`, that grammar's message named no expectation, nor does this one.)
+// juxtaposed operand was expected there and the message said "expected a value"; it still does. (When
+// an expression could start after the word, `x = 2 where 3`, `hardware where tier == cloud`, that
+// grammar's message named no expectation, nor does this one.)
 bool right_after_juxtaposition(antlr4::Parser* parser, antlr4::Token* offending) {
-  if (parser->getTokenStream()->get(offending->getTokenIndex() + 1)->getType() == P::NUMBER) return false;
+  const antlr4::atn::ATN& atn = parser->getATN();
+  size_t next = parser->getTokenStream()->get(offending->getTokenIndex() + 1)->getType();
+  if (atn.nextTokens(atn.ruleToStartState[P::RuleExpr]).contains(next)) return false;
   antlr4::tree::ParseTree* t = parser->getContext();
   while (t && !t->children.empty()) {
     t = t->children.back();

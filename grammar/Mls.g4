@@ -33,13 +33,12 @@ unitName     : ident | PERCENT ;
 annotation   : AT ident (LPAREN (arg (COMMA arg)*)? RPAREN)? ;
 param        : ident (COLON typ=expr)? ;
 // `for hw in hardware where tier == cloud`: the filter keeps the items it is true for (a bare name
-// in it is first a field of the item). `where` is not reserved: the predicate reads the word.
-forBinding   : name=ident IN iter=expr ({_input->LT(1)->getText() == "where"}? filterWord=ident cond=expr)? ;
+// in it is first a field of the item).
+forBinding   : name=ident IN iter=expr (WHERE cond=expr)? ;
 // After a loop's block, on the same line: `where COND`, `best [N] by KEY`, `count`, `minimum KEY`,
 // `maximum KEY`, `mean KEY`, `pareto(K1, K2[, K3])`. The words are not reserved (a field may be
-// called `count`); the AST builder reads them.
-// `by` is taken only when the word is `by`: `where floor(x) > 1` must not read `floor` as the `by`.
-reduceClause : word=ident (top=NUMBER)? ({_input->LT(1)->getText() == "by"}? by=ident)? (LPAREN expr (COMMA expr)* RPAREN | expr)? ;
+// called `count`); the AST builder reads them. `by` after the word is the `by` of `best N by KEY`.
+reduceClause : word=ident (top=NUMBER)? (by=BY)? (LPAREN expr (COMMA expr)* RPAREN | expr)? ;
 block        : LBRACE sep* (statement (sep+ statement)*)? sep* RBRACE ;
 recordBlock  : LBRACE itemSep* (recordItem (itemSep+ recordItem)*)? itemSep* RBRACE ;
 itemSep      : NL | COMMA | SEMI ;
@@ -63,9 +62,9 @@ cmpExpr      : defaultExpr (cmpOp defaultExpr)? ;
 // defaulted value, `x.f ?? 1 s + 2 s` defaults to 3 s.
 defaultExpr  : rangeExpr (QQ defaultExpr)? ;
 cmpOp        : EQ | NE | LT | LE | GT | GE ;
-// `step` is not reserved (a variable may be called `step`): after a range's upper bound the word is
-// read as the step, so it never continues a juxtaposition or a unit chain (`1 .. 10 step 2`).
-rangeExpr    : addExpr (DOTDOT addExpr ({_input->LT(1)->getText() == "step"}? stepWord=ident STAR? addExpr)?)? ;
+// After a range's upper bound `step` is the step; it never continues a juxtaposition or a unit chain
+// (`1 .. 10 step 2`), see juxtName.
+rangeExpr    : addExpr (DOTDOT addExpr (STEP STAR? addExpr)?)? ;
 addExpr      : mulExpr (addOp mulExpr)* ;
 addOp        : PLUS | MINUS ;
 mulExpr      : unaryExpr (mulOp unaryExpr)* ;
@@ -73,11 +72,10 @@ mulOp        : STAR | SLASH | TIMES | DIVIDE | CDOT ;
 unaryExpr    : (MINUS | PLUS) unaryExpr | juxtExpr ;
 // A quantity literal groups its whole unit chain: `989 TFLOP/s / 3.35 TB/s` is
 // (989 TFLOP/s) / (3.35 TB/s), `50 cm / 2 m` is (50 cm) / (2 m).
-juxtExpr     : {_input->LT(2)->getText() != "where" && _input->LT(2)->getText() != "step"}? quantityLit | powExpr juxtOperand* ;
+juxtExpr     : quantityLit | powExpr juxtOperand* ;
 quantityLit  : NUMBER unitAtom ((STAR | SLASH | CDOT | TIMES | DIVIDE)? unitAtom)* ;
-unitAtom     : {_input->LT(1)->getText() != "where" && _input->LT(1)->getText() != "step"}? (ident | PERCENT) (powOp powRhs)? ;  // `1 .. 64 where b > 2`: not a unit
-// `where` ends a juxtaposition: `hardware where tier == cloud` is a filtered list, not a product.
-juxtOperand  : {_input->LT(1)->getText() != "where" && _input->LT(1)->getText() != "step"}? powExprNoNumber ;
+unitAtom     : (juxtName | PERCENT) (powOp powRhs)? ;  // `1 .. 64 where b > 2`: `where` is not a unit
+juxtOperand  : powExprNoNumber ;
 powExpr      : postfixExpr (powOp powRhs)? ;
 powExprNoNumber : postfixNoNumber (powOp powRhs)? ;
 powRhs       : (MINUS | PLUS)? powExpr ;
@@ -88,17 +86,25 @@ postfix      : DOT ident                                                      # 
              | LPAREN (arg (COMMA arg)*)? RPAREN                              # callPostfix
              | WITH recordBlock                                               # withPostfix
              ;
-primary      : NUMBER | recordBlock | primaryNoNumber ;   // a record literal never continues a juxtaposition
+// A record literal never continues a juxtaposition, nor do `where` and `step` (juxtName), nor does a
+// parenthesised expression: after a value, `(` always opens a call (`f (x)`), so a juxtaposed operand
+// starting with `(` could never be chosen, and offering it made every postfix loop an adaptive decision.
+primary      : NUMBER | recordBlock | LPAREN expr RPAREN | primaryNoNumber | WHERE | STEP ;
 primaryNoNumber
-             : ident                                                          # identPrimary
+             : juxtName                                                       # identPrimary
              | PERCENT                                                        # percentPrimary
              | STRING                                                         # stringPrimary
              | (TRUE | FALSE)                                                 # boolPrimary
-             | LPAREN expr RPAREN                                             # parenPrimary
              | LBRACK (expr (COMMA expr)*)? COMMA? RBRACK                     # listPrimary
              | QUESTION                                                       # holePrimary
              ;
-ident        : IDENT ;
+// `where`, `step` and `by` are soft keywords: tokens of their own, so the parser decides on the token
+// (the expression rules' loops stay LL(1); predicates on the text made ANTLR predict them adaptively,
+// the most of a cold parse), yet names wherever a name is allowed.
+ident        : IDENT | WHERE | STEP | BY ;
+// A name that may continue a juxtaposition or a unit chain: `where` ends one (`hardware where tier ==
+// cloud` is a filtered list, not a product) and so does `step` (`1 .. 10 step 2`).
+juxtName     : IDENT | BY ;
 
 // ---- lexer ---------------------------------------------------------------------------------------
 UNIT      : 'unit' ;
@@ -123,6 +129,9 @@ TRUE      : 'true' ;
 FALSE     : 'false' ;
 TO        : 'to' ;
 WITH      : 'with' ;
+WHERE     : 'where' ;   // soft keywords: see the parser rule ident
+STEP      : 'step' ;
+BY        : 'by' ;
 
 NUMBER    : DIGITS ('.' DIGITS)? EXPONENT? | '.' DIGITS EXPONENT? ;
 fragment DIGITS   : [0-9] ('_'? [0-9])* ;

@@ -339,8 +339,8 @@ ExprPtr AstBuilder::juxt(P::JuxtExprContext* c) {
     for (auto* child : q->children) {
       auto* atom = dynamic_cast<P::UnitAtomContext*>(child);
       if (!atom) continue;
-      auto u = std::make_unique<Expr>(ExprKind::Ident, span(atom->ident() ? static_cast<antlr4::ParserRuleContext*>(atom->ident()) : static_cast<antlr4::ParserRuleContext*>(atom)));
-      u->text = atom->ident() ? atom->ident()->getText() : std::string(1, '%');
+      auto u = std::make_unique<Expr>(ExprKind::Ident, span(atom->juxtName() ? static_cast<antlr4::ParserRuleContext*>(atom->juxtName()) : static_cast<antlr4::ParserRuleContext*>(atom)));
+      u->text = atom->juxtName() ? atom->juxtName()->getText() : std::string(1, '%');
       u->text_span = u->span;
       ExprPtr a = pow_tail(std::move(u), atom->powOp(), atom->powRhs(), span(atom));
       if (!chain) {
@@ -438,7 +438,16 @@ ExprPtr AstBuilder::primary(P::PrimaryContext* c) {
     return e;
   }
   if (c->recordBlock()) return record(c->recordBlock(), ExprKind::RecordLit);
-  return primary_nn(c->primaryNoNumber());
+  if (c->expr()) {
+    auto e = std::make_unique<Expr>(ExprKind::Paren, span(c));
+    e->lhs = expr(c->expr());
+    return e;
+  }
+  if (c->primaryNoNumber()) return primary_nn(c->primaryNoNumber());
+  auto e = std::make_unique<Expr>(ExprKind::Ident, span(c));  // `where` or `step` as a name
+  e->text = c->getText();
+  e->text_span = e->span;
+  return e;
 }
 
 ExprPtr AstBuilder::primary_nn(P::PrimaryNoNumberContext* c) {
@@ -463,11 +472,6 @@ ExprPtr AstBuilder::primary_nn(P::PrimaryNoNumberContext* c) {
   if (auto* b = dynamic_cast<P::BoolPrimaryContext*>(c)) {
     auto e = std::make_unique<Expr>(ExprKind::Bool, sp);
     e->boolean = b->TRUE() != nullptr;
-    return e;
-  }
-  if (auto* p = dynamic_cast<P::ParenPrimaryContext*>(c)) {
-    auto e = std::make_unique<Expr>(ExprKind::Paren, sp);
-    e->lhs = expr(p->expr());
     return e;
   }
   if (auto* l = dynamic_cast<P::ListPrimaryContext*>(c)) {

@@ -1,6 +1,7 @@
 #include "compiler/syntax/error_listener.hpp"
 
 #include "MlsParser.h"
+#include "compiler/syntax/keywords.hpp"
 
 namespace mls::syntax {
 
@@ -8,16 +9,33 @@ using P = mls_gen::MlsParser;
 
 std::string describe_token(antlr4::Token* t, antlr4::Recognizer*) {
   if (!t || t->getType() == antlr4::Token::EOF) return "the end of the file";
+  if (is_name_token(t->getType())) return "the name `" + t->getText() + "`";
   switch (t->getType()) {
     case P::NL: return "the end of the line";
     case P::NUMBER: return "the number " + t->getText();
-    case P::IDENT: return "the name `" + t->getText() + "`";
     case P::STRING: return "a string";
     default: break;
   }
   std::string text = t->getText();
   bool keyword = !text.empty() && std::isalpha(static_cast<unsigned char>(text[0]));
   return keyword ? "the keyword `" + text + "`" : "`" + text + "`";
+}
+
+// `where` or `step` right after a value (`x = y where`, `f(a step)`): when they were plain names, a
+// juxtaposed operand was expected there and the message said "expected a value"; it still does. (When
+// an expression could start after the word, `x = 2 where 3`, `hardware where tier == cloud`, that
+// grammar's message named no expectation, nor does this one.)
+bool right_after_juxtaposition(antlr4::Parser* parser, antlr4::Token* offending) {
+  const antlr4::atn::ATN& atn = parser->getATN();
+  size_t next = parser->getTokenStream()->get(offending->getTokenIndex() + 1)->getType();
+  if (atn.nextTokens(atn.ruleToStartState[P::RuleExpr]).contains(next)) return false;
+  antlr4::tree::ParseTree* t = parser->getContext();
+  while (t && !t->children.empty()) {
+    t = t->children.back();
+    if (auto* j = dynamic_cast<P::JuxtExprContext*>(t))
+      return j->getStop() && j->getStop()->getTokenIndex() + 1 == offending->getTokenIndex();
+  }
+  return false;
 }
 
 Span ErrorListener::span_of(antlr4::Token* t) const {
@@ -36,7 +54,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
   std::string expected;
   if (parser) {
     auto exp = parser->getExpectedTokens();
-    bool value = exp.contains(static_cast<size_t>(P::NUMBER)) || exp.contains(static_cast<size_t>(P::IDENT));
+    bool value = exp.contains(static_cast<size_t>(P::NUMBER)) || exp.contains(static_cast<size_t>(P::IDENT)) ||
+                 (offending && (offending->getType() == P::WHERE || offending->getType() == P::STEP) &&
+                  right_after_juxtaposition(parser, offending));
     if (exp.contains(static_cast<size_t>(P::RPAREN)) && !value) expected = "`)`";
     else if (exp.contains(static_cast<size_t>(P::RBRACK)) && !value) expected = "`]`";
     else if (exp.contains(static_cast<size_t>(P::RBRACE)) && !value) expected = "`}`";
@@ -65,10 +85,10 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     if (expected.rfind("a value", 0) == 0) d.help = "an operator or `=` at the end of a line needs a value after it";
   } else {
     std::string kw = offending ? offending->getText() : "";
-    bool reserved = !kw.empty() && std::isalpha(static_cast<unsigned char>(kw[0])) && type != int(P::IDENT);
+    bool reserved = !kw.empty() && std::isalpha(static_cast<unsigned char>(kw[0])) && !is_name_token(type);
     d.message = "did not expect " + got + " here" + (expected.empty() ? "" : "; expected " + expected);
     d.labels.push_back({span_of(offending), reserved ? "a reserved word" : "unexpected here", true});
-    if (type == int(P::IDENT) && kw == "where")
+    if (type == int(P::WHERE))
       d.help = "`where` filters the list of a `for` (`for hw in hardware where tier == cloud { … }`) or, after the "
                "loop's `}`, its points (`} where r.feasible`)";
     if (reserved) {

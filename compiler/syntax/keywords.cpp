@@ -9,7 +9,7 @@ namespace mls::syntax {
 
 const std::vector<std::string>& keywords() {
   static const std::vector<std::string> words = [] {
-    std::vector<std::string> out = {"where", "step", "by"};  // Mls.g4's semantic predicates test these texts
+    std::vector<std::string> out;
     antlr4::ANTLRInputStream empty("");
     mls_gen::MlsLexer lexer(&empty);  // the vocabulary is only reachable through an instance
     const auto& vocabulary = lexer.getVocabulary();
@@ -23,6 +23,11 @@ const std::vector<std::string>& keywords() {
     return out;
   }();
   return words;
+}
+
+bool is_name_token(size_t token_type) {
+  using L = mls_gen::MlsLexer;
+  return token_type == L::IDENT || token_type == L::WHERE || token_type == L::STEP || token_type == L::BY;
 }
 
 }  // namespace mls::syntax

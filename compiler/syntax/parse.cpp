@@ -8,6 +8,7 @@
 #include "compiler/syntax/ast_builder.hpp"
 #include "compiler/syntax/error_listener.hpp"
 #include "compiler/syntax/interpolation.hpp"
+#include "compiler/syntax/keywords.hpp"
 
 namespace mls::syntax {
 
@@ -117,7 +118,7 @@ void reserved_names(const SourceFile& file, Lexed& L, DiagnosticSink& diags) {
     int type = static_cast<int>(t->getType());
     int next = static_cast<int>(toks[k + 1]->getType());
     std::string text = t->getText();
-    bool keyword = type != P::IDENT && !text.empty() && std::isalpha(static_cast<unsigned char>(text[0]));
+    bool keyword = !is_name_token(t->getType()) && !text.empty() && std::isalpha(static_cast<unsigned char>(text[0]));
     if (at_start && keyword && (next == P::ASSIGN || next == P::COLON)) {
       diags.report(lexical("E0206", "`" + text + "` is a reserved word", token_span(file, L.map, t), "a reserved word",
                            "choose another name, e.g. `" + text + "_`"));

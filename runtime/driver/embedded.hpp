@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace mls::embedded {
@@ -19,5 +20,14 @@ extern const std::size_t kZooCount;
 // to parse at run time.
 extern const std::string_view kPreludeAst[];
 extern const std::string_view kZooAst[];
+// The zoo index (runtime/driver/zoo_index.hpp) made at build time by the same generator: one row per
+// top-level statement of the zoo, in load order; names are (offset, length) in the row's file. No rows
+// in a build that made no table (the index is then built at start-up).
+struct ZooIndexRow {
+  std::uint32_t file, begin, end, defines_at, defines_len, kind_at, kind_len, refs_first, refs_count;
+};
+extern const ZooIndexRow kZooIndexRows[];
+extern const std::size_t kZooIndexRowCount;
+extern const std::uint32_t kZooIndexRefs[];  // (offset, length) pairs: refs_first and refs_count count pairs
 extern const char* const kOutputSchema;  // docs/mls-output.schema.json, printed by `mls schema`
 }  // namespace mls::embedded

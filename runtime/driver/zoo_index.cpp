@@ -1,7 +1,5 @@
 #include "runtime/driver/zoo_index.hpp"
 
-#include "runtime/driver/embedded.hpp"
-
 #include <algorithm>
 
 namespace mls::driver {
@@ -99,11 +97,11 @@ void index_file(std::size_t f, std::string_view text, std::vector<Tok>& toks, st
       return head.size() > n && head[n]->k == kind && (!txt || head[n]->text == txt);
     };
     if (is(0, Tok::Word) && is(1, Tok::Word) && is(2, Tok::Punct, "{")) {
-      s.defines = std::string(head[1]->text);
-      s.kind = std::string(head[0]->text);
-      std::erase(s.refs, std::string_view(s.kind));  // declaring one entry of a kind does not use the kind's list
+      s.defines = head[1]->text;
+      s.kind = head[0]->text;
+      std::erase(s.refs, s.kind);  // declaring one entry of a kind does not use the kind's list
     }
-    else if (is(0, Tok::Word) && is(1, Tok::Punct, "=")) s.defines = std::string(head[0]->text);
+    else if (is(0, Tok::Word) && is(1, Tok::Punct, "=")) s.defines = head[0]->text;
     out.push_back(std::move(s));
     k = j;
   }
@@ -146,20 +144,23 @@ std::set<std::string> identifiers(std::string_view text) {
   return out;
 }
 
-const ZooIndex& ZooIndex::builtin() {
-  static const ZooIndex index = [] {
-    ZooIndex x;
-    std::vector<Tok> toks;
-    for (std::size_t f = 0; f < embedded::kZooCount; ++f) index_file(f, embedded::kZoo[f].text, toks, x.stmts_);
-    for (std::size_t k = 0; k < x.stmts_.size(); ++k)
-    {
-      if (!x.stmts_[k].defines.empty() && x.defined_by_.emplace(x.stmts_[k].defines, k).second)
-        x.names_.push_back(x.stmts_[k].defines);
-      if (!x.stmts_[k].kind.empty()) x.of_kind_[x.stmts_[k].kind].push_back(k);
-    }
-    return x;
-  }();
-  return index;
+ZooIndex ZooIndex::of(const std::vector<std::string_view>& files) {
+  std::vector<Stmt> stmts;
+  std::vector<Tok> toks;
+  for (std::size_t f = 0; f < files.size(); ++f) index_file(f, files[f], toks, stmts);
+  return of(std::move(stmts));
+}
+
+ZooIndex ZooIndex::of(std::vector<Stmt> stmts) {
+  ZooIndex x;
+  x.stmts_ = std::move(stmts);
+  x.defined_by_.reserve(x.stmts_.size());
+  for (std::size_t k = 0; k < x.stmts_.size(); ++k) {
+    if (!x.stmts_[k].defines.empty() && x.defined_by_.emplace(x.stmts_[k].defines, k).second)
+      x.names_.emplace_back(x.stmts_[k].defines);
+    if (!x.stmts_[k].kind.empty()) x.of_kind_[x.stmts_[k].kind].push_back(k);
+  }
+  return x;
 }
 
 std::vector<std::size_t> ZooIndex::all() const {
@@ -177,7 +178,7 @@ std::vector<std::size_t> ZooIndex::closure(const std::set<std::string>& names) c
       todo.push_back(k);
     }
   };
-  auto want_name = [&](const std::string& n) {
+  auto want_name = [&](std::string_view n) {
     auto it = defined_by_.find(n);
     if (it != defined_by_.end()) want(it->second);
     if (auto kt = of_kind_.find(n); kt != of_kind_.end())
@@ -190,7 +191,7 @@ std::vector<std::size_t> ZooIndex::closure(const std::set<std::string>& names) c
   while (!todo.empty()) {
     std::size_t k = todo.back();
     todo.pop_back();
-    for (std::string_view n : stmts_[k].refs) want_name(std::string(n));
+    for (std::string_view n : stmts_[k].refs) want_name(n);
   }
   std::vector<std::size_t> out;
   for (std::size_t k = 0; k < need.size(); ++k)

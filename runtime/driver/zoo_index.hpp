@@ -2,7 +2,9 @@
 // more than a typical script; so the session compiles a zoo entry only when the script (or an entry
 // it needs) names it. The index over-approximates on purpose: every identifier of the script counts
 // as a reference (a field called `name` may load an entry too many, never one too few). A unit test
-// checks that every zoo entry and alias is indexed.
+// checks that every zoo entry and alias is indexed. The build indexes the embedded zoo once
+// (runtime/driver/gen/builtin_ast_gen.cpp) and the binary reads that table (zoo_index_builtin.cpp):
+// tokenizing the zoo cost ~3.8 M instructions at every start-up.
 #pragma once
 
 #include <cstddef>
@@ -24,13 +26,17 @@ class ZooIndex {
   struct Stmt {
     std::size_t file = 0;            // embedded zoo file
     std::size_t begin = 0, end = 0;  // its bytes in that file
-    std::string defines;             // "" for a statement that defines nothing (always compiled)
-    std::string kind;                // `kind Name { ... }`: its kind (a kind's name lists its entries)
+    std::string_view defines;        // "" for a statement that defines nothing (always compiled)
+    std::string_view kind;           // `kind Name { ... }`: its kind (a kind's name lists its entries)
     std::vector<std::string_view> refs;  // identifiers it uses, repeats included (views of the embedded text)
   };
 
-  // The index of the embedded zoo (built once per process).
+  // The index of the embedded zoo (read once per process from the table the build made).
   static const ZooIndex& builtin();
+  // The index of zoo files' texts, in load order (the views point into them: they must outlive it).
+  static ZooIndex of(const std::vector<std::string_view>& files);
+  // The index of statements already found (by `of`, possibly in an earlier process), in load order.
+  static ZooIndex of(std::vector<Stmt> stmts);
 
   // The statements (indices, in load order) that define a name of `names` (a kind's name: all its
   // entries), and those they need, transitively.
@@ -43,8 +49,8 @@ class ZooIndex {
 
  private:
   std::vector<Stmt> stmts_;
-  std::unordered_map<std::string, std::size_t> defined_by_;
-  std::unordered_map<std::string, std::vector<std::size_t>> of_kind_;
+  std::unordered_map<std::string_view, std::size_t> defined_by_;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> of_kind_;
   std::vector<std::string> names_;
 };
 

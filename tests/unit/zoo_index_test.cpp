@@ -2,6 +2,7 @@
 // script naming one entry compiles just what that entry needs.
 #include <catch2/catch.hpp>
 
+#include "runtime/driver/embedded.hpp"
 #include "runtime/driver/pipeline.hpp"
 #include "runtime/driver/zoo_index.hpp"
 
@@ -31,7 +32,7 @@ TEST_CASE("zoo index: the closure follows references between entries", "[zoo]") 
   const auto& index = driver::ZooIndex::builtin();
   auto names = [&](const std::vector<std::size_t>& stmts) {
     std::set<std::string> out;
-    for (auto k : stmts) out.insert(index.stmt(k).defines);
+    for (auto k : stmts) out.insert(std::string(index.stmt(k).defines));
     return out;
   };
   auto one = names(index.closure({"H100"}));
@@ -56,4 +57,27 @@ TEST_CASE("zoo index: a script sees the same zoo lazily as when the whole zoo is
   CHECK(b.run("<t>", std::string(script), whole, out2, err2) == 0);
   CHECK(out1.str() == out2.str());
   CHECK(!out1.str().empty());
+}
+
+TEST_CASE("zoo index: the table made at build time is the index of the embedded zoo", "[zoo]") {
+  // The binary reads the index the build made (embedded::kZooIndexRows); indexing the embedded texts
+  // now must give the same statements, names and references.
+  REQUIRE(embedded::kZooIndexRowCount > 0);
+  std::vector<std::string_view> files;
+  for (std::size_t f = 0; f < embedded::kZooCount; ++f) files.emplace_back(embedded::kZoo[f].text);
+  auto fresh = driver::ZooIndex::of(files);
+  const auto& built = driver::ZooIndex::builtin();
+  REQUIRE(fresh.size() == built.size());
+  for (std::size_t k = 0; k < fresh.size(); ++k) {
+    const auto &a = fresh.stmt(k), &b = built.stmt(k);
+    INFO(k << " " << a.defines);
+    CHECK(a.file == b.file);
+    CHECK(a.begin == b.begin);
+    CHECK(a.end == b.end);
+    CHECK(a.defines == b.defines);
+    CHECK(a.kind == b.kind);
+    CHECK(a.refs == b.refs);
+  }
+  CHECK(fresh.names() == built.names());
+  CHECK(fresh.closure({"hardware"}) == built.closure({"hardware"}));
 }

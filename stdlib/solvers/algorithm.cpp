@@ -56,6 +56,7 @@ struct InferenceScalingIn {
   int tp = 1;
   q::Tokens tokens_per_step = 50.0 * q::token;
   std::string fidelity = "textbook";  // the level of its serve() call (docs/fidelity.md)
+  q::Time host_step_time{};           // calibrated, C13: passed on to serve()
 };
 struct InferenceScalingOut {
   q::Time total_reasoning_time{};   // TTFT + K·n·ITL
@@ -79,6 +80,7 @@ InferenceScalingOut solve_inference_scaling(const InferenceScalingIn& in) {
   s.efficiency = in.efficiency;
   s.tp = in.tp;
   s.fidelity = in.fidelity;
+  s.host_step_time = in.host_step_time;
   ServingOut r = solve_serving(s);  // B = 1, S = context (D28 inherits D14)
   InferenceScalingOut o;
   const double K = in.reasoning_steps;
@@ -190,6 +192,8 @@ void register_algorithm() {
       .in("tokens_per_step", &InferenceScalingIn::tokens_per_step, "tokens per reasoning step n", at_least(0))
       .in("fidelity", &InferenceScalingIn::fidelity, "textbook or calibrated, for its serve() call (docs/fidelity.md)",
           one_of(fidelity::levels()))
+      .in("host_step_time", &InferenceScalingIn::host_step_time,
+          "calibrated (C13): the engine's host work per step, passed on to serve() (default 0)", at_least(0))
       .out("total_reasoning_time", &InferenceScalingOut::total_reasoning_time, "TTFT + K·n·ITL")
       .out("ttft", &InferenceScalingOut::ttft, "serving TTFT")
       .out("itl", &InferenceScalingOut::itl, "serving ITL (time per output token)")

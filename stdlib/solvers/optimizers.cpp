@@ -176,6 +176,7 @@ struct BatchIn {
   std::optional<q::TokensPerRequest> output_tokens;  // default S
   int tp = 1;
   std::string fidelity = "textbook";  // the level of the serve() calls of the search (docs/fidelity.md)
+  q::Time host_step_time{};           // calibrated, C13: passed on to every serve() call
 };
 struct BatchOut {
   bool feasible = false;  // one name across the optimizers (issue 20.4); `mls solve` also writes is_feasible
@@ -211,6 +212,7 @@ ServingIn serving_in(const BatchIn& in, int B, int tp) {
   s.efficiency = in.efficiency;
   s.tp = tp;
   s.fidelity = in.fidelity;
+  s.host_step_time = in.host_step_time;
   return s;
 }
 
@@ -426,6 +428,8 @@ void register_optimizers() {
       .in("tp", &BatchIn::tp, "tensor-parallel devices", at_least(1))
       .in("fidelity", &BatchIn::fidelity, "textbook or calibrated, for the serve() calls (docs/fidelity.md)",
           one_of(fidelity::levels()))
+      .in("host_step_time", &BatchIn::host_step_time,
+          "calibrated (C13): the engine's host work per step, passed on to the serve() calls (default 0)", at_least(0))
       .out("feasible", &BatchOut::feasible, "a valid batch exists").written_also_as("is_feasible")
       .out("reason", &BatchOut::reason, "when no batch is valid: the binding condition, its numbers, the smallest change that passes")
       .out("binding_constraint", &BatchOut::binding_constraint, "memory, stability or sla (when no batch is valid)")

@@ -66,6 +66,7 @@ struct EvalIn {
   double efficiency = 0.5;
   q::TokensPerSample seq_len = 2048.0 * q::token / q::sample;
   std::string fidelity = "textbook";  // passed on to the solvers the evaluation calls (docs/fidelity.md)
+  q::Time host_step_time{};           // calibrated, C13: passed on to serve() (served-model scenarios)
 };
 struct EvalOut {
   FeasibilityLevel feasibility;
@@ -115,6 +116,7 @@ EvalOut solve_evaluate(const EvalIn& in) {
     s.precision = p;
     s.efficiency = in.efficiency;
     s.fidelity = in.fidelity;
+    s.host_step_time = in.host_step_time;
     served = solve_serving(s);
   }
   if (served) {
@@ -266,6 +268,9 @@ void register_scenario() {
           at_least(1))
       .in("fidelity", &EvalIn::fidelity, "textbook or calibrated, for the solvers it calls (docs/fidelity.md)",
           one_of(fidelity::levels()))
+      .in("host_step_time", &EvalIn::host_step_time,
+          "calibrated (C13): the engine's host work per step, passed on to serve() in served-model scenarios (default 0)",
+          at_least(0))
       .out("feasibility", &EvalOut::feasibility, "Level 1").infinite_when("data demand meets no supply")
       .out("performance", &EvalOut::performance, "Level 2")
       .out("macro", &EvalOut::macro, "Level 3")

@@ -1,9 +1,8 @@
 // Tile and wave quantization of a GEMM (docs/fidelity.md, term T11). Source: NVIDIA, "Matrix Multiplication
 // Background User's Guide" (Deep Learning Performance documentation), sections "Tile Quantization" and "Wave
 // Quantization": the library splits the output C (M×N) into tiles of tm×tn, one thread block each; a partial
-// tile at an edge costs a whole tile, and the tiles run in waves of one tile per SM ("An NVIDIA A100 GPU has 108
-// SMs; in the particular case of 256x128 thread block tiles, it can execute one thread block per SM, leading to a
-// wave size of 108 tiles"), so a partial last wave costs a whole wave:
+// tile at an edge costs a whole tile, and the tiles run in waves of one tile per SM (the guide's example: an A100's
+// 108 SMs each run one 256x128 thread-block tile, a wave of 108 tiles), so a partial last wave costs a whole wave:
 //   tile efficiency  e_t = M·N / (⌈M/tm⌉·tm · ⌈N/tn⌉·tn)
 //   wave efficiency  e_w = T / (⌈T/SMs⌉·SMs),   T = ⌈M/tm⌉·⌈N/tn⌉ tiles
 // A GEMM then reaches e_t·e_w of the rate it reaches at a shape with full tiles and full waves.

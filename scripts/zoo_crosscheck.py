@@ -150,6 +150,7 @@ HW_FIELDS = {
     "bw_fraction": NUM, "layer_overhead": D_TIME, "gemm_flops": ("list", D_FLOP), "gemm_efficiency": ("list", NUM),
     "gemm_efficiency_fp8": ("list", NUM),
     "link_bw_fraction": NUM, "link_latency": D_TIME, "attention_efficiency": NUM,
+    "sm_count": INT, "gemm_tile_m": INT, "gemm_tile_n": INT,
     "allreduce_bytes": ("list", D_BYTES), "allreduce_busbw": ("list", D_BW),
 }
 WL_COMMON = {"name": STR, "parameters": D_PARAM, "inference_flops": D_FLOP, "data_rate": D_BW}

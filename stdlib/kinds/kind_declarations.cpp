@@ -95,7 +95,10 @@ void register_kinds() {
         .field("allreduce_bytes", &Hardware::allreduce_bytes, "calibrated: message sizes of the measured all-reduce table (nccl-tests/rccl-tests)")
         .field("allreduce_busbw", &Hardware::allreduce_busbw, "calibrated: all-reduce bus bandwidth measured at each allreduce_bytes size")
         .field("attention_efficiency", &Hardware::attention_efficiency,
-               "calibrated: fraction of the 16-bit peak the (Flash)attention kernel reaches in prefill");
+               "calibrated: fraction of the 16-bit peak the (Flash)attention kernel reaches in prefill")
+        .field("sm_count", &Hardware::sm_count, "calibrated: streaming multiprocessors (compute units): tiles per GEMM wave (T11)")
+        .field("gemm_tile_m", &Hardware::gemm_tile_m, "calibrated: rows (M) of the GEMM library's output tile (T11)")
+        .field("gemm_tile_n", &Hardware::gemm_tile_n, "calibrated: columns (N) of the GEMM library's output tile (T11)");
     info_field<std::string>(k, "launch_date", "general availability, YYYY-MM");
     info_field<q::MoneyRate>(k, "rental_price", "on-demand rental price per device-hour");
     info_field<q::MoneyRate>(k, "reserved_price", "1-year committed rental price per device-hour");

@@ -67,6 +67,11 @@ struct Hardware {
   std::vector<q::Bytes> allreduce_bytes;              // all-reduce size table (nccl-tests/rccl-tests, one node) ...
   std::vector<q::Bandwidth> allreduce_busbw;          // ... and the bus bandwidth measured at each size
   std::optional<double> attention_efficiency;         // fraction of the 16-bit peak the attention kernel reaches
+  // T11 (tile and wave quantization of a layer's GEMMs): the device's SM / compute-unit count (one wave = one
+  // tile per SM) and the output tile its GEMM library runs; a device without them does not get the term.
+  std::optional<int> sm_count;
+  std::optional<int> gemm_tile_m;
+  std::optional<int> gemm_tile_n;
 };
 
 enum class WorkloadKind { transformer, moe, ssm, cnn, diffusion, generic, vla };

@@ -286,6 +286,10 @@ void register_distributed() {
       .out("optimizer_latency", &DistOut::optimizer_latency, "calibrated: memory-bound optimizer step")
       .out("attention_latency", &DistOut::attention_latency, "calibrated: fused attention kernel time per step (in the compute time)")
       .out("edge_stage_latency", &DistOut::edge_stage_latency, "calibrated: the last pipeline stage's output layer beyond its even share, per step (in the compute time)")
+      .out("gemm_quantization", &DistOut::gemm_quantization,
+           "calibrated (T11): FLOP-weighted tile × wave quantization factor of the layers' GEMMs; the dense GEMM time is divided by it")
+      .out("gemm_quantization_basis", &DistOut::gemm_quantization_basis,
+           "calibrated (T11): the tile and SM count the factor rests on, or why the device does not get the term")
       .out("run_time", &DistOut::run_time, "training_tokens/token_throughput·(1 + run_overhead)/goodput")
       .out("gpu_hours", &DistOut::gpu_hours, "N·run_time")
       .run(&solve_distributed);

@@ -68,6 +68,10 @@ struct DistOut {
   q::Time optimizer_latency{};             // memory-bound optimizer step over the device's parameters and states
   q::Time attention_latency{};             // T2c: fused attention kernel time of the step (in the compute time)
   q::Time edge_stage_latency{};            // T5b: the last stage's output layer beyond its even share (in the compute time)
+  // T11: the layer GEMMs' tile × wave quantization factor, and what it rests on or why the device does not get it
+  // (absent at textbook: textbook output is unchanged).
+  std::optional<double> gemm_quantization;
+  std::optional<std::string> gemm_quantization_basis;
   std::optional<q::Time> run_time, gpu_hours;
 };
 

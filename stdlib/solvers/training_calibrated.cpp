@@ -4,6 +4,7 @@
 #include "stdlib/core/value.hpp"
 #include "stdlib/solvers/calibration/gemm_efficiency.hpp"
 #include "stdlib/solvers/calibration/memory_bandwidth.hpp"
+#include "stdlib/solvers/calibration/wave_quantization.hpp"
 #include "stdlib/solvers/collectives.hpp"
 #include "stdlib/solvers/distributed.hpp"
 #include "stdlib/solvers/infeasibility.hpp"
@@ -115,6 +116,37 @@ q::Bandwidth hbm_bandwidth(const Hardware& hw) {
   return hw.bw_fraction ? calibration::achievable_bandwidth(hw) : hw.bandwidth;
 }
 
+// T11 (docs/fidelity.md; calibration/wave_quantization.hpp): the tile × wave quantization factor of the layer's
+// dense GEMMs, FLOP-weighted, or why the device or workload does not get it. The C3 table is measured at the best
+// shape (MAMF: full tiles, full waves), so the layer's own shapes lose e_t·e_w on top of it. The MLP's first GEMM is
+// gated (gate and up fused, 2F columns) when the layer's parameters say so: per layer (P − V·H)/L is the attention's
+// H·(H + 2·H_kv) + H² plus c·H·F, c = 2 (GeLU MLP) or 3 (SwiGLU); c in (2.5, 3.5] is taken as gated.
+struct Quantization {
+  std::optional<double> factor;
+  std::string basis;
+};
+Quantization layer_quantization(const Hardware& hw, const Workload& w, double tokens, double tp, double H_kv, bool full) {
+  const std::string missing = calibration::quantization_missing_field(hw);
+  const std::string device = hw.name.empty() ? std::string("the device") : hw.name;
+  if (!missing.empty())
+    return {std::nullopt, "T11 not applied: " + device + " sets no " + missing +
+                              " (its zoo entry has no SM count or GEMM tile with a source; docs/fidelity.md T11)"};
+  // The factor corrects a best-shape measurement (C3's table); the user's η is not one, so it is left as given.
+  if (hw.gemm_flops.empty())
+    return {std::nullopt, "T11 not applied: " + device + " has no GEMM table (C3); the compute time uses `efficiency` as given"};
+  if (w.kind != WorkloadKind::transformer || w.layers < 1 || w.hidden_dim < 1)
+    return {std::nullopt, "T11 not applied: only a dense transformer layer's GEMM shapes are modelled (not " + w.name + ")"};
+  const double H = w.hidden_dim, F = w.ffn_dim ? double(*w.ffn_dim) : 4.0 * H;
+  const double attn_params = H * (H + 2.0 * H_kv) + H * H;
+  const double per_layer = (params_of(w).value() - (w.vocab ? double(*w.vocab) * H : 0.0)) / w.layers;
+  const double c = (per_layer - attn_params) / (H * F);
+  const bool gated = c > 2.5 && c <= 3.5;  // above 3.5 the parameters do not describe the shape: plain MLP
+  const double f = calibration::layer_quantization_efficiency(hw, tokens, H, H + 2.0 * H_kv, gated ? 2.0 * F : F, F, tp,
+                                                              full ? 2.0 : 1.0);
+  return {f, "T11: " + std::to_string(*hw.gemm_tile_m) + "x" + std::to_string(*hw.gemm_tile_n) + " tiles over " +
+                 std::to_string(*hw.sm_count) + " SMs (" + device + ")" + (gated ? ", gated MLP" : "")};
+}
+
 }  // namespace
 
 DistOut solve_distributed_calibrated(const DistIn& in) {
@@ -156,6 +188,12 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
   const double tokens_mb = b_mu * S;
   const double passes = rc == Recompute::full ? 4.0 : 3.0;
   o.compute_efficiency = gemm_eta(hw, b_mu * S_cp, w.hidden_dim, in.tp, in.efficiency, p);
+  // T11: the dense GEMMs (not the attention core's batched GEMMs, whose b·a/tp score blocks fill many waves, nor
+  // T5b's output layer) run at η·q, q the layer's tile × wave quantization factor; 1 when the term does not apply.
+  const Quantization quant = layer_quantization(hw, w, b_mu * S_cp, tp, H_kv, rc == Recompute::full);
+  o.gemm_quantization = quant.factor;
+  o.gemm_quantization_basis = quant.basis;
+  const double q_dense = quant.factor.value_or(1.0);
   q::Time t_gemm_mb;
   if (in.flash_attention) {
     // T2c (FlashAttention in training): the GEMMs carry the dense FLOPs only; the fused causal attention
@@ -167,12 +205,12 @@ DistOut solve_distributed_calibrated(const DistIn& in) {
     const q::Flops attn_hw = passes * 0.5 * f_attn;
     const q::FlopRate F_attn = std::min(F, hw.peak_flops) * attention_eta(hw, o.compute_efficiency);
     o.attention_latency = m * attn_hw * tokens_mb / (tp * pp * ep * cp) / F_attn;
-    t_gemm_mb = dense_hw * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency) + o.attention_latency / m;
+    t_gemm_mb = dense_hw * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency * q_dense) + o.attention_latency / m;
   } else {
     // The attention core's batched GEMMs (QKᵀ, scores·V) run in 16 bit even in an fp8 run (Transformer Engine
     // quantises the linear layers only; as C10), so they take the 16-bit peak; the rest runs at the precision's.
     const q::Flops attn_hw = hw_per_token - (rc == Recompute::full ? 4.0 : 3.0) * f_dense;
-    const q::Time dense_t = (hw_per_token - attn_hw) * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency);
+    const q::Time dense_t = (hw_per_token - attn_hw) * tokens_mb / (tp * pp * ep * cp) / (F * o.compute_efficiency * q_dense);
     t_gemm_mb = dense_t + attn_hw * tokens_mb / (tp * pp * ep * cp) / (std::min(F, hw.peak_flops) * o.compute_efficiency);
   }
   // T5b (the pipeline's edge stage; Megatron's default layout, Narayanan et al. 2021): the layers are split

@@ -23,6 +23,10 @@ function(mls_static_or_shared out archive_name shared)
   endif()
 endfunction()
 
+foreach(lib z zstd)
+  find_library(MLS_STATIC_${lib} NAMES lib${lib}.a)
+endforeach()
+
 # libedit.a calls libtinfo (tgetent, tputs) and libbsd (strlcpy, vis), which calls libmd: with the shared
 # libedit those come as its own dependencies, with the archive they must be named, in that order.
 find_library(MLS_STATIC_edit NAMES libedit.a)
@@ -55,3 +59,11 @@ if(TARGET LLVMSupport)
   endforeach()
   set_target_properties(LLVMSupport PROPERTIES INTERFACE_LINK_LIBRARIES "${_mls_rewritten}")
 endif()
+
+# The archives found, for tests/cli/check_startup_process.py (they must not be the executable's NEEDED).
+set(MLS_STATIC_LINKED_LIBS "")
+foreach(lib z zstd edit tinfo bsd md)
+  if(MLS_STATIC_${lib} AND (NOT lib MATCHES "^(edit|bsd|md)$" OR MLS_STATIC_edit AND MLS_STATIC_tinfo AND MLS_STATIC_bsd AND MLS_STATIC_md))
+    list(APPEND MLS_STATIC_LINKED_LIBS ${lib})
+  endif()
+endforeach()

@@ -2,8 +2,8 @@
 """The `mls` process's start-up measures (issue 24, goal 4; runtime/cli/early_heap.cpp,
 cmake/static_deps.cmake) do what they say and change no output:
 - the C libraries CMake found as archives are not among the executable's shared libraries (ELF NEEDED);
-- the first static initialiser marks a 2 MB-aligned heap range MADV_HUGEPAGE (strace; skipped without it),
-  and none when MLS_NO_HUGE_HEAP=1;
+- the first static initialiser marks a 2 MB-aligned heap range MADV_HUGEPAGE and prefaults .bss (strace;
+  skipped without it), and does neither when MLS_NO_HUGE_HEAP=1;
 - where transparent huge pages are enabled, a zoo-using script takes fewer page faults with it than
   without, and every output is byte-identical either way.
 
@@ -67,6 +67,9 @@ if shutil.which("strace"):
             failures.append(f"MADV_HUGEPAGE range not whole 2 MB pages: {calls[0]}")
     if hugepage_calls("1"):
         failures.append("MLS_NO_HUGE_HEAP=1 still marks the heap")
+    p = subprocess.run(["strace", "-e", "trace=madvise", MLS, "-e", "1 m"], capture_output=True, text=True, cwd=ROOT)
+    if not re.search(r"madvise\(0x[0-9a-f]+, \d+, MADV_POPULATE_WRITE\) = ", p.stderr):
+        failures.append("no MADV_POPULATE_WRITE of .bss at start-up")
 else:
     print("strace not installed: the madvise check skipped")
 

@@ -3,7 +3,7 @@
 cmake/static_deps.cmake) do what they say and change no output:
 - the C libraries CMake found as archives are not among the executable's shared libraries (ELF NEEDED);
 - the first static initialiser marks a 2 MB-aligned heap range MADV_HUGEPAGE and prefaults .bss (strace;
-  skipped without it) and, linked by lld, prefaults the start-up's code; none of it with MLS_NO_HUGE_HEAP=1;
+  skipped without it), and does neither when MLS_NO_HUGE_HEAP=1;
 - where transparent huge pages are enabled, a zoo-using script takes fewer page faults with it than
   without, and every output is byte-identical either way.
 
@@ -70,11 +70,6 @@ if shutil.which("strace"):
     p = subprocess.run(["strace", "-e", "trace=madvise", MLS, "-e", "1 m"], capture_output=True, text=True, cwd=ROOT)
     if not re.search(r"madvise\(0x[0-9a-f]+, \d+, MADV_POPULATE_WRITE\) = ", p.stderr):
         failures.append("no MADV_POPULATE_WRITE of .bss at start-up")
-    # Linked by lld with cmake/mls_startup.order: the start-up's code is one range, prefaulted at once.
-    if "LLD" in subprocess.run(["readelf", "-p", ".comment", MLS], capture_output=True, text=True).stdout:
-        m = re.search(r"madvise\((0x[0-9a-f]+), (\d+), MADV_POPULATE_READ\) = 0", p.stderr)
-        if not m or not 64 << 10 <= int(m.group(2)) <= 8 << 20:
-            failures.append(f"linked by lld but no bounded MADV_POPULATE_READ of the start-up code: {m and m.groups()}")
 else:
     print("strace not installed: the madvise check skipped")
 

@@ -1,5 +1,7 @@
 #include "compiler/syntax/ast_builder.hpp"
 
+#include "compiler/syntax/quantity.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 

@@ -49,10 +49,6 @@ class AstBuilder {
   ast::ExprPtr unary(P::UnaryExprContext* c, OpenQuantity& open);
   ast::ExprPtr juxt(P::JuxtExprContext* c, OpenQuantity& open);
   // compiler/syntax/quantity.cpp
-  static bool unit_atom(P::PrimaryNoNumberContext* c, const std::vector<P::PostfixContext*>& postfixes);
-  static bool unit_atoms(const std::vector<P::JuxtOperandContext*>& operands);
-  static bool quantity_head(P::JuxtExprContext* c);
-  static bool continues_quantity(P::UnaryExprContext* c);
   ast::ExprPtr atom(P::PrimaryNoNumberContext* c, P::PowOpContext* op, P::PowRhsContext* rhs,
                     antlr4::ParserRuleContext* whole);
   ast::ExprPtr quantity(P::JuxtExprContext* c);

@@ -8,6 +8,8 @@
 // `2 GPU x.y` is the product (2 GPU) x.y), and the literal goes on through `* / · × ÷` as long as the
 // next term (without a sign) is unit atoms too (`50 cm / 2 m` is (50 cm) / (2 m), `2 m / s x.y` is
 // (2 m) / (s x.y)). scripts/same-parse compares the ASTs with a build of the earlier grammar.
+#include "compiler/syntax/quantity.hpp"
+
 #include "compiler/syntax/ast_builder.hpp"
 
 #include <algorithm>
@@ -17,29 +19,28 @@ namespace mls::syntax {
 using ast::Expr;
 using ast::ExprKind;
 using ast::ExprPtr;
+using P = mls_gen::MlsParser;
 
-bool AstBuilder::unit_atom(P::PrimaryNoNumberContext* c, const std::vector<P::PostfixContext*>& postfixes) {
+bool unit_atom(P::PrimaryNoNumberContext* c, const std::vector<P::PostfixContext*>& postfixes) {
   return postfixes.empty() &&
          (dynamic_cast<P::IdentPrimaryContext*>(c) != nullptr || dynamic_cast<P::PercentPrimaryContext*>(c) != nullptr);
 }
 
-bool AstBuilder::unit_atoms(const std::vector<P::JuxtOperandContext*>& operands) {
+bool unit_atoms(const std::vector<P::JuxtOperandContext*>& operands) {
   return std::all_of(operands.begin(), operands.end(), [](P::JuxtOperandContext* o) {
     auto* pf = o->powExprNoNumber()->postfixNoNumber();
     return unit_atom(pf->primaryNoNumber(), pf->postfix());
   });
 }
 
-// `NUMBER atom atom …` with at least one atom: the number itself carries no field, call or power.
-bool AstBuilder::quantity_head(P::JuxtExprContext* c) {
+bool quantity_head(P::JuxtExprContext* c) {
   auto* head = c->powExpr();
   auto* pf = head->postfixExpr();
   return !head->powOp() && pf->postfix().empty() && pf->primary()->NUMBER() && !c->juxtOperand().empty() &&
          unit_atoms(c->juxtOperand());
 }
 
-// `atom atom …` with no sign: what may follow an operator inside a literal's unit chain.
-bool AstBuilder::continues_quantity(P::UnaryExprContext* c) {
+bool continues_quantity(P::UnaryExprContext* c) {
   if (c->unaryExpr()) return false;
   auto* j = c->juxtExpr();
   auto* pf = j->powExpr()->postfixExpr();

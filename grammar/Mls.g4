@@ -8,7 +8,9 @@ grammar Mls;
   int nesting = 0;
 }
 
-program      : sep* (statement (sep+ statement)*)? sep* EOF ;
+// Statements are separated by one or more `sep`s. Written so that each decision is taken on one token
+// (`sep+ statement` vs `sep* EOF` needed adaptive prediction at every statement; see juxtExpr).
+program      : sep* (statement (sep statement?)*)? EOF ;
 sep          : NL | SEMI ;
 // The expression between braces of an interpolated string in `print` (compiler/syntax/interpolation.cpp).
 interpolation : expr EOF ;
@@ -39,8 +41,8 @@ forBinding   : name=ident IN iter=expr (WHERE cond=expr)? ;
 // `maximum KEY`, `mean KEY`, `pareto(K1, K2[, K3])`. The words are not reserved (a field may be
 // called `count`); the AST builder reads them. `by` after the word is the `by` of `best N by KEY`.
 reduceClause : word=ident (top=NUMBER)? (by=BY)? (LPAREN expr (COMMA expr)* RPAREN | expr)? ;
-block        : LBRACE sep* (statement (sep+ statement)*)? sep* RBRACE ;
-recordBlock  : LBRACE itemSep* (recordItem (itemSep+ recordItem)*)? itemSep* RBRACE ;
+block        : LBRACE sep* (statement (sep statement?)*)? RBRACE ;
+recordBlock  : LBRACE itemSep* (recordItem (itemSep recordItem?)*)? RBRACE ;
 itemSep      : NL | COMMA | SEMI ;
 recordItem   : annotation+                                                    # entryAnnotations
              | fieldInit annotation*                                          # fieldItem
@@ -71,10 +73,14 @@ mulExpr      : unaryExpr (mulOp unaryExpr)* ;
 mulOp        : STAR | SLASH | TIMES | DIVIDE | CDOT ;
 unaryExpr    : (MINUS | PLUS) unaryExpr | juxtExpr ;
 // A quantity literal groups its whole unit chain: `989 TFLOP/s / 3.35 TB/s` is
-// (989 TFLOP/s) / (3.35 TB/s), `50 cm / 2 m` is (50 cm) / (2 m).
-juxtExpr     : quantityLit | powExpr juxtOperand* ;
-quantityLit  : NUMBER unitAtom ((STAR | SLASH | CDOT | TIMES | DIVIDE)? unitAtom)* ;
-unitAtom     : (juxtName | PERCENT) (powOp powRhs)? ;  // `1 .. 64 where b > 2`: `where` is not a unit
+// (989 TFLOP/s) / (3.35 TB/s), `50 cm / 2 m` is (50 cm) / (2 m). The grammar does not group it: a rule
+// `quantityLit : NUMBER unitAtom (mulOp? unitAtom)*` beside `powExpr juxtOperand*` could only be told
+// apart by unbounded lookahead (`2 GPU x.y` is a product, `2 GPU x` a quantity), which ANTLR predicted
+// adaptively — over a third of a cold start's instructions, the DFA cache being empty in each process.
+// Here every decision is taken on one token, and the AST builder (compiler/syntax/quantity.cpp) regroups
+// a number followed by unit atoms — names or `%`, each with an optional power, and no field, call or
+// other value among them — together with the `* / · × ÷ atom…` terms after it, into the quantity literal.
+juxtExpr     : powExpr juxtOperand* ;
 juxtOperand  : powExprNoNumber ;
 powExpr      : postfixExpr (powOp powRhs)? ;
 powExprNoNumber : postfixNoNumber (powOp powRhs)? ;

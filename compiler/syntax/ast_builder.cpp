@@ -1,5 +1,7 @@
 #include "compiler/syntax/ast_builder.hpp"
 
+#include "compiler/syntax/quantity.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -25,13 +27,14 @@ std::string unescape(const std::string& quoted) {
   return s;
 }
 
+}  // namespace
+
 double parse_number(const std::string& text) {
   std::string t;
   for (char c : text)
     if (c != '_') t += c;
   return std::strtod(t.c_str(), nullptr);  // 1e999 → inf: the checker reports E0314
 }
-}  // namespace
 
 Span AstBuilder::span(antlr4::Token* t) const {
   auto at = [&](size_t cp) { return map_[std::min(cp, map_.size() - 1)]; };
@@ -311,54 +314,36 @@ ExprPtr AstBuilder::add(P::AddExprContext* c) {
 ExprPtr AstBuilder::mul(P::MulExprContext* c) {
   auto parts = c->unaryExpr();
   auto ops = c->mulOp();
-  ExprPtr e = unary(parts[0]);
+  OpenQuantity open;
+  ExprPtr e = unary(parts[0], open);
   for (size_t i = 1; i < parts.size(); ++i) {
     bool div = ops[i - 1]->SLASH() || ops[i - 1]->DIVIDE();
-    e = binary(div ? ast::BinOp::Div : ast::BinOp::Mul, std::move(e), unary(parts[i]));
+    ast::BinOp op = div ? ast::BinOp::Div : ast::BinOp::Mul;
+    if (open.quantity && continues_quantity(parts[i])) {  // `3.35 TB/s`: the `/ s` is the literal's
+      extend_quantity(e.get(), open, op, parts[i]);
+      continue;
+    }
+    open = {};
+    e = binary(op, std::move(e), unary(parts[i], open));
   }
   return e;
 }
 
-ExprPtr AstBuilder::unary(P::UnaryExprContext* c) {
+ExprPtr AstBuilder::unary(P::UnaryExprContext* c, OpenQuantity& open) {
   if (c->unaryExpr()) {
     auto e = std::make_unique<Expr>(ExprKind::Unary, span(c));
     e->unop = c->MINUS() ? ast::UnOp::Neg : ast::UnOp::Plus;
-    e->lhs = unary(c->unaryExpr());
+    e->lhs = unary(c->unaryExpr(), open);
     return e;
   }
-  return juxt(c->juxtExpr());
+  return juxt(c->juxtExpr(), open);
 }
 
-ExprPtr AstBuilder::juxt(P::JuxtExprContext* c) {
-  if (auto* q = c->quantityLit()) {
-    auto num = std::make_unique<Expr>(ExprKind::Number, span(q->NUMBER()));
-    num->text = q->NUMBER()->getText();
-    num->number = parse_number(num->text);
-    // The unit chain, left to right: `TB/s` → TB / s; juxtaposed atoms multiply.
-    ExprPtr chain;
-    for (auto* child : q->children) {
-      auto* atom = dynamic_cast<P::UnitAtomContext*>(child);
-      if (!atom) continue;
-      auto u = std::make_unique<Expr>(ExprKind::Ident, span(atom->juxtName() ? static_cast<antlr4::ParserRuleContext*>(atom->juxtName()) : static_cast<antlr4::ParserRuleContext*>(atom)));
-      u->text = atom->juxtName() ? atom->juxtName()->getText() : std::string(1, '%');
-      u->text_span = u->span;
-      ExprPtr a = pow_tail(std::move(u), atom->powOp(), atom->powRhs(), span(atom));
-      if (!chain) {
-        chain = std::move(a);
-        continue;
-      }
-      // the operator token just before this atom, if any
-      auto* prev = dynamic_cast<antlr4::tree::TerminalNode*>(q->children[std::find(q->children.begin(), q->children.end(), child) - q->children.begin() - 1]);
-      ast::BinOp op = ast::BinOp::Juxt;
-      if (prev) {
-        size_t t = prev->getSymbol()->getType();
-        op = (t == P::SLASH || t == P::DIVIDE) ? ast::BinOp::Div : ast::BinOp::Mul;
-      }
-      chain = binary(op, std::move(chain), std::move(a));
-    }
-    auto e = binary(ast::BinOp::Juxt, std::move(num), std::move(chain));
-    e->span = span(q);
-    return e;
+ExprPtr AstBuilder::juxt(P::JuxtExprContext* c, OpenQuantity& open) {
+  if (quantity_head(c)) {
+    ExprPtr q = quantity(c);
+    open.quantity = q.get();
+    return q;
   }
   ExprPtr e = pow(c->powExpr());
   for (auto* j : c->juxtOperand()) e = binary(ast::BinOp::Juxt, std::move(e), pow_nn(j->powExprNoNumber()));

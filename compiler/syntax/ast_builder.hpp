@@ -9,6 +9,9 @@
 
 namespace mls::syntax {
 
+// A NUMBER token's value (`1_000` → 1000).
+double parse_number(const std::string& text);
+
 class AstBuilder {
  public:
   // `cp_to_byte[i]` is the byte offset of code point i (ANTLR indexes code points).
@@ -38,8 +41,18 @@ class AstBuilder {
   ast::ExprPtr range(P::RangeExprContext* c);
   ast::ExprPtr add(P::AddExprContext* c);
   ast::ExprPtr mul(P::MulExprContext* c);
-  ast::ExprPtr unary(P::UnaryExprContext* c);
-  ast::ExprPtr juxt(P::JuxtExprContext* c);
+  // The quantity literal ending the operand built last (under its signs), which a following
+  // `* / · × ÷ unit…` term still extends; null when there is none. See compiler/syntax/quantity.cpp.
+  struct OpenQuantity {
+    ast::Expr* quantity = nullptr;
+  };
+  ast::ExprPtr unary(P::UnaryExprContext* c, OpenQuantity& open);
+  ast::ExprPtr juxt(P::JuxtExprContext* c, OpenQuantity& open);
+  // compiler/syntax/quantity.cpp
+  ast::ExprPtr atom(P::PrimaryNoNumberContext* c, P::PowOpContext* op, P::PowRhsContext* rhs,
+                    antlr4::ParserRuleContext* whole);
+  ast::ExprPtr quantity(P::JuxtExprContext* c);
+  void extend_quantity(ast::Expr* root, OpenQuantity& open, ast::BinOp op, P::UnaryExprContext* term);
   ast::ExprPtr pow(P::PowExprContext* c);
   ast::ExprPtr pow_nn(P::PowExprNoNumberContext* c);
   ast::ExprPtr pow_tail(ast::ExprPtr base, P::PowOpContext* op, P::PowRhsContext* rhs, Span whole);

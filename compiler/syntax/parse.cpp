@@ -7,6 +7,7 @@
 #include "antlr4-runtime.h"
 #include "compiler/syntax/ast_builder.hpp"
 #include "compiler/syntax/error_listener.hpp"
+#include "compiler/syntax/error_strategy.hpp"
 #include "compiler/syntax/interpolation.hpp"
 #include "compiler/syntax/keywords.hpp"
 
@@ -241,7 +242,7 @@ std::optional<ast::Program> parse(const SourceFile& file, DiagnosticSink& diags)
     parser.reset();
     parser.addErrorListener(&listener);
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
-    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.setErrorHandler(std::make_shared<ErrorStrategy>());
     tree = parser.program();
     if (errors.empty()) {
       Diagnostic d = lexical("E0201", "this text cannot be parsed", {file.id(), 0, 0}, "here", "");

@@ -3,16 +3,23 @@
 # runtime/cli/early_heap.cpp maps them with one MADV_POPULATE_READ instead of ~200 page faults spread
 # over 36 MB of machine code. lld also links the 64 MB executable in ~2 s instead of ~8 s with GNU ld.
 #
-# Optional: without lld (scripts/setup installs it) or a compiler that accepts -fuse-ld=lld, mls is linked
-# as before and early_heap.cpp skips the prefault (MLS_STARTUP_LAYOUT undefined). Only the executable:
-# libmls.so and the Python module are loaded by other programs, whose start-up is theirs.
+# Optional: without lld (scripts/setup installs it), a compiler that accepts -fuse-ld=lld or python3,
+# mls is linked by GNU ld as before and early_heap.cpp skips the prefault (MLS_STARTUP_LAYOUT undefined).
+# Only the executable: libmls.so and the Python module are loaded by other programs, whose start-up is theirs.
 include(CheckLinkerFlag)
 set(MLS_STARTUP_ORDER "${CMAKE_SOURCE_DIR}/cmake/mls_startup.order")
 check_linker_flag(CXX "-fuse-ld=lld" MLS_HAVE_LLD)
-if(MLS_HAVE_LLD AND EXISTS "${MLS_STARTUP_ORDER}" AND NOT APPLE)
+find_program(MLS_PYTHON3 NAMES python3)
+if(MLS_HAVE_LLD AND MLS_PYTHON3 AND EXISTS "${MLS_STARTUP_ORDER}" AND NOT APPLE)
   target_link_options(mls PRIVATE -fuse-ld=lld "LINKER:--symbol-ordering-file=${MLS_STARTUP_ORDER}"
                       "LINKER:--no-warn-symbol-ordering")
   target_compile_definitions(mls PRIVATE MLS_STARTUP_LAYOUT=1)
   set_property(TARGET mls APPEND PROPERTY LINK_DEPENDS "${MLS_STARTUP_ORDER}")
+  # lld's .eh_frame_hdr can point a function at an empty FDE GCC emitted at the same address: the
+  # unwinder then aborts in _Unwind_Resume. Repaired right after the link, before anything runs mls
+  # (the zoo check below, in runtime/CMakeLists.txt, is added after this); why: the script's docstring.
+  add_custom_command(TARGET mls POST_BUILD
+    COMMAND ${MLS_PYTHON3} ${CMAKE_SOURCE_DIR}/cmake/fix_eh_frame_hdr.py $<TARGET_FILE:mls>
+    COMMENT "Repairing the unwind table lld wrote for mls" VERBATIM)
   message(STATUS "mls: linked by lld with the start-up functions together (cmake/mls_startup.order)")
 endif()

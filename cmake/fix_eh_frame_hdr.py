@@ -4,9 +4,11 @@
 Why: GCC sometimes emits an empty `.cold` part of a function together with its FDE, of length 0 (207
 of them in `mls`). When such an empty section lands at the address where another function starts,
 two FDEs share one initial location; lld (14 and 16) sorts the table by address and keeps the FIRST
-FDE of each address (`std::unique` in EhFrameSection::getFdeData) — sometimes the empty one. libgcc's
+FDE of each address (`std::unique` in lld/ELF/SyntheticSections.cpp) — sometimes the empty one. libgcc's
 unwinder then finds no FDE for that function, `_Unwind_Resume` ends the unwind and aborts (solve_serving
-throwing InvalidInput, tests/solvers/calibrated_allreduce_table_length.mls). GNU ld keeps the right one.
+throwing InvalidInput, tests/solvers/calibrated_allreduce_table_length.mls). GNU ld and gold leave
+zero-range FDEs out of the table; lld does too since llvm-project#220492 (2026-09, issue #218124), after
+the lld 14/16 Debian 12 ships. The smallest case: tests/cli/eh_frame_hdr/ (check_eh_frame_hdr_repair.py).
 
 What: re-derive the table from .eh_frame, keeping for each address the FDE with the longest range, and
 rewrite it in place (same number of entries, same encodings: lld writes one entry per address). A no-op
@@ -136,6 +138,8 @@ def main():
     for pc, rng, fde in fdes(elf[eoff:eoff + esize], eaddr):
         if pc not in best or rng > best[pc][0]:
             best[pc] = (rng, fde)
+    if len(best) != count:  # a linker that leaves zero-range FDEs out (GNU ld, newer lld): the same
+        best = {pc: v for pc, v in best.items() if v[0] > 0}
     if len(best) != count:
         sys.exit(f"fix_eh_frame_hdr: {len(best)} FDE addresses, table has {count} entries")
     wrong = 0

@@ -19,6 +19,13 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#ifdef MLS_STARTUP_LAYOUT
+// The first and last entries of cmake/mls_startup.order: lld places every function a start-up runs
+// between them (cmake/startup_layout.cmake), each in a section of its own so that it can be placed.
+extern "C" __attribute__((section(".text.mls_startup_text_begin"), used, noinline)) void mls_startup_text_begin() {}
+extern "C" __attribute__((section(".text.mls_startup_text_end"), used, noinline)) void mls_startup_text_end() {}
+#endif
+
 // Linker-defined: where the executable's zero-initialised data starts and where it ends.
 extern "C" char __bss_start[], _end[];
 
@@ -58,6 +65,16 @@ __attribute__((constructor(101))) void mls_early_huge_heap() {
   constexpr int kPopulateWrite = 23;  // MADV_POPULATE_WRITE, absent from older headers
   auto bss_lo = reinterpret_cast<std::uintptr_t>(__bss_start) & ~(kPage - 1);
   madvise(reinterpret_cast<void*>(bss_lo), reinterpret_cast<std::uintptr_t>(_end) - bss_lo, kPopulateWrite);
+#ifdef MLS_STARTUP_LAYOUT
+  // The start-up's machine code, contiguous thanks to the ordering file: one MADV_POPULATE_READ maps
+  // it (page cache, nothing copied) instead of a fault per 64 KB it touches (~20–40 µs each here).
+  // Bounded, in case a linker ignored the order: never more than 8 MB.
+  constexpr int kPopulateRead = 22;  // MADV_POPULATE_READ
+  auto text_lo = reinterpret_cast<std::uintptr_t>(&mls_startup_text_begin) & ~(kPage - 1);
+  auto text_hi = reinterpret_cast<std::uintptr_t>(&mls_startup_text_end);
+  if (text_hi > text_lo && text_hi - text_lo < (std::uintptr_t{8} << 20))
+    madvise(reinterpret_cast<void*>(text_lo), text_hi - text_lo, kPopulateRead);
+#endif
 }
 }  // namespace
 #endif
